@@ -1,0 +1,103 @@
+"""Text analysis shared by rules: sentences and words, computed once per document.
+
+Sentences never cross block boundaries, so a heading or list item is never
+glued onto the next sentence. The splitter knows the abbreviations health
+texts use ("Dr.", "e.g.", "U.S.", "a.m."), initials and decimal numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kaplint.document import Document
+
+# Abbreviations that end with a period but rarely end a sentence (lower case, no final period).
+ABBREVIATIONS = frozenset(
+    """
+    dr mr mrs ms mx prof st jr sr rev hon gen col capt lt sgt fig figs vol vols no nos
+    vs v e.g i.e cf al approx appt dept incl excl ext tel ph ph.d m.d d.o r.n
+    n.p p.a l.c.s.w l.m.f.t ma m.a msc b.a b.s u.s u.s.a u.k a.m p.m jan feb mar apr jun jul aug sep sept
+    oct nov dec mon tue tues wed thu thur thurs fri sat sun inc ltd co corp bros mt ave blvd rd
+    """.split()
+)
+
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f])")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019\-.][A-Za-z\u00c0-\u024f0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence inside one block: ``text[start:end]`` of ``blocks[block_index]``."""
+
+    block_index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Analysis:
+    sentences: list[Sentence] = field(default_factory=list)
+    by_block: dict[int, list[Sentence]] = field(default_factory=dict)
+
+    def sentence_at(self, block_index: int, offset: int) -> Sentence | None:
+        """The sentence of block ``block_index`` that contains ``offset``."""
+        for sentence in self.by_block.get(block_index, []):
+            if sentence.start <= offset < sentence.end or (offset == sentence.end and offset > sentence.start):
+                return sentence
+        return None
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in ``text`` (one block of prose)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group().startswith(".") and not _period_ends_sentence(text, match.start()):
+            continue
+        end = match.end()
+        spans.append(_trim(text, start, end))
+        start = end
+    if start < len(text):
+        spans.append(_trim(text, start, len(text)))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _period_ends_sentence(text: str, period: int) -> bool:
+    word_match = re.search(r"([A-Za-z.]+)$", text[:period])
+    if not word_match:
+        return True
+    word = word_match.group(1).lower().strip(".")
+    if word in ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isalpha() and text[period - 1].isupper():
+        return False  # an initial: "J. Smith"
+    if "." in word and all(len(part) <= 2 for part in word.split(".")):
+        return False  # dotted abbreviations such as "U.S." or "e.g."
+    return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def words(text: str) -> list[re.Match[str]]:
+    """Word tokens (letters and digits, with inner apostrophes, hyphens or decimal points)."""
+    return list(_WORD.finditer(text))
+
+
+def analyse(document: "Document") -> Analysis:
+    """Split every block into sentences."""
+    analysis = Analysis()
+    for index, block in enumerate(document.blocks):
+        sentences = [Sentence(index, start, end, block.text[start:end]) for start, end in split_sentences(block.text)]
+        analysis.by_block[index] = sentences
+        analysis.sentences.extend(sentences)
+    return analysis

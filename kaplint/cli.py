@@ -1,0 +1,336 @@
+"""The ``kaplint`` command line: check, rules, explain and init.
+
+Exit codes: 0 when no finding is at or above the fail level, 1 when some are,
+2 for usage, configuration and rule-pack errors (and internal errors).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from kaplint import __version__
+from kaplint.config import Config, ConfigError, find_config, load_config, parse_size
+from kaplint.finding import SEVERITY_NAMES, Severity
+from kaplint.loaders import FORMATS, detect_format
+from kaplint.rulepacks import PROFILES, RulePackError, load_rules
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+OUTPUT_FORMATS = ("text", "json", "github", "sarif")
+
+
+class UsageProblem(click.ClickException):
+    """A configuration, rule-pack or input-path problem: printed plainly, exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(f"kaplint: error: {self.message}", err=True)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Accept both ``--ignore A --ignore B`` and ``--ignore A,B``."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _load_config(config_path: str | None) -> Config:
+    try:
+        path = Path(config_path) if config_path else find_config(Path.cwd())
+        if config_path and not Path(config_path).is_file():
+            raise ConfigError(f"{config_path}: configuration file not found")
+        return load_config(path)
+    except ConfigError as error:
+        raise UsageProblem(str(error)) from None
+
+
+def _use_color(no_color: bool, output: str | None) -> bool:
+    if no_color or output or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and rename, so readers never see half a file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="kaplint")
+def main() -> None:
+    """kaplint: lint patient materials about ketamine treatment and ketamine-assisted psychotherapy."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), help="Write the report to FILE instead of standard output.")
+@click.option("--profile", type=click.Choice(PROFILES), help="Profile for files whose front matter and configuration name none (default: web).")
+@click.option("--select", multiple=True, help="Run only these rules (codes, names, categories, code prefixes or ALL); replaces the configured selection.")
+@click.option("--extend-select", multiple=True, help="Run these rules in addition to the selection.")
+@click.option("--ignore", multiple=True, help="Skip these rules (codes, names or categories).")
+@click.option("--fail-on", type=click.Choice(SEVERITY_NAMES), help="Lowest severity that makes the exit code 1 (default: error).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--statistics", is_flag=True, help="Also print how often each rule fired.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the findings, one line each.")
+@click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
+@click.option("--no-source", is_flag=True, help="Do not show the source line under each finding.")
+@click.option("--stdin-filename", help="File name for standard input ('-'): picks the format, settings and the name in reports.")
+@click.option("--config", "config_path", type=click.Path(path_type=str), help="Use this configuration file instead of searching for one.")
+@click.option("--force-exclude", is_flag=True, help="Apply excludes to paths named on the command line too (for pre-commit).")
+@click.option("--max-file-size", help="Skip files larger than this (e.g. 5MB) with an input finding.")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    profile: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    statistics: bool,
+    quiet: bool,
+    no_color: bool,
+    no_source: bool,
+    stdin_filename: str | None,
+    config_path: str | None,
+    force_exclude: bool,
+    max_file_size: str | None,
+) -> None:
+    """Lint PATHS (files or folders; default: the current folder; '-' for standard input)."""
+    from kaplint.discovery import MissingPathError, discover
+    from kaplint.engine import DocumentResult, Linter, RunOptions
+    from kaplint.reporters import REPORTERS, Report
+
+    config = _load_config(config_path)
+    try:
+        size_limit = parse_size(max_file_size) if max_file_size else None
+    except ConfigError as error:
+        raise UsageProblem(str(error)) from None
+    options = RunOptions(
+        select=_split(select) or None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        profile=profile,
+        max_file_size=size_limit,
+    )
+    try:
+        linter = Linter(config, options)
+    except (ConfigError, RulePackError) as error:
+        raise UsageProblem(str(error)) from None
+
+    results: list[DocumentResult] = []
+    internal_errors = 0
+    if paths == ("-",) or (not paths and stdin_filename):
+        display = stdin_filename or "-"
+        fmt = detect_format(display) or "markdown"
+        data = click.get_binary_stream("stdin").read()
+        results.append(linter.lint_bytes(display, data, fmt))
+    else:
+        if "-" in paths:
+            raise UsageProblem("'-' (standard input) cannot be combined with other paths")
+        try:
+            targets = discover([Path(item) for item in paths or (".",)], config, force_exclude)
+        except MissingPathError as error:
+            raise UsageProblem(str(error)) from None
+        for target in targets:
+            try:
+                results.append(linter.lint_path(target.path, target.display))
+            except Exception as error:  # a bug in kaplint must not hide other files' results
+                if os.environ.get("KAPLINT_DEBUG"):
+                    raise
+                internal_errors += 1
+                click.echo(
+                    f"kaplint: internal error while checking {target.display}: {type(error).__name__}: {error}. "
+                    "This is a bug in kaplint; please report it with the file (set KAPLINT_DEBUG=1 for details).",
+                    err=True,
+                )
+
+    report = Report(
+        documents=results,
+        rules=linter.index.rules,
+        fail_on=Severity.parse(fail_on or config.fail_on),
+        color=_use_color(no_color, output) and output_format == "text",
+        show_source=not no_source,
+        statistics=statistics,
+        quiet=quiet,
+    )
+    rendered = REPORTERS[output_format](report)
+    if output:
+        try:
+            write_atomically(Path(output), rendered)
+        except OSError as error:
+            raise UsageProblem(f"cannot write {output}: {error.strerror or error}") from None
+    else:
+        click.echo(rendered, nl=False)
+    if internal_errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if report.failed() and not exit_zero else EXIT_CLEAN)
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--category", type=click.Choice(sorted({"readability", "disclosure", "claims", "terminology", "language", "grammar", "input"})), help="Only rules of this category.")
+@click.option("--config", "config_path", type=click.Path(path_type=str), help="Configuration file (for extend-rules).")
+def list_rules(output_format: str, category: str | None, config_path: str | None) -> None:
+    """List every rule: code, name, category, severity, kind, fixable."""
+    import json
+
+    rules = _rules(config_path)
+    rules = [rule for rule in rules if category is None or rule.category == category]
+    if output_format == "json":
+        data = [
+            {
+                "code": rule.id,
+                "name": rule.name,
+                "category": rule.category,
+                "severity": str(rule.severity),
+                "kind": rule.kind,
+                "fixable": rule.fixable,
+                "enabled": rule.enabled,
+                "origin": rule.origin,
+            }
+            for rule in rules
+        ]
+        click.echo(json.dumps(data, indent=2))
+        return
+    header = f"{'code':<8} {'name':<30} {'category':<12} {'severity':<10} {'kind':<10} fixable"
+    click.echo(header)
+    click.echo("-" * len(header))
+    for rule in rules:
+        fixable = "yes" if rule.fixable else ""
+        name = rule.name + ("" if rule.enabled else " (off)")
+        click.echo(f"{rule.id:<8} {name:<30} {rule.category:<12} {str(rule.severity):<10} {rule.kind:<10} {fixable}")
+    click.echo(f"\n{len(rules)} rules. 'kaplint explain CODE' shows what a rule checks and why.")
+
+
+def _rules(config_path: str | None):  # type: ignore[no-untyped-def]
+    config = _load_config(config_path)
+    try:
+        rules = load_rules(list(config.extend_rules))
+    except RulePackError as error:
+        raise UsageProblem(str(error)) from None
+    return sorted(rules, key=lambda rule: rule.id)
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path(path_type=str), help="Configuration file (for extend-rules).")
+def explain(rule: str, config_path: str | None) -> None:
+    """Explain RULE (a code such as KAP305 or a name such as not-addictive)."""
+    import difflib
+    import textwrap
+
+    rules = _rules(config_path)
+    found = next((item for item in rules if rule in (item.id, item.name) or rule.upper() == item.id), None)
+    if found is None:
+        close = difflib.get_close_matches(rule, [item.name for item in rules] + [item.id for item in rules], n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else "; run 'kaplint rules' to list them"
+        raise UsageProblem(f"unknown rule {rule!r}{hint}")
+
+    def wrap(text: str, indent: str = "  ") -> str:
+        return textwrap.fill(" ".join(text.split()), width=88, initial_indent=indent, subsequent_indent=indent)
+
+    lines = [
+        f"{found.id} {found.name}",
+        f"  category: {found.category}   severity: {found.severity}   kind: {found.kind}"
+        + ("   fixable: yes" if found.fixable else "")
+        + ("" if found.enabled else "   (off by default)"),
+        "",
+        "What it checks",
+        wrap(found.docs.what),
+        "",
+        "Why it matters",
+        wrap(found.docs.why),
+    ]
+    if found.docs.better:
+        lines += ["", "A better way to say it", wrap(found.docs.better)]
+    lines += ["", "Sources"] + [f"  - {source}" for source in found.docs.sources]
+    lines += ["", "Examples that are reported"] + [f"  x {_example_text(example.text)}" for example in found.fail_examples]
+    lines += ["", "Examples that are fine"] + [f"  + {_example_text(example.text)}" for example in found.pass_examples]
+    lines += ["", f"Defined in {found.origin}"]
+    click.echo("\n".join(lines))
+
+
+def _example_text(text: str | bytes) -> str:
+    if isinstance(text, bytes):
+        return f"(raw bytes: {text[:40]!r})"
+    return text.replace("\n", " \u21b5 ")
+
+
+STARTER_CONFIG = """\
+# kaplint configuration. Every key is optional; see the README for details.
+
+# Rules to run: codes (KAP305), names (not-addictive), categories (claims) or ALL.
+# select = ["ALL"]
+# extend-select = ["unused-suppression"]
+# ignore = []
+
+# The lowest severity that makes kaplint exit with code 1: error, warning or suggestion.
+fail-on = "error"
+
+# Gitignore-style patterns of files and folders not to lint (added to the defaults).
+# extend-exclude = ["drafts/", "archive/**"]
+
+# Rules to skip for some files.
+# [per-file-ignores]
+# "legal/*.md" = ["readability"]
+
+# Settings for groups of files: profile (web, handout, consent, prep, integration, email),
+# rules to ignore, and severity changes.
+# [[overrides]]
+# files = ["consent/**"]
+# profile = "consent"
+
+# Change a rule's severity everywhere.
+# [severity]
+# street-names = "error"
+
+# Words and phrases kaplint should never flag in this project.
+# [vocabulary]
+# accept = ["Harbor Light Ketamine Clinic"]
+"""
+
+
+@main.command()
+@click.option("--pyproject", is_flag=True, help="Add a [tool.kaplint] table to pyproject.toml instead of writing kaplint.toml.")
+@click.option("--force", is_flag=True, help="Overwrite an existing kaplint.toml.")
+def init(pyproject: bool, force: bool) -> None:
+    """Write a commented starter configuration in the current folder."""
+    if pyproject:
+        path = Path("pyproject.toml")
+        existing = path.read_text(encoding="utf-8") if path.exists() else ""
+        if "[tool.kaplint" in existing:
+            raise UsageProblem("pyproject.toml already has a [tool.kaplint] table; edit it directly")
+        body = STARTER_CONFIG.replace("# [per-file-ignores]", "# [tool.kaplint.per-file-ignores]")
+        body = body.replace("# [[overrides]]", "# [[tool.kaplint.overrides]]").replace("# [severity]", "# [tool.kaplint.severity]")
+        body = body.replace("# [vocabulary]", "# [tool.kaplint.vocabulary]")
+        lines = body.splitlines()
+        first_table = next(index for index, line in enumerate(lines) if line.startswith("fail-on"))
+        body = "\n".join(lines[:first_table] + ["[tool.kaplint]"] + lines[first_table:]) + "\n"
+        write_atomically(path, existing + ("\n" if existing and not existing.endswith("\n\n") else "") + body)
+        click.echo("Added [tool.kaplint] to pyproject.toml.")
+        return
+    path = Path("kaplint.toml")
+    if path.exists() and not force:
+        raise UsageProblem("kaplint.toml already exists; use --force to overwrite it")
+    write_atomically(path, STARTER_CONFIG)
+    click.echo("Wrote kaplint.toml.")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,305 @@
+"""Finding, loading and validating kaplint's configuration.
+
+Configuration lives in ``[tool.kaplint]`` of ``pyproject.toml`` or at the top
+level of ``kaplint.toml`` / ``.kaplint.toml``. The nearest file above the
+current folder wins (``kaplint.toml`` before ``pyproject.toml`` in the same
+folder); ``extend = "path"`` inherits from another file. Every key is checked:
+an unknown key or a bad value stops the run with exit code 2 and a message
+that names the file, the key and the closest valid key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+from kaplint.finding import SEVERITY_NAMES
+from kaplint.rulepacks import PROFILES
+
+CONFIG_FILES = ("kaplint.toml", ".kaplint.toml", "pyproject.toml")
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "node_modules", "__pycache__",
+    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".kaplint_cache", "site-packages", "build", "dist",
+)
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+
+KEYS = {
+    "extend": "str",
+    "select": "list",
+    "extend-select": "list",
+    "ignore": "list",
+    "per-file-ignores": "table-of-lists",
+    "overrides": "overrides",
+    "severity": "severity-table",
+    "fail-on": "severity",
+    "exclude": "list",
+    "extend-exclude": "list",
+    "respect-gitignore": "bool",
+    "extend-rules": "list",
+    "vocabulary": "vocabulary",
+    "rule-options": "table-of-tables",
+    "max-file-size": "size",
+}
+OVERRIDE_KEYS = ("files", "profile", "ignore", "severity")
+VOCABULARY_KEYS = ("accept",)
+
+
+class ConfigError(Exception):
+    """The configuration is invalid; the message says where and what to change."""
+
+
+@dataclass(frozen=True)
+class Override:
+    files: tuple[str, ...]
+    profile: str | None = None
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The effective configuration. Relative globs are relative to ``root``."""
+
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    overrides: tuple[Override, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str = "error"
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    extend_rules: tuple[Path, ...] = ()
+    accepted_terms: tuple[str, ...] = ()
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start``."""
+    folder = start.resolve()
+    for candidate_folder in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_folder / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and not _has_tool_table(candidate):
+                    continue
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # let load_config report the problem
+    return isinstance(data.get("tool"), dict) and "kaplint" in data["tool"]
+
+
+def load_config(path: Path | None) -> Config:
+    """Load ``path`` (and whatever it extends); ``None`` gives the defaults."""
+    if path is None:
+        return Config()
+    raw = _read_settings(path.resolve(), seen=())
+    return _build(raw, path.resolve())
+
+
+def _read_settings(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
+    if path in seen:
+        chain = " -> ".join(str(item) for item in (*seen, path))
+        raise ConfigError(f"{path}: 'extend' makes a loop: {chain}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read configuration ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: configuration must be UTF-8 text") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("kaplint", {})
+        table = "[tool.kaplint]"
+    else:
+        table = "top level"
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: [tool.kaplint] must be a table")
+    _check_keys(data, path, text, table)
+    settings = {key: (value, path) for key, value in data.items()}
+    if "extend" in data:
+        if not isinstance(data["extend"], str):
+            raise ConfigError(f"{_where(path, text, 'extend')}: 'extend' must be a path to another configuration file")
+        base_path = (path.parent / data["extend"]).resolve()
+        if not base_path.is_file():
+            raise ConfigError(f"{_where(path, text, 'extend')}: 'extend' points to {base_path}, which does not exist")
+        base = _read_settings(base_path, (*seen, path))
+        settings = _merge(base, settings)
+    return settings
+
+
+def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, (value, origin) in child.items():
+        if key in ("per-file-ignores", "severity", "rule-options", "vocabulary") and key in merged:
+            merged[key] = ({**merged[key][0], **value}, origin)
+        elif key in ("overrides", "extend-select", "extend-exclude", "extend-rules") and key in merged:
+            merged[key] = ([*merged[key][0], *value], origin)
+        else:
+            merged[key] = (value, origin)
+    return merged
+
+
+def _check_keys(data: dict[str, Any], path: Path, text: str, table: str) -> None:
+    for key in data:
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, list(KEYS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; valid keys: {', '.join(KEYS)}"
+            raise ConfigError(f"{_where(path, text, key)}: unknown key {key!r} in {table}{hint}")
+
+
+def _where(path: Path, text: str, key: str) -> str:
+    """``path:line`` of ``key`` in a TOML file, best effort."""
+    pattern = re.compile(rf"^\s*(?:\[[^\]]*\.)?[\"']?{re.escape(key)}[\"']?\s*(?:=|\])", re.MULTILINE)
+    found = pattern.search(text)
+    if not found:
+        return str(path)
+    return f"{path}:{text.count(chr(10), 0, found.start()) + 1}"
+
+
+def _build(settings: dict[str, Any], path: Path) -> Config:
+    values: dict[str, Any] = {"path": path, "root": path.parent}
+    for key, (value, origin) in settings.items():
+        if key == "extend":
+            continue
+        where = _where(origin, _safe_text(origin), key)
+        checked = _check_value(key, KEYS[key], value, where, origin.parent)
+        attribute = key.replace("-", "_")
+        if key == "vocabulary":
+            values["accepted_terms"] = checked
+        elif key == "fail-on":
+            values["fail_on"] = checked
+        else:
+            values[attribute] = checked
+    return Config(**values)
+
+
+def _safe_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _string_list(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: {key!r} must be a list of strings, e.g. {key} = [\"KAP301\"]")
+    return tuple(value)
+
+
+def _check_severity(value: Any, where: str, key: str) -> str:
+    if value not in SEVERITY_NAMES:
+        close = difflib.get_close_matches(str(value), SEVERITY_NAMES, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ConfigError(f"{where}: {key!r} must be one of {', '.join(SEVERITY_NAMES)}, not {value!r}{hint}")
+    return str(value)
+
+
+def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any:
+    if kind == "list":
+        items = _string_list(value, where, key)
+        if key == "extend-rules":
+            return tuple((base / item).resolve() for item in items)
+        return items
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: {key!r} must be true or false")
+        return value
+    if kind == "severity":
+        return _check_severity(value, where, key)
+    if kind == "severity-table":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: {key!r} must be a table of rule = severity")
+        return {rule: _check_severity(level, where, f"{key}.{rule}") for rule, level in value.items()}
+    if kind == "table-of-lists":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: {key!r} must be a table of \"glob\" = [rules]")
+        return {glob: _string_list(items, where, f"{key}.{glob}") for glob, items in value.items()}
+    if kind == "table-of-tables":
+        if not isinstance(value, dict) or not all(isinstance(item, dict) for item in value.values()):
+            raise ConfigError(f"{where}: {key!r} must be a table of rule tables, e.g. [tool.kaplint.rule-options.long-sentence]")
+        return {rule: dict(options) for rule, options in value.items()}
+    if kind == "size":
+        return _parse_size(value, where, key)
+    if kind == "vocabulary":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: 'vocabulary' must be a table with 'accept'")
+        for sub in value:
+            if sub not in VOCABULARY_KEYS:
+                close = difflib.get_close_matches(sub, VOCABULARY_KEYS, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise ConfigError(f"{where}: unknown key {sub!r} in 'vocabulary'{hint}")
+        return _string_list(value.get("accept", []), where, "vocabulary.accept")
+    if kind == "overrides":
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise ConfigError(f"{where}: 'overrides' must be a list of [[tool.kaplint.overrides]] tables")
+        return tuple(_override(item, where) for item in value)
+    if kind == "str":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: {key!r} must be a string")
+        return value
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def _override(item: dict[str, Any], where: str) -> Override:
+    for key in item:
+        if key not in OVERRIDE_KEYS:
+            close = difflib.get_close_matches(key, OVERRIDE_KEYS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; valid keys: {', '.join(OVERRIDE_KEYS)}"
+            raise ConfigError(f"{where}: unknown key {key!r} in an override{hint}")
+    if "files" not in item:
+        raise ConfigError(f"{where}: every override needs 'files' (a glob or a list of globs)")
+    profile = item.get("profile")
+    if profile is not None and profile not in PROFILES:
+        close = difflib.get_close_matches(str(profile), PROFILES, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ConfigError(f"{where}: override profile must be one of {', '.join(PROFILES)}, not {profile!r}{hint}")
+    severity = item.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{where}: override 'severity' must be a table of rule = severity")
+    return Override(
+        files=_string_list(item["files"], where, "files"),
+        profile=profile,
+        ignore=_string_list(item.get("ignore", []), where, "ignore"),
+        severity={rule: _check_severity(level, where, f"severity.{rule}") for rule, level in severity.items()},
+    )
+
+
+def _parse_size(value: Any, where: str, key: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if isinstance(value, str):
+        found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)[bB]?\s*", value)
+        if found:
+            factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[found.group(2).lower()]
+            return int(float(found.group(1)) * factor)
+    raise ConfigError(f"{where}: {key!r} must be a size such as 5MB, 500KB or a number of bytes, not {value!r}")
+
+
+def parse_size(value: str) -> int:
+    """Parse a size given on the command line ("5MB")."""
+    return _parse_size(value, "--max-file-size", "max-file-size")

@@ -1,0 +1,375 @@
+"""The engine: which rules run on a file, running them, and turning matches into findings.
+
+Rules return matches in block coordinates; this module maps them through each
+block's source map to exact lines and columns, stamps the rule's identity and
+severity, and then applies, in order: per-file settings (profile, ignores,
+severity), front matter settings and inline suppression comments.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kaplint.config import Config, ConfigError
+from kaplint.document import Document
+from kaplint.finding import Finding, Fix, Match, Severity
+from kaplint.globs import PatternSet, glob_matches
+from kaplint.kinds import KINDS, CheckContext
+from kaplint.loaders import InputProblem, detect_format, load
+from kaplint.rulepacks import PROFILES, Rule, RulePackError, load_rules
+from kaplint.selection import RuleIndex, SelectorError
+from kaplint.suppressions import SuppressionFilter
+
+DEFAULT_PROFILE = "web"
+FRONT_MATTER_KEYS = ("profile", "ignore")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Command-line choices that refine the configuration for one run."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    profile: str | None = None
+    max_file_size: int | None = None
+
+
+@dataclass
+class DocumentResult:
+    """Everything kaplint found out about one input."""
+
+    path: str
+    format: str
+    profile: str
+    findings: list[Finding] = field(default_factory=list)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    source: str = ""  # normalised source text, for reporters that show context
+
+
+class Linter:
+    """Lints documents with one fixed configuration. Build once per run."""
+
+    def __init__(self, config: Config, options: RunOptions | None = None, rules: list[Rule] | None = None) -> None:
+        self.config = config
+        self.options = options or RunOptions()
+        loaded = load_rules(list(config.extend_rules)) if rules is None else rules
+        self.index = RuleIndex(tuple(loaded))
+        self.index = RuleIndex(tuple(self._apply_rule_options(loaded)))
+        self.rules_by_id = {rule.id: rule for rule in self.index.rules}
+        self.selected = self._selection()
+        self.severity = self._severity_map(config.severity, "severity")
+        self.per_file_ignores = [
+            (glob, self._resolve(selectors, f"per-file-ignores.{glob}")) for glob, selectors in config.per_file_ignores.items()
+        ]
+        self.overrides = [
+            (
+                override,
+                self._resolve(override.ignore, "overrides.ignore"),
+                self._severity_map(override.severity, "overrides.severity"),
+            )
+            for override in config.overrides
+        ]
+        self.accepted_terms = frozenset(term.lower() for term in config.accepted_terms)
+        self.max_file_size = self.options.max_file_size or config.max_file_size
+
+    # Set-up ---------------------------------------------------------------
+    def _resolve(self, selectors: tuple[str, ...] | list[str], where: str) -> frozenset[str]:
+        try:
+            return self.index.resolve_all(selectors, where)
+        except SelectorError as error:
+            raise ConfigError(str(error)) from None
+
+    def _apply_rule_options(self, rules: list[Rule]) -> list[Rule]:
+        if not self.config.rule_options:
+            return rules
+        by_id = {rule.id: rule for rule in rules}
+        for key, options in self.config.rule_options.items():
+            rule = self.index.by_key(key)
+            if rule is None:
+                close = difflib.get_close_matches(key, [item.name for item in rules], n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise ConfigError(f"rule-options: unknown rule {key!r}{hint}")
+            try:
+                by_id[rule.id] = by_id[rule.id].with_params(options)
+            except RulePackError as error:
+                raise ConfigError(str(error)) from None
+        return [by_id[rule.id] for rule in rules]
+
+    def _selection(self) -> frozenset[str]:
+        select = self.options.select if self.options.select is not None else self.config.select
+        if select is None:
+            chosen = {rule.id for rule in self.index.rules if rule.enabled}
+        else:
+            chosen = set(self._resolve(select, "select"))
+        chosen |= self._resolve((*self.config.extend_select, *self.options.extend_select), "extend-select")
+        chosen -= self._resolve((*self.config.ignore, *self.options.ignore), "ignore")
+        return frozenset(chosen)
+
+    def _severity_map(self, mapping: dict[str, str], where: str) -> dict[str, Severity]:
+        result: dict[str, Severity] = {}
+        for selector, level in mapping.items():
+            for rule_id in self._resolve([selector], where):
+                result[rule_id] = Severity.parse(level)
+        return result
+
+    # Per-file settings ----------------------------------------------------
+    def _relative(self, path: str) -> str:
+        candidate = Path(path)
+        try:
+            return candidate.resolve().relative_to(self.config.root.resolve()).as_posix()
+        except (ValueError, OSError):
+            return candidate.as_posix()
+
+    def file_settings(self, path: str) -> tuple[str | None, frozenset[str], dict[str, Severity]]:
+        """(profile from config, rules ignored for this file, severity overrides) for ``path``."""
+        relative = self._relative(path)
+        ignored: set[str] = set()
+        severity = dict(self.severity)
+        profile = None
+        for glob, rule_ids in self.per_file_ignores:
+            if glob_matches(glob, relative):
+                ignored |= rule_ids
+        for override, rule_ids, override_severity in self.overrides:
+            if any(glob_matches(glob, relative) for glob in override.files):
+                ignored |= rule_ids
+                severity.update(override_severity)
+                if override.profile:
+                    profile = override.profile
+        return profile, frozenset(ignored), severity
+
+    # Linting --------------------------------------------------------------
+    def lint_path(self, path: Path, display: str) -> DocumentResult:
+        """Read and lint one file; unreadable files become ``input`` findings."""
+        fmt = detect_format(str(path)) or "text"
+        try:
+            size = path.stat().st_size
+            if size > self.max_file_size:
+                return self._input_result(display, fmt, display, InputProblem("file-too-large", _too_large(size, self.max_file_size)))
+            data = path.read_bytes()
+        except OSError as error:
+            problem = InputProblem("unreadable-file", f"kaplint could not read this file: {error.strerror or error}.")
+            return self._input_result(display, fmt, display, problem)
+        return self.lint_bytes(display, data, fmt)
+
+    def lint_bytes(self, display: str, data: bytes, fmt: str | None = None, settings_path: str | None = None) -> DocumentResult:
+        """Lint file contents. ``settings_path`` picks per-file settings (default: ``display``)."""
+        fmt = fmt or detect_format(display) or "text"
+        settings_path = settings_path or display
+        if len(data) > self.max_file_size:
+            return self._input_result(display, fmt, settings_path, InputProblem("file-too-large", _too_large(len(data), self.max_file_size)))
+        try:
+            document = load(display, data, fmt)
+        except InputProblem as problem:
+            return self._input_result(display, fmt, settings_path, problem)
+        return self.lint_document(document, settings_path)
+
+    def lint_document(self, document: Document, settings_path: str | None = None) -> DocumentResult:
+        """Run every applicable rule on a loaded document."""
+        config_profile, ignored, severity = self.file_settings(settings_path or document.path)
+        findings: list[Finding] = []
+        for problem in document.problems:
+            findings.extend(self._input_findings(document.path, problem, severity, ignored, document))
+        profile, front_ignored, setting_findings = self._front_matter_settings(document, config_profile, severity)
+        findings.extend(setting_findings)
+        active = [
+            self.rules_by_id[rule_id]
+            for rule_id in sorted(self.selected - ignored - front_ignored)
+            if profile in self.rules_by_id[rule_id].profiles and self.rules_by_id[rule_id].kind != "input"
+        ]
+        context = CheckContext(profile=profile, accepted_terms=self.accepted_terms)
+        for rule in active:
+            for match in KINDS[rule.kind].check(rule, rule.compiled, document, context):
+                findings.append(self._finding(document, rule, match, severity))
+        findings = self._apply_suppressions(document, findings, severity, ignored | front_ignored)
+        findings.sort(key=Finding.sort_key)
+        result = DocumentResult(document.path, document.format, profile, findings, source=document.source)
+        result.metrics = {"text": _text_metrics(document)}
+        return result
+
+    # Findings ---------------------------------------------------------------
+    def _finding(self, document: Document, rule: Rule, match: Match, severity: dict[str, Severity]) -> Finding:
+        lines = document.lines
+        fix = None
+        if match.block_index is None:
+            start = end = match.anchor_offset if match.anchor_offset is not None else document.body_offset
+            matched = ""
+        else:
+            block = document.blocks[match.block_index]
+            start, end = block.source_span(match.start, match.end)
+            matched = block.text[match.start : match.end]
+            if match.replacement is not None and document.source[start:end] == matched and document.format != "docx":
+                fix = Fix(document.original_offset(start), document.original_offset(end), match.replacement, match.fix_safe)
+        line, column = lines.position(start)
+        end_line, end_column = lines.position(end)
+        level = severity.get(rule.id) or match.severity or rule.severity
+        return Finding(
+            path=document.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            offset=document.original_offset(start),
+            end_offset=document.original_offset(end),
+            rule=rule.id,
+            name=rule.name,
+            category=rule.category,
+            severity=level,
+            message=match.message,
+            match=matched,
+            suggestions=match.suggestions,
+            fix=fix,
+            element=match.element,
+        )
+
+    def _input_findings(
+        self,
+        path: str,
+        problem: InputProblem,
+        severity: dict[str, Severity],
+        ignored: frozenset[str],
+        document: Document | None = None,
+    ) -> list[Finding]:
+        rule = self.index.by_key(problem.rule)
+        if rule is None or rule.id not in self.selected or rule.id in ignored:
+            return []
+        offset = 0
+        if document is not None and problem.line <= len(document.lines.line_starts):
+            offset = min(document.lines.offset(problem.line, problem.column), len(document.source))
+            offset = document.original_offset(offset)
+        return [
+            Finding(
+                path=path,
+                line=problem.line,
+                column=problem.column,
+                end_line=problem.line,
+                end_column=problem.column,
+                offset=offset,
+                end_offset=offset,
+                rule=rule.id,
+                name=rule.name,
+                category=rule.category,
+                severity=severity.get(rule.id, rule.severity),
+                message=problem.message,
+                match="",
+            )
+        ]
+
+    def _input_result(self, display: str, fmt: str, settings_path: str, problem: InputProblem) -> DocumentResult:
+        profile, ignored, severity = self.file_settings(settings_path)
+        findings = self._input_findings(display, problem, severity, ignored)
+        return DocumentResult(display, fmt, profile or self.options.profile or DEFAULT_PROFILE, findings)
+
+    def _setting_problem(self, document: Document, key: str, message: str, severity: dict[str, Severity]) -> list[Finding]:
+        line = _front_matter_line(document, key)
+        problem = InputProblem("invalid-settings", message, line, 1)
+        return self._input_findings(document.path, problem, severity, frozenset(), document)
+
+    def _front_matter_settings(
+        self, document: Document, config_profile: str | None, severity: dict[str, Severity]
+    ) -> tuple[str, frozenset[str], list[Finding]]:
+        profile = config_profile or self.options.profile or DEFAULT_PROFILE
+        settings = document.front_matter.get("kaplint") if document.front_matter else None
+        findings: list[Finding] = []
+        ignored: frozenset[str] = frozenset()
+        if settings is None:
+            return profile, ignored, findings
+        if not isinstance(settings, dict):
+            findings += self._setting_problem(
+                document, "kaplint", "The 'kaplint' front matter must be a mapping, e.g. 'kaplint: {profile: consent}'.", severity
+            )
+            return profile, ignored, findings
+        for key in settings:
+            if key not in FRONT_MATTER_KEYS:
+                close = difflib.get_close_matches(str(key), FRONT_MATTER_KEYS, n=1)
+                hint = f" Did you mean {close[0]!r}?" if close else f" Valid keys: {', '.join(FRONT_MATTER_KEYS)}."
+                findings += self._setting_problem(document, str(key), f"Unknown kaplint front matter key {key!r}.{hint}", severity)
+        if "profile" in settings:
+            value = settings["profile"]
+            if value in PROFILES:
+                profile = value
+            else:
+                close = difflib.get_close_matches(str(value), PROFILES, n=1)
+                hint = f" Did you mean {close[0]!r}?" if close else ""
+                findings += self._setting_problem(
+                    document,
+                    "profile",
+                    f"Unknown profile {value!r} (use one of {', '.join(PROFILES)}); checked as {profile!r} instead.{hint}",
+                    severity,
+                )
+        if "ignore" in settings:
+            value = settings["ignore"]
+            selectors = [value] if isinstance(value, str) else value
+            if not isinstance(selectors, list) or not all(isinstance(item, str) for item in selectors):
+                findings += self._setting_problem(document, "ignore", "'ignore' must be a list of rule codes or names.", severity)
+            else:
+                resolved: set[str] = set()
+                for selector in selectors:
+                    try:
+                        resolved |= self.index.resolve(selector)
+                    except SelectorError as error:
+                        findings += self._setting_problem(document, "ignore", f"In front matter 'ignore': {error}.", severity)
+                ignored = frozenset(resolved)
+        return profile, ignored, findings
+
+    def _apply_suppressions(
+        self, document: Document, findings: list[Finding], severity: dict[str, Severity], ignored: frozenset[str]
+    ) -> list[Finding]:
+        if not document.directives:
+            return findings
+        suppression = SuppressionFilter.from_directives(document.directives, document.lines)
+        kept: list[Finding] = []
+        for finding in findings:
+            if finding.category != "input" and suppression.suppresses(finding.line, {finding.rule, finding.name}, finding.category):
+                continue
+            kept.append(finding)
+        extra: list[Finding] = []
+        for directive in document.directives:
+            for name in directive.rules:
+                try:
+                    self.index.resolve(name)
+                except SelectorError as error:
+                    line, column = document.lines.position(directive.offset)
+                    problem = InputProblem("invalid-settings", f"In a kaplint comment: {error}.", line, column)
+                    extra += self._input_findings(document.path, problem, severity, ignored, document)
+        for directive in suppression.unused():
+            line, column = document.lines.position(directive.offset)
+            names = ", ".join(directive.rules) or "all rules"
+            problem = InputProblem(
+                "unused-suppression",
+                f"This kaplint-{directive.action} comment ({names}) suppresses nothing; remove it.",
+                line,
+                column,
+            )
+            extra += self._input_findings(document.path, problem, severity, ignored, document)
+        return kept + extra
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"The file is {size / 1024 / 1024:.1f} MB, over the {limit / 1024 / 1024:.1f} MB limit; it was not linted. "
+        "Split it, or raise the limit with --max-file-size or 'max-file-size' in the configuration."
+    )
+
+
+def _front_matter_line(document: Document, key: str) -> int:
+    head = document.source[: document.body_offset]
+    found = re.search(rf"^\s*{re.escape(key)}\s*:", head, re.MULTILINE)
+    if not found:
+        return 1
+    return head.count("\n", 0, found.start()) + 1
+
+
+def _text_metrics(document: Document) -> dict[str, int]:
+    from kaplint.analysis import words
+
+    analysis = document.analysis
+    return {
+        "blocks": len(document.blocks),
+        "sentences": len(analysis.sentences),
+        "words": sum(len(words(block.text)) for block in document.blocks),
+    }

@@ -1,0 +1,118 @@
+"""The contract between rule data (YAML) and the code that checks it (kinds).
+
+A kind declares the parameters it accepts, validates and compiles them once
+when the rule pack loads (so a typo in a rule pack fails fast with file and
+line), and then checks documents. Kinds return :class:`~kaplint.finding.Match`
+objects in block coordinates and never compute source positions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kaplint.document import Document
+    from kaplint.finding import Match
+    from kaplint.rulepacks import Rule
+
+
+class ParamError(Exception):
+    """A rule parameter is invalid. ``key`` is the parameter's name (for the line number)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Param:
+    """One accepted parameter: its type, default and a line of help."""
+
+    type: str  # str | bool | int | number | list | regex-list | str-list | mapping
+    default: Any
+    help: str
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a kind may know about the run besides the document."""
+
+    profile: str
+    accepted_terms: frozenset[str] = frozenset()
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+class Kind:
+    """Base class of every kind. Subclasses set ``name`` and ``params``."""
+
+    name: ClassVar[str] = ""
+    params: ClassVar[dict[str, Param]] = {}
+
+    def compile(self, params: dict[str, Any]) -> Any:
+        """Validate ``params`` and return whatever ``check`` needs, computed once."""
+        return validate_params(self.params, params)
+
+    def check(self, rule: "Rule", compiled: Any, document: "Document", context: CheckContext) -> Iterable["Match"]:
+        raise NotImplementedError
+
+    def fixable(self, compiled: Any) -> bool:
+        """Whether findings of a rule with these parameters can carry a fix."""
+        return False
+
+
+def validate_params(spec: dict[str, Param], params: dict[str, Any]) -> dict[str, Any]:
+    """Check names and types against ``spec``; fill defaults. Raises :class:`ParamError`."""
+    import difflib
+
+    values: dict[str, Any] = {}
+    for key, value in params.items():
+        if key not in spec:
+            close = difflib.get_close_matches(str(key), list(spec), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f" (accepted: {', '.join(sorted(spec))})"
+            raise ParamError(str(key), f"unknown parameter {key!r}{hint}")
+        values[key] = _check_type(key, spec[key].type, value)
+    for key, param in spec.items():
+        values.setdefault(key, param.default)
+    return values
+
+
+def _check_type(key: str, kind: str, value: Any) -> Any:
+    def fail(expected: str) -> ParamError:
+        return ParamError(key, f"parameter {key!r} must be {expected}, not {type(value).__name__} {value!r}")
+
+    if kind == "str":
+        if not isinstance(value, str):
+            raise fail("a string")
+        return value
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise fail("true or false")
+        return value
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise fail("a whole number")
+        return value
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise fail("a number")
+        return float(value)
+    if kind in ("str-list", "regex-list"):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise fail("a list of strings")
+        if kind == "regex-list":
+            for item in value:
+                try:
+                    re.compile(item)
+                except re.error as error:
+                    raise ParamError(key, f"parameter {key!r}: invalid regular expression {item!r}: {error}") from None
+        return list(value)
+    if kind == "mapping":
+        if not isinstance(value, dict):
+            raise fail("a mapping")
+        return dict(value)
+    return value

@@ -1,0 +1,247 @@
+"""The ``phrase`` kind: words and patterns in context.
+
+A phrase rule lists literal ``terms`` (matched on word boundaries, in any
+case, with flexible spaces and hyphens and, unless turned off, the usual
+English inflections of each word) and regular-expression ``patterns``. A
+match is dropped when
+
+- an ``exceptions`` pattern overlaps it in the same sentence,
+- it is negated earlier in its clause ("ketamine is not a cure",
+  "no treatment is completely safe"), unless ``skip-negated`` is false,
+- it is hedged ("some people may feel relief within hours") and the rule
+  sets ``skip-hedged``,
+- its sentence is a question and ``skip-questions`` is true (the default),
+- it is one of the project's accepted terms.
+
+A ``replacement`` becomes a suggestion, and a fix when ``fix`` is ``safe`` or
+``unsafe``. Only ``safe`` fixes are applied by ``--fix``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from kaplint.document import BLOCK_KINDS, Document
+from kaplint.finding import Match
+from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
+
+# Words that turn the rest of their clause into a denial.
+_NEGATOR = re.compile(
+    r"\b(?:not|no|never|cannot|can't|can['\u2019]t|without|neither|nor|nothing|none|nobody|"
+    r"isn['\u2019]t|aren['\u2019]t|wasn['\u2019]t|weren['\u2019]t|don['\u2019]t|doesn['\u2019]t|"
+    r"didn['\u2019]t|won['\u2019]t|wouldn['\u2019]t|shouldn['\u2019]t|hasn['\u2019]t|haven['\u2019]t|"
+    r"unlikely|untrue|myth)\b",
+    re.IGNORECASE,
+)
+# Negator phrases that do not deny what follows.
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:not\s+only|not\s+just|no\s+doubt|no\s+wonder|no\s+question|nothing\s+but|"
+    r"never\s+been\s+(?:easier|better)|don['\u2019]t\s+worry|no\s+longer|no\s+more\s+than)\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|some|sometimes|possibly|potentially|perhaps|in\s+some\s+cases|for\s+some|"
+    r"can\s+sometimes|it\s+is\s+possible)\b",
+    re.IGNORECASE,
+)
+# Where a clause ends, looking back from a match.
+_CLAUSE_BREAK = re.compile(r"[;:\u2014()]|\s[\u2013-]\s|\b(?:but|however|although|though|yet|whereas|while)\b", re.IGNORECASE)
+_NEGATION_WINDOW_WORDS = 6
+
+_WORD_GAP = r"(?:\s+|\s*[-\u2010\u2011\u2013]\s*)"
+_HYPHEN_GAP = r"(?:\s*[-\u2010\u2011\u2013]\s*|\s+|)"
+
+
+@dataclass(frozen=True)
+class CompiledPhrase:
+    regexes: tuple[tuple[re.Pattern[str], bool], ...]  # (regex, is_pattern)
+    exceptions: tuple[re.Pattern[str], ...]
+    skip_negated: bool
+    skip_hedged: bool
+    skip_questions: bool
+    replacement: str
+    fix: str
+    suggestions: tuple[str, ...]
+    blocks: frozenset[str]
+
+
+class PhraseKind(Kind):
+    name = "phrase"
+    params = {
+        "terms": Param("str-list", [], "literal phrases; spaces match spaces or hyphens"),
+        "patterns": Param("regex-list", [], "regular expressions (Python syntax), matched without case unless case-sensitive"),
+        "exceptions": Param("regex-list", [], "a match overlapping one of these in the same sentence is dropped"),
+        "inflect": Param("bool", True, "also match inflections of each term word (cure, cures, cured, curing)"),
+        "case-sensitive": Param("bool", False, "match case exactly"),
+        "skip-negated": Param("bool", True, "drop matches denied earlier in their clause"),
+        "skip-hedged": Param("bool", False, "drop matches hedged in their clause (may, might, some ...)"),
+        "skip-questions": Param("bool", True, "drop matches in questions"),
+        "replacement": Param("str", "", "suggested replacement; \\1 refers to a pattern group"),
+        "fix": Param("str", "none", "safe | unsafe | none: whether the replacement is a fix, and how safe"),
+        "suggestions": Param("str-list", [], "other suggestions shown with the finding"),
+        "blocks": Param("str-list", list(BLOCK_KINDS), "block kinds to check"),
+    }
+
+    def compile(self, params: dict[str, Any]) -> CompiledPhrase:
+        values = validate_params(self.params, params)
+        if not values["terms"] and not values["patterns"]:
+            raise ParamError("terms", "a phrase rule needs at least one of 'terms' or 'patterns'")
+        if values["fix"] not in ("safe", "unsafe", "none"):
+            raise ParamError("fix", f"parameter 'fix' must be safe, unsafe or none, not {values['fix']!r}")
+        if values["fix"] != "none" and not values["replacement"]:
+            raise ParamError("fix", "a fix needs a 'replacement'")
+        unknown_blocks = set(values["blocks"]) - set(BLOCK_KINDS)
+        if unknown_blocks:
+            raise ParamError("blocks", f"unknown block kinds {sorted(unknown_blocks)} (known: {', '.join(BLOCK_KINDS)})")
+        flags = 0 if values["case-sensitive"] else re.IGNORECASE
+        regexes: list[tuple[re.Pattern[str], bool]] = []
+        if values["terms"]:
+            alternatives = sorted(
+                (_term_regex(term, values["inflect"]) for term in values["terms"]), key=len, reverse=True
+            )
+            regexes.append((re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags), False))
+        for pattern in values["patterns"]:
+            regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), True))
+        return CompiledPhrase(
+            regexes=tuple(regexes),
+            exceptions=tuple(re.compile(pattern, flags) for pattern in values["exceptions"]),
+            skip_negated=values["skip-negated"],
+            skip_hedged=values["skip-hedged"],
+            skip_questions=values["skip-questions"],
+            replacement=values["replacement"],
+            fix=values["fix"],
+            suggestions=tuple(values["suggestions"]),
+            blocks=frozenset(values["blocks"]),
+        )
+
+    def fixable(self, compiled: CompiledPhrase) -> bool:
+        return compiled.fix != "none"
+
+    def check(self, rule: Any, compiled: CompiledPhrase, document: Document, context: CheckContext) -> Iterable[Match]:
+        analysis = document.analysis
+        for block_index, block in enumerate(document.blocks):
+            if block.kind not in compiled.blocks:
+                continue
+            candidates: list[tuple[int, int, re.Match[str], bool]] = []
+            for regex, is_pattern in compiled.regexes:
+                for found in regex.finditer(block.text):
+                    if found.end() > found.start():
+                        candidates.append((found.start(), found.end(), found, is_pattern))
+            candidates.sort(key=lambda item: (item[0], -item[1]))
+            last_end = -1
+            for start, end, found, is_pattern in candidates:
+                if start < last_end:
+                    continue  # overlaps a match already reported
+                sentence = analysis.sentence_at(block_index, start)
+                sentence_start = sentence.start if sentence else 0
+                sentence_end = sentence.end if sentence else len(block.text)
+                sentence_text = block.text[sentence_start:sentence_end]
+                if self._excluded(compiled, context, block.text, start, end, sentence_start, sentence_text):
+                    continue
+                last_end = end
+                yield self._match(rule, compiled, block_index, found, is_pattern, start == sentence_start)
+
+    def _excluded(
+        self,
+        compiled: CompiledPhrase,
+        context: CheckContext,
+        text: str,
+        start: int,
+        end: int,
+        sentence_start: int,
+        sentence_text: str,
+    ) -> bool:
+        for exception in compiled.exceptions:
+            for found in exception.finditer(sentence_text):
+                if found.start() + sentence_start < end and found.end() + sentence_start > start:
+                    return True
+        if context.accepted_terms and text[start:end].lower() in context.accepted_terms:
+            return True
+        if compiled.skip_questions and sentence_text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
+            return True
+        clause = clause_before(text, sentence_start, start)
+        if compiled.skip_negated and is_negated(clause):
+            return True
+        if compiled.skip_hedged and _HEDGE.search(clause):
+            return True
+        return False
+
+    def _match(
+        self, rule: Any, compiled: CompiledPhrase, block_index: int, found: re.Match[str], is_pattern: bool, at_sentence_start: bool
+    ) -> Match:
+        matched = found.group()
+        replacement = ""
+        if compiled.replacement:
+            replacement = found.expand(compiled.replacement) if is_pattern else compiled.replacement
+            if at_sentence_start and matched[:1].isupper() and replacement[:1].islower():
+                replacement = replacement[0].upper() + replacement[1:]
+        message = rule.message.replace("{match}", matched).replace("{replacement}", replacement)
+        suggestions = ((replacement,) if replacement else ()) + compiled.suggestions
+        return Match(
+            start=found.start(),
+            end=found.end(),
+            message=message,
+            block_index=block_index,
+            suggestions=suggestions,
+            replacement=replacement if compiled.fix != "none" else None,
+            fix_safe=compiled.fix == "safe",
+        )
+
+
+def clause_before(text: str, sentence_start: int, position: int) -> str:
+    """The part of the clause that precedes ``position``, at most a few words long."""
+    before = text[sentence_start:position]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    words = before.split()
+    return " ".join(words[-_NEGATION_WINDOW_WORDS:])
+
+
+def is_negated(clause: str) -> bool:
+    """True when ``clause`` (the words before a match) denies what follows."""
+    cleaned = _NOT_A_DENIAL.sub(" ", clause)
+    return bool(_NEGATOR.search(cleaned))
+
+
+def _term_regex(term: str, inflect: bool) -> str:
+    words = re.split(r"(\s+|-)", term.strip())
+    parts: list[str] = []
+    for piece in words:
+        if not piece:
+            continue
+        if piece.isspace():
+            parts.append(_WORD_GAP)
+        elif piece == "-":
+            parts.append(_HYPHEN_GAP)
+        else:
+            parts.append(_word_regex(piece, inflect))
+    return "".join(parts)
+
+
+def _word_regex(word: str, inflect: bool) -> str:
+    escaped = re.escape(word).replace("'", "['\u2019]").replace("\u2019", "['\u2019]")
+    if not inflect or not word.isalpha() or len(word) < 3:
+        return escaped
+    forms = sorted(inflections(word.lower()), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(form) for form in forms) + ")"
+
+
+def inflections(word: str) -> set[str]:
+    """Regular English inflections of ``word`` (noun plural, verb forms)."""
+    forms = {word}
+    vowels = "aeiou"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in vowels:
+        stem = word[:-1]
+        forms |= {stem + "ies", stem + "ied", word + "ing"}
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        forms |= {word + "es", word + "ed", word + "ing"}
+    elif word.endswith("e"):
+        forms |= {word + "s", word + "d", word[:-1] + "ing"}
+    else:
+        forms |= {word + "s", word + "ed", word + "ing"}
+        if len(word) >= 3 and word[-1] not in vowels + "wxy" and word[-2] in vowels and word[-3] not in vowels:
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms

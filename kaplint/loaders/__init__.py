@@ -1,0 +1,63 @@
+"""Input formats: choose a loader by file name and turn bytes into a Document."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from kaplint.document import Document
+from kaplint.loaders.decoding import DecodedText, InputProblem, decode
+
+FORMATS_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+}
+
+FORMATS = ("markdown", "text", "html", "docx")
+
+
+def detect_format(path: str) -> str | None:
+    """The input format for a file name, or None when kaplint does not read it."""
+    return FORMATS_BY_SUFFIX.get(PurePath(path).suffix.lower())
+
+
+def load(path: str, data: bytes, format: str) -> Document:
+    """Build a Document; raise :class:`InputProblem` when the file cannot be read."""
+    if format == "docx":
+        from kaplint.loaders.docx import load_docx
+
+        return load_docx(path, data)
+    decoded = decode(data)
+    document = load_text_format(path, decoded.text, format)
+    _remember_encoding(document, decoded)
+    return document
+
+
+def load_text_format(path: str, text: str, format: str) -> Document:
+    """Load already-decoded text (``\\n`` line endings) in one of the text formats."""
+    if format == "markdown":
+        from kaplint.loaders.markdown import load_markdown
+
+        return load_markdown(path, text)
+    if format == "html":
+        from kaplint.loaders.html import load_html
+
+        return load_html(path, text)
+    from kaplint.loaders.text import load_text
+
+    return load_text(path, text)
+
+
+def _remember_encoding(document: Document, decoded: DecodedText) -> None:
+    document.original_line_starts = decoded.original_line_starts
+    document.encoding = decoded.encoding
+    document.newline = decoded.newline
+
+
+__all__ = ["FORMATS", "FORMATS_BY_SUFFIX", "InputProblem", "detect_format", "load", "load_text_format"]

@@ -1,0 +1,103 @@
+"""Word (.docx) loader.
+
+Word files have no lines, so kaplint gives each paragraph a line of its own:
+the document's source text is every paragraph's text in reading order (body
+paragraphs, and table cells row by row), one per line, empty paragraphs
+included. A finding's line is therefore the paragraph number (1-based,
+counting every paragraph) and its column the character within that
+paragraph. Line breaks inside a paragraph become spaces so the numbering holds.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any, Iterator
+
+from kaplint.document import Block, BlockBuilder, Document
+from kaplint.loaders.decoding import InputProblem
+from kaplint.loaders.urls import split_urls
+
+
+def load_docx(path: str, data: bytes) -> Document:
+    """Read paragraphs, headings, list items and table cells from a .docx file."""
+    try:
+        import docx  # python-docx; imported here so other formats never pay for it
+        from docx.opc.exceptions import PackageNotFoundError
+
+        word = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as error:
+        raise InputProblem(
+            "unreadable-file",
+            f"This is not a readable Word .docx file ({type(error).__name__}: {error}); "
+            "re-save it from Word as .docx, or export it as Markdown or HTML.",
+        ) from None
+    except Exception as error:  # lxml and zip errors come in many shapes
+        raise InputProblem(
+            "unreadable-file",
+            f"kaplint could not read this Word file ({type(error).__name__}); re-save it from Word as .docx.",
+        ) from None
+
+    entries = list(_paragraphs(word))
+    source = "\n".join(text for _, text, _ in entries)
+    document = Document(path=path, format="docx", source=source)
+    properties = word.core_properties
+    document.front_matter = {"title": properties.title} if properties.title else {}
+    line_starts = document.lines.line_starts
+    sections: list[tuple[int, str]] = []
+    for number, (kind, text, level) in enumerate(entries):
+        if not text.strip():
+            continue
+        start = line_starts[number]
+        builder = BlockBuilder()
+        position = start
+        for piece, is_url in split_urls(text):
+            if not is_url:
+                builder.copy(piece, position)
+            position += len(piece)
+        block_text, source_map = builder.strip()
+        if not block_text:
+            continue
+        if kind == "heading":
+            while sections and sections[-1][0] >= level:
+                sections.pop()
+            sections.append((level, block_text))
+        document.blocks.append(Block(kind, block_text, source_map, tuple(title for _, title in sections), level))
+    return document
+
+
+def _paragraphs(word: Any) -> Iterator[tuple[str, str, int]]:
+    """(kind, text, level) for every paragraph in reading order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def walk(container: Any, in_table: bool) -> Iterator[tuple[str, str, int]]:
+        for item in container.iter_inner_content():
+            if isinstance(item, Paragraph):
+                kind, level = ("table_cell", 0) if in_table else _paragraph_kind(item)
+                yield kind, item.text.replace("\n", " ").replace("\r", " "), level
+            elif isinstance(item, Table):
+                seen: set[int] = set()
+                for row in item.rows:
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:  # merged cells repeat
+                            continue
+                        seen.add(id(cell._tc))
+                        yield from walk(cell, True)
+
+    yield from walk(word, False)
+
+
+def _paragraph_kind(paragraph: Any) -> tuple[str, int]:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if style == "Title":
+        return "heading", 1
+    if style.startswith("Heading"):
+        digits = "".join(char for char in style if char.isdigit())
+        return "heading", int(digits) if digits else 1
+    properties = paragraph._p.pPr
+    if "List" in style or (properties is not None and properties.numPr is not None):
+        return "list_item", 1
+    if style in ("Quote", "Intense Quote"):
+        return "blockquote", 0
+    return "paragraph", 0

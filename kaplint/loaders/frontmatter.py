@@ -1,0 +1,66 @@
+"""YAML front matter: metadata at the top of a file, never linted as prose."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from kaplint.loaders.decoding import InputProblem
+
+_OPENING = re.compile(r"\A---[ \t]*\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    data: dict[str, Any]
+    body_offset: int  # source offset where the body starts
+    problem: InputProblem | None = None
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Find a leading ``---`` YAML block. Broken YAML is reported, not raised."""
+    opening = _OPENING.match(text)
+    if not opening:
+        return FrontMatter({}, 0)
+    closing = _CLOSING.search(text, opening.end())
+    if not closing:
+        return FrontMatter({}, 0)
+    body_offset = closing.end() + 1 if closing.end() < len(text) else closing.end()
+    raw = text[opening.end() : closing.start()]
+    first_line = 2
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        column = (mark.column + 1) if mark else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return FrontMatter(
+            {},
+            body_offset,
+            InputProblem(
+                "malformed-front-matter",
+                f"The front matter is not valid YAML ({problem}); it was ignored, so this "
+                "file's profile and settings fall back to the configuration.",
+                line,
+                column,
+            ),
+        )
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return FrontMatter(
+            {},
+            body_offset,
+            InputProblem(
+                "malformed-front-matter",
+                "The front matter must be a YAML mapping (key: value lines); it was ignored.",
+                first_line,
+                1,
+            ),
+        )
+    return FrontMatter(data, body_offset)

@@ -1,0 +1,108 @@
+"""Plain-text loader: paragraphs, list items and headings from layout alone.
+
+Blocks are separated by blank lines. A line starting with a bullet ("-", "*",
+"•") or a number ("1." / "1)") starts a list item. A short line with no end
+punctuation standing alone, a line in capitals, or a line underlined with
+``===`` / ``---`` is a heading. Lines inside a block are joined with a space
+that maps back to the newline it replaced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kaplint.document import Block, BlockBuilder, Document
+from kaplint.loaders.frontmatter import split_front_matter
+from kaplint.loaders.urls import split_urls
+
+_BULLET = re.compile(r"^(\s*)(?:[-*+\u2022\u2023\u25e6\u2043]|\d{1,3}[.)])\s+")
+_UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
+_HEADING_MAX_WORDS = 10
+
+
+def load_text(path: str, text: str) -> Document:
+    """Split plain text into blocks."""
+    front = split_front_matter(text)
+    document = Document(path=path, format="text", source=text, front_matter=front.data, body_offset=front.body_offset)
+    if front.problem is not None:
+        document.problems.append(front.problem)
+    lines = document.lines
+    first_line = lines.position(front.body_offset)[0] if front.body_offset else 1
+    total = len(lines.line_starts)
+    groups: list[tuple[str, list[tuple[int, int, int]]]] = []  # kind, [(line, start col offset, end)]
+    current: list[tuple[int, int, int]] = []
+    current_kind = "paragraph"
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            groups.append((current_kind, current))
+        current = []
+
+    line_number = first_line
+    while line_number <= total:
+        raw = lines.line_text(line_number)
+        start = lines.line_starts[line_number - 1]
+        if not raw.strip():
+            close()
+            line_number += 1
+            continue
+        if _UNDERLINE.match(raw) and current and len(current) == 1 and current_kind == "paragraph":
+            current_kind = "heading"
+            close()
+            line_number += 1
+            continue
+        bullet = _BULLET.match(raw)
+        if bullet:
+            close()
+            current_kind = "list_item"
+            current = [(line_number, start + bullet.end(), start + len(raw))]
+        else:
+            if not current:
+                current_kind = "paragraph"
+            indent = len(raw) - len(raw.lstrip())
+            current.append((line_number, start + indent, start + len(raw.rstrip())))
+        line_number += 1
+    close()
+
+    sections: list[str] = []
+    for index, (kind, spans) in enumerate(groups):
+        next_kind = groups[index + 1][0] if index + 1 < len(groups) else None
+        if kind == "paragraph" and len(spans) == 1 and _looks_like_heading(text[spans[0][1] : spans[0][2]], next_kind):
+            kind = "heading"
+        builder = BlockBuilder()
+        for number, (_, start, end) in enumerate(spans):
+            if number:
+                builder.substitute(" ", _newline_before(text, start), 1)
+            position = start
+            for piece, is_url in split_urls(text[start:end]):
+                if not is_url:
+                    builder.copy(piece, position)
+                position += len(piece)
+        block_text, source_map = builder.strip()
+        if not block_text:
+            continue
+        if kind == "heading":
+            sections = [block_text]
+        document.blocks.append(Block(kind, block_text, source_map, tuple(sections), 1 if kind != "paragraph" else 0))
+    return document
+
+
+def _newline_before(text: str, offset: int) -> int:
+    newline = text.rfind("\n", 0, offset)
+    return newline if newline >= 0 else offset
+
+
+def _looks_like_heading(line: str, next_kind: str | None) -> bool:
+    stripped = line.strip()
+    if not stripped or next_kind is None:
+        return False
+    if stripped[-1] in ".!?,;\"'”’)":
+        return False
+    words = stripped.split()
+    if len(words) > _HEADING_MAX_WORDS:
+        return False
+    letters = [char for char in stripped if char.isalpha()]
+    if letters and all(char.isupper() for char in letters):
+        return True
+    return stripped.endswith(":") or stripped[0].isupper()

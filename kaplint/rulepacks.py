@@ -1,0 +1,303 @@
+"""Loading and validating rule packs (``rules/*.yml`` and a project's own packs).
+
+Every problem is reported with the pack's path and the line of the offending
+key, and all problems in a pack are reported together, so fixing a pack takes
+one run, not ten.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kaplint.finding import CATEGORIES, SEVERITY_NAMES, Severity
+from kaplint.kinds import KINDS, ParamError
+from kaplint.yamlsource import LocatedDict, LocatedList, YamlSourceError, load_located_yaml
+
+RULE_KEYS = ("id", "name", "category", "kind", "severity", "message", "params", "docs", "examples", "enabled", "profiles")
+REQUIRED_KEYS = ("id", "name", "category", "kind", "severity", "message", "docs", "examples")
+DOC_KEYS = ("what", "why", "sources", "better", "url")
+EXAMPLE_KEYS = ("text", "profile", "format", "settings", "note")
+PROFILES = ("web", "handout", "consent", "prep", "integration", "email")
+ID_PATTERN = re.compile(r"^[A-Z]{2,10}[0-9]{3,4}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+class RulePackError(Exception):
+    """One or more rule packs are invalid; the message lists every problem with file:line."""
+
+
+@dataclass(frozen=True)
+class RuleDocs:
+    what: str
+    why: str
+    sources: tuple[str, ...]
+    better: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sample text that must (``fail``) or must not (``pass``) produce the rule's finding."""
+
+    text: str | bytes
+    profile: str | None = None
+    format: str = "markdown"
+    settings: dict[str, Any] = field(default_factory=dict)  # configuration keys for this example
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    kind: str
+    severity: Severity
+    message: str
+    params: dict[str, Any]
+    docs: RuleDocs
+    fail_examples: tuple[Example, ...]
+    pass_examples: tuple[Example, ...]
+    enabled: bool = True
+    profiles: tuple[str, ...] = PROFILES
+    origin: str = ""  # "path:line" of the rule's definition
+    compiled: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def fixable(self) -> bool:
+        return KINDS[self.kind].fixable(self.compiled)
+
+    def with_params(self, overrides: dict[str, Any]) -> "Rule":
+        """A copy with some parameters replaced (from configuration), validated again."""
+        params = {**self.params, **overrides}
+        try:
+            compiled = KINDS[self.kind].compile(params)
+        except ParamError as error:
+            raise RulePackError(f"rule-options for {self.name} ({self.id}): {error.message}") from None
+        return dataclasses.replace(self, params=params, compiled=compiled)
+
+
+def bundled_rules_dir() -> Path:
+    """The bundled ``rules/`` folder: inside the installed package, or beside it in a checkout."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "rules", package.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RulePackError(
+        f"kaplint's bundled rules were not found next to {package}; reinstall kaplint (pip install --force-reinstall kaplint)."
+    )
+
+
+def pack_files(location: Path) -> list[Path]:
+    """The YAML files of a pack location (a file, or a folder of ``*.yml``/``*.yaml``)."""
+    if location.is_dir():
+        return sorted([*location.glob("*.yml"), *location.glob("*.yaml")])
+    if location.is_file():
+        return [location]
+    raise RulePackError(f"{location}: rule pack not found (check 'extend-rules' in your configuration)")
+
+
+def load_rules(extra_locations: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:
+    """Load the bundled packs and any extra ones; raise :class:`RulePackError` listing all problems."""
+    files = pack_files(bundled_rules_dir())
+    for location in extra_locations:
+        files.extend(pack_files(location))
+    rules: list[Rule] = []
+    problems: list[str] = []
+    for path in files:
+        loaded, pack_problems = load_pack(path)
+        rules.extend(loaded)
+        problems.extend(pack_problems)
+    seen_ids: dict[str, str] = {}
+    seen_names: dict[str, str] = {}
+    for rule in rules:
+        for key, seen in ((rule.id, seen_ids), (rule.name, seen_names)):
+            if key in seen:
+                problems.append(f"{rule.origin}: {key!r} is already defined at {seen[key]}")
+            else:
+                seen[key] = rule.origin
+    if problems:
+        raise RulePackError("invalid rule pack:\n" + "\n".join(f"  {problem}" for problem in problems))
+    return rules
+
+
+def load_pack(path: Path) -> tuple[list[Rule], list[str]]:
+    """Load one pack file: (valid rules, problems)."""
+    display = _display(path)
+    try:
+        data = load_located_yaml(path, display)
+    except YamlSourceError as error:
+        return [], [str(error)]
+    if not isinstance(data, LocatedDict) or "rules" not in data:
+        return [], [f"{display}:1: a rule pack is a mapping with a 'rules:' list"]
+    for key in data:
+        if key not in ("rules", "description"):
+            problems = [f"{display}:{data.line_of(key)}: unknown top-level key {key!r} (expected 'rules' or 'description')"]
+            return [], problems
+    entries = data["rules"]
+    if not isinstance(entries, LocatedList):
+        return [], [f"{display}:{data.line_of('rules')}: 'rules' must be a list of rules"]
+    rules: list[Rule] = []
+    problems: list[str] = []
+    for index, entry in enumerate(entries):
+        line = entries.item_lines[index]
+        if not isinstance(entry, LocatedDict):
+            problems.append(f"{display}:{line}: each rule must be a mapping")
+            continue
+        rule, rule_problems = _build_rule(entry, display)
+        problems.extend(rule_problems)
+        if rule is not None:
+            rules.append(rule)
+    return rules, problems
+
+
+def _build_rule(entry: LocatedDict, display: str) -> tuple[Rule | None, list[str]]:
+    problems: list[str] = []
+    label = f"rule {entry.get('id', '?')}"
+
+    def problem(key: str, message: str) -> None:
+        problems.append(f"{display}:{entry.line_of(key)}: {label}: {message}")
+
+    for key in entry:
+        if key not in RULE_KEYS:
+            close = difflib.get_close_matches(str(key), RULE_KEYS, n=1)
+            problem(str(key), f"unknown key {key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    for key in REQUIRED_KEYS:
+        if key not in entry:
+            problems.append(f"{display}:{entry.line}: {label}: missing required key {key!r}")
+    if problems:
+        return None, problems
+
+    rule_id, name = entry["id"], entry["name"]
+    if not isinstance(rule_id, str) or not ID_PATTERN.match(rule_id):
+        problem("id", f"id {rule_id!r} must be a code like KAP301 (capital letters, then 3-4 digits)")
+    if not isinstance(name, str) or not NAME_PATTERN.match(name):
+        problem("name", f"name {name!r} must be kebab-case, naming the problem (e.g. not-addictive)")
+    if entry["category"] not in CATEGORIES:
+        problem("category", f"category {entry['category']!r} must be one of {', '.join(CATEGORIES)}")
+    if entry["kind"] not in KINDS:
+        problem("kind", f"kind {entry['kind']!r} is unknown (known kinds: {', '.join(sorted(KINDS))})")
+    if entry["severity"] not in SEVERITY_NAMES:
+        problem("severity", f"severity {entry['severity']!r} must be one of {', '.join(SEVERITY_NAMES)}")
+    if not isinstance(entry["message"], str) or not entry["message"].strip():
+        problem("message", "message must be a non-empty string")
+    enabled = entry.get("enabled", True)
+    if not isinstance(enabled, bool):
+        problem("enabled", "enabled must be true or false")
+    profiles = entry.get("profiles", list(PROFILES))
+    if not isinstance(profiles, list) or any(item not in PROFILES for item in profiles):
+        problem("profiles", f"profiles must be a list of {', '.join(PROFILES)}")
+    params = entry.get("params", {}) or {}
+    if not isinstance(params, dict):
+        problem("params", "params must be a mapping")
+        params = {}
+    docs = _build_docs(entry, problem)
+    fail_examples, pass_examples = _build_examples(entry, display, label, problems)
+    compiled = None
+    if entry["kind"] in KINDS:
+        try:
+            compiled = KINDS[entry["kind"]].compile(dict(params))
+        except ParamError as error:
+            line = params.line_of(error.key) if isinstance(params, LocatedDict) else entry.line_of("params")
+            problems.append(f"{display}:{line}: {label}: {error.message}")
+    if problems:
+        return None, problems
+    return (
+        Rule(
+            id=rule_id,
+            name=name,
+            category=entry["category"],
+            kind=entry["kind"],
+            severity=Severity.parse(entry["severity"]),
+            message=entry["message"].strip(),
+            params=dict(params),
+            docs=docs,
+            fail_examples=fail_examples,
+            pass_examples=pass_examples,
+            enabled=enabled,
+            profiles=tuple(profiles),
+            origin=f"{display}:{entry.line}",
+            compiled=compiled,
+        ),
+        [],
+    )
+
+
+def _build_docs(entry: LocatedDict, problem: Any) -> RuleDocs:
+    docs = entry["docs"]
+    if not isinstance(docs, dict):
+        problem("docs", "docs must be a mapping with what, why and sources")
+        return RuleDocs("", "", ())
+    for key in docs:
+        if key not in DOC_KEYS:
+            problem("docs", f"unknown docs key {key!r} (expected {', '.join(DOC_KEYS)})")
+    for key in ("what", "why"):
+        if not isinstance(docs.get(key), str) or not docs[key].strip():
+            problem("docs", f"docs.{key} must say {'what the rule checks' if key == 'what' else 'why it matters'}")
+    sources = docs.get("sources")
+    if isinstance(sources, str):
+        sources = [sources]
+    if not isinstance(sources, list) or not sources or not all(isinstance(item, str) for item in sources):
+        problem("docs", "docs.sources must list at least one source")
+        sources = []
+    return RuleDocs(
+        what=str(docs.get("what", "")).strip(),
+        why=str(docs.get("why", "")).strip(),
+        sources=tuple(sources),
+        better=str(docs.get("better", "") or "").strip(),
+        url=str(docs.get("url", "") or "").strip(),
+    )
+
+
+def _build_examples(
+    entry: LocatedDict, display: str, label: str, problems: list[str]
+) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    examples = entry["examples"]
+    line = entry.line_of("examples")
+    if not isinstance(examples, dict):
+        problems.append(f"{display}:{line}: {label}: examples must be a mapping with 'fail' and 'pass' lists")
+        return (), ()
+    built: dict[str, tuple[Example, ...]] = {}
+    for key in examples:
+        if key not in ("fail", "pass"):
+            problems.append(f"{display}:{line}: {label}: unknown examples key {key!r} (expected 'fail' and 'pass')")
+    for key in ("fail", "pass"):
+        items = examples.get(key)
+        if not isinstance(items, LocatedList) or not items:
+            problems.append(f"{display}:{line}: {label}: examples.{key} must list at least one example")
+            built[key] = ()
+            continue
+        result: list[Example] = []
+        for index, item in enumerate(items):
+            item_line = items.item_lines[index]
+            if isinstance(item, (str, bytes)):
+                result.append(Example(item, line=item_line))
+            elif isinstance(item, dict) and isinstance(item.get("text"), (str, bytes)):
+                unknown = [name for name in item if name not in EXAMPLE_KEYS]
+                if unknown:
+                    problems.append(f"{display}:{item_line}: {label}: unknown example keys {unknown}")
+                if item.get("profile") is not None and item["profile"] not in PROFILES:
+                    problems.append(f"{display}:{item_line}: {label}: example profile must be one of {', '.join(PROFILES)}")
+                settings = item.get("settings", {})
+                if not isinstance(settings, dict):
+                    problems.append(f"{display}:{item_line}: {label}: example settings must be a mapping of configuration keys")
+                    settings = {}
+                result.append(
+                    Example(item["text"], item.get("profile"), str(item.get("format", "markdown")), dict(settings), item_line)
+                )
+            else:
+                problems.append(f"{display}:{item_line}: {label}: an example is a string or a mapping with 'text'")
+        built[key] = tuple(result)
+    return built["fail"], built["pass"]
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
