@@ -116,6 +116,12 @@ def load_config(path: Path | None) -> Config:
     return _build(raw, path.resolve())
 
 
+def config_from_mapping(data: dict[str, Any], origin: Path) -> Config:
+    """Build a Config from already-parsed settings (rule examples carry their own)."""
+    _check_keys(data, origin, "", "settings")
+    return _build({key: (value, origin) for key, value in data.items()}, origin)
+
+
 def _read_settings(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     if path in seen:
         chain = " -> ".join(str(item) for item in (*seen, path))
@@ -184,7 +190,7 @@ def _build(settings: dict[str, Any], path: Path) -> Config:
     for key, (value, origin) in settings.items():
         if key == "extend":
             continue
-        where = _where(origin, _safe_text(origin), key)
+        where = _where(origin, _safe_text(origin), key) if origin.is_file() else str(origin)
         checked = _check_value(key, KEYS[key], value, where, origin.parent)
         attribute = key.replace("-", "_")
         if key == "vocabulary":

@@ -40,14 +40,6 @@ def parse_directive(comment_body: str, offset: int, end_offset: int, lines: Line
     return Directive(match.group("action"), rules, line, end_line, offset, end_offset, reason.strip())
 
 
-def comment_bodies(html: str) -> list[tuple[str, int, int]]:
-    """Every ``<!-- ... -->`` in ``html``: (body, start offset, end offset)."""
-    found = []
-    for match in re.finditer(r"<!--(.*?)-->", html, re.DOTALL):
-        found.append((match.group(1), match.start(), match.end()))
-    return found
-
-
 @dataclass
 class _Scope:
     directive: Directive

@@ -5,7 +5,8 @@ case, with flexible spaces and hyphens and, unless turned off, the usual
 English inflections of each word) and regular-expression ``patterns``. A
 match is dropped when
 
-- an ``exceptions`` pattern overlaps it in the same sentence,
+- an ``exceptions`` pattern overlaps it in the same sentence, or a
+  ``sentence-exceptions`` pattern occurs anywhere in that sentence,
 - it is negated earlier in its clause ("ketamine is not a cure",
   "no treatment is completely safe"), unless ``skip-negated`` is false,
 - it is hedged ("some people may feel relief within hours") and the rule
@@ -58,6 +59,7 @@ _HYPHEN_GAP = r"(?:\s*[-\u2010\u2011\u2013]\s*|\s+|)"
 class CompiledPhrase:
     regexes: tuple[tuple[re.Pattern[str], bool], ...]  # (regex, is_pattern)
     exceptions: tuple[re.Pattern[str], ...]
+    sentence_exceptions: tuple[re.Pattern[str], ...]
     skip_negated: bool
     skip_hedged: bool
     skip_questions: bool
@@ -73,6 +75,7 @@ class PhraseKind(Kind):
         "terms": Param("str-list", [], "literal phrases; spaces match spaces or hyphens"),
         "patterns": Param("regex-list", [], "regular expressions (Python syntax), matched without case unless case-sensitive"),
         "exceptions": Param("regex-list", [], "a match overlapping one of these in the same sentence is dropped"),
+        "sentence-exceptions": Param("regex-list", [], "a match in a sentence containing one of these is dropped"),
         "inflect": Param("bool", True, "also match inflections of each term word (cure, cures, cured, curing)"),
         "case-sensitive": Param("bool", False, "match case exactly"),
         "skip-negated": Param("bool", True, "drop matches denied earlier in their clause"),
@@ -107,6 +110,7 @@ class PhraseKind(Kind):
         return CompiledPhrase(
             regexes=tuple(regexes),
             exceptions=tuple(re.compile(pattern, flags) for pattern in values["exceptions"]),
+            sentence_exceptions=tuple(re.compile(pattern, flags) for pattern in values["sentence-exceptions"]),
             skip_negated=values["skip-negated"],
             skip_hedged=values["skip-hedged"],
             skip_questions=values["skip-questions"],
@@ -157,6 +161,8 @@ class PhraseKind(Kind):
             for found in exception.finditer(sentence_text):
                 if found.start() + sentence_start < end and found.end() + sentence_start > start:
                     return True
+        if any(exception.search(sentence_text) for exception in compiled.sentence_exceptions):
+            return True
         if context.accepted_terms and text[start:end].lower() in context.accepted_terms:
             return True
         if compiled.skip_questions and sentence_text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):

@@ -35,29 +35,42 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 def load_html(path: str, text: str) -> Document:
     """Extract visible prose blocks from an HTML document."""
     document = Document(path=path, format="html", source=text)
-    parser = _VisibleTextParser(document)
-    parser.feed(text)
-    parser.close()
-    parser.flush()
+    extract_visible_blocks(document, text, 0)
     return document
 
 
+def extract_visible_blocks(
+    document: Document, html_text: str, base_offset: int, sections: tuple[tuple[int, str], ...] = ()
+) -> None:
+    """Append the visible text of ``html_text`` (found at ``base_offset`` in the source) as blocks.
+
+    Markdown uses this for raw HTML blocks: their tags are skipped, but the
+    text a browser would show is prose like any other.
+    """
+    parser = _VisibleTextParser(document, html_text, base_offset, sections)
+    parser.feed(html_text)
+    parser.close()
+    parser.flush()
+
+
 class _VisibleTextParser(HTMLParser):
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, html_text: str, base_offset: int, sections: tuple[tuple[int, str], ...]) -> None:
         super().__init__(convert_charrefs=False)
         self.document = document
-        self.lines: LineIndex = document.lines
+        self.local_lines = LineIndex(html_text)
+        self.base_offset = base_offset
         self.stack: list[str] = []
         self.block_kinds: list[tuple[str, int]] = []  # (kind, heading level)
         self.skip_depth = 0
         self.builder = BlockBuilder()
         self.links: list[str] = []
-        self.sections: list[tuple[int, str]] = []
+        self.sections: list[tuple[int, str]] = list(sections)
 
     # Positions -----------------------------------------------------------
     def _offset(self) -> int:
+        """Source offset of the construct being parsed (getpos is relative to the fed text)."""
         line, column = self.getpos()
-        return self.lines.line_starts[line - 1] + column
+        return self.base_offset + self.local_lines.line_starts[line - 1] + column
 
     # Structure -----------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -104,7 +117,7 @@ class _VisibleTextParser(HTMLParser):
     def handle_comment(self, data: str) -> None:
         start = self._offset()
         end = start + len(data) + 7
-        directive = parse_directive(data, start, end, self.lines)
+        directive = parse_directive(data, start, end, self.document.lines)
         if directive:
             self.document.directives.append(directive)
 

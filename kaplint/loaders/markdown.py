@@ -5,8 +5,8 @@ its inline text has escapes and entities already decoded. So the loader first
 maps each inline token's raw content back to source offsets line by line, then
 walks the inline children over that raw content with a cursor, copying prose
 and skipping markup: emphasis markers, link destinations, code spans, images,
-raw HTML, autolinks and bare URLs. Code blocks, HTML blocks and front matter
-never become prose.
+raw HTML tags, autolinks and bare URLs. Code blocks and front matter never
+become prose; raw HTML blocks contribute only the text a browser would show.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from markdown_it.token import Token
 
 from kaplint.document import Block, BlockBuilder, Document, LineIndex
 from kaplint.loaders.frontmatter import split_front_matter
+from kaplint.loaders.html import extract_visible_blocks
 from kaplint.loaders.urls import split_urls
-from kaplint.suppressions import comment_bodies, parse_directive
+from kaplint.suppressions import parse_directive
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CONTAINERS = {
@@ -82,18 +83,16 @@ class _BlockWalker:
             elif kind == "heading_close":
                 self.heading_level = 0
             elif kind == "html_block" and token.map:
-                self._directives_in_html(token)
+                self._html_block(token)
             elif kind == "inline":
                 self._inline(token)
 
-    def _directives_in_html(self, token: Token) -> None:
+    def _html_block(self, token: Token) -> None:
+        """Raw HTML: tags and comments are not prose, but the text a browser shows is."""
         start = self.lines.line_starts[token.map[0]]
         end_line = token.map[1]
         end = self.lines.line_starts[end_line] if end_line < len(self.lines.line_starts) else len(self.document.source)
-        for body, comment_start, comment_end in comment_bodies(self.document.source[start:end]):
-            directive = parse_directive(body, start + comment_start, start + comment_end, self.lines)
-            if directive:
-                self.document.directives.append(directive)
+        extract_visible_blocks(self.document, self.document.source[start:end], start, tuple(self.sections))
 
     def _inline(self, token: Token) -> None:
         if self.heading_level:
