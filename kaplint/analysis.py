@@ -74,7 +74,11 @@ def _period_ends_sentence(text: str, period: int) -> bool:
     if word in ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isalpha() and text[period - 1].isupper():
-        return False  # an initial: "J. Smith"
+        # An initial ("J. Smith", "Dr. J. R. Tolkien") follows a name or nothing;
+        # after a lower-case word ("vitamin K.") the period ends the sentence.
+        previous = re.search(r"(\S+)\s+\S$", text[:period])
+        if previous is None or not previous.group(1)[:1].islower():
+            return False
     if "." in word and all(len(part) <= 2 for part in word.split(".")):
         return False  # dotted abbreviations such as "U.S." or "e.g."
     return True

@@ -168,6 +168,7 @@ class _InlineWalker:
         self.cursor = 0
         self.builder = BlockBuilder()
         self.links: list[str] = []
+        self.after_skip = False  # just skipped a code span, URL, image or tag
 
     def source(self, index: int) -> int:
         return self.offsets[min(index, len(self.offsets) - 1)]
@@ -183,6 +184,7 @@ class _InlineWalker:
             if kind == "text":
                 for piece, is_url in split_urls(child.content):
                     self._consume_text(piece, emit=not is_url)
+                    self.after_skip = is_url
             elif kind in ("softbreak", "hardbreak"):
                 newline = self.content.find("\n", self.cursor)
                 if newline >= 0:
@@ -190,16 +192,19 @@ class _InlineWalker:
                     self.cursor = newline + 1
             elif kind == "code_inline":
                 self._skip_code_span(child.markup)
+                self.after_skip = True
             elif kind.endswith("_open") or kind.endswith("_close"):
                 self._markup(child)
             elif kind == "image":
                 self._skip_image()
+                self.after_skip = True
             elif kind == "html_inline":
                 self._skip_html(child.content)
                 if child.markup == "autolink":
                     skipping_autolink = True
             if kind == "link_open" and child.markup in ("autolink", "linkify"):
                 skipping_autolink = True
+                self.after_skip = True
 
     def _markup(self, child: Token) -> None:
         kind = child.type
@@ -289,8 +294,15 @@ class _InlineWalker:
             ):
                 run += 1
             if run:
+                if emit and self.after_skip and text[index] == " " and self.builder.last_char() in (" ", ""):
+                    # Do not leave a double space where skipped code or a URL stood.
+                    self.after_skip = False
+                    index += 1
+                    self.cursor += 1
+                    continue
                 if emit:
                     self.builder.copy(text[index : index + run], self.source(cursor))
+                    self.after_skip = False
                 index += run
                 self.cursor += run
                 continue

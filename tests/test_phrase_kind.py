@@ -1,0 +1,174 @@
+"""Unit tests of the phrase kind: matching, inflections, negation, hedges, questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from kaplint.config import Config
+from kaplint.engine import Linter, RunOptions
+from kaplint.finding import Severity
+from kaplint.kinds import KINDS, ParamError
+from kaplint.kinds.phrase import clause_before, inflections, is_negated
+from kaplint.rulepacks import Rule, RuleDocs
+
+
+def phrase_rule(**params) -> Rule:
+    return Rule(
+        id="TST100",
+        name="test-phrase",
+        category="claims",
+        kind="phrase",
+        severity=Severity.ERROR,
+        message="found {match}",
+        params=params,
+        docs=RuleDocs("w", "y", ("s",)),
+        fail_examples=(),
+        pass_examples=(),
+        compiled=KINDS["phrase"].compile(params),
+    )
+
+
+def matches(text: str, config: Config | None = None, **params) -> list[str]:
+    linter = Linter(config or Config(), RunOptions(select=("TST100",)), rules=[phrase_rule(**params)])
+    return [finding.match for finding in linter.lint_bytes("t.md", text.encode(), "markdown").findings]
+
+
+def test_terms_match_case_spacing_and_hyphen_variants() -> None:
+    found = matches("Non-addictive. non addictive. NONADDICTIVE. non -  addictive.", terms=["non-addictive"])
+    assert found == ["Non-addictive", "non addictive", "NONADDICTIVE", "non -  addictive"]
+
+
+def test_terms_match_across_soft_line_breaks() -> None:
+    linter = Linter(Config(), RunOptions(select=("TST100",)), rules=[phrase_rule(terms=["completely safe"])])
+    (finding,) = linter.lint_bytes("t.md", b"It is completely\nsafe to use.", "markdown").findings
+    assert finding.match == "completely safe"  # the prose, with the line break as a space
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (1, 7, 2, 5)
+
+
+def test_terms_respect_word_boundaries() -> None:
+    assert matches("A secure, procured item.", terms=["cure"]) == []
+
+
+@pytest.mark.parametrize(
+    "word, form",
+    [("cure", "cures"), ("cure", "cured"), ("cure", "curing"), ("remedy", "remedies"), ("fix", "fixes"), ("stop", "stopping")],
+)
+def test_inflections(word: str, form: str) -> None:
+    assert form in inflections(word)
+    assert matches(f"This {form} it.", terms=[word]) == [form]
+
+
+def test_inflection_can_be_turned_off() -> None:
+    assert matches("It cures.", terms=["cure"], inflect=False) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ketamine is not a cure.",
+        "No treatment is a cure for everyone.",
+        "We never say it is a cure.",
+        "It isn't a cure.",
+        "There is no evidence that it is a cure.",
+        "Ketamine cannot be called a cure.",
+    ],
+)
+def test_negated_matches_are_skipped(text: str) -> None:
+    assert matches(text, terms=["a cure"]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ketamine is not only fast, it is a cure.",
+        "There is no doubt: it is a cure.",
+        "Not everyone knows this, but it is a cure.",
+        "It is not cheap; it is a cure.",
+    ],
+)
+def test_phrases_that_do_not_deny_keep_the_match(text: str) -> None:
+    assert matches(text, terms=["a cure"]) == ["a cure"]
+
+
+def test_negation_can_be_turned_off() -> None:
+    assert matches("It is not a cure.", terms=["a cure"], **{"skip-negated": False}) == ["a cure"]
+
+
+def test_questions_are_skipped_by_default() -> None:
+    assert matches("Is ketamine a cure?", terms=["a cure"]) == []
+    assert matches("Is ketamine a cure?", terms=["a cure"], **{"skip-questions": False}) == ["a cure"]
+
+
+def test_hedges_only_when_asked() -> None:
+    text = "Some people may feel relief within hours."
+    assert matches(text, terms=["relief within hours"]) == ["relief within hours"]
+    assert matches(text, terms=["relief within hours"], **{"skip-hedged": True}) == []
+    assert matches("You will feel relief within hours.", terms=["relief within hours"], **{"skip-hedged": True}) == [
+        "relief within hours"
+    ]
+
+
+def test_exceptions_overlapping_the_match_drop_it() -> None:
+    assert matches("Vitamin K deficiency is rare.", patterns=[r"vitamin\s+k"], exceptions=[r"vitamin k deficiency"]) == []
+    assert matches("Some call it vitamin K.", patterns=[r"vitamin\s+k"], exceptions=[r"vitamin k deficiency"]) == ["vitamin K"]
+
+
+def test_sentence_exceptions_drop_matches_in_that_sentence_only() -> None:
+    text = "Warfarin interacts with vitamin K. Some call ketamine vitamin K."
+    assert matches(text, patterns=[r"vitamin\s+k"], **{"sentence-exceptions": ["warfarin"]}) == ["vitamin K"]
+
+
+def test_accepted_vocabulary_is_never_flagged() -> None:
+    config = Config(accepted_terms=("Miracle Mile",))
+    assert matches("Visit us on the Miracle Mile.", config, terms=["miracle mile"]) == []
+
+
+def test_replacement_with_groups_and_sentence_case() -> None:
+    linter = Linter(
+        Config(),
+        RunOptions(select=("TST100",)),
+        rules=[phrase_rule(patterns=[r"(ketamine)\s+hcl"], replacement=r"\1 hydrochloride", fix="safe")],
+    )
+    findings = linter.lint_bytes("t.md", b"Ketamine HCL is given. We give ketamine hcl.", "markdown").findings
+    assert [finding.suggestions[0] for finding in findings] == ["Ketamine hydrochloride", "ketamine hydrochloride"]
+    assert all(finding.fix is not None and finding.fix.safe for finding in findings)
+
+
+def test_fix_is_dropped_when_the_source_differs_from_the_prose() -> None:
+    linter = Linter(
+        Config(),
+        RunOptions(select=("TST100",)),
+        rules=[phrase_rule(terms=["ketamine hcl"], replacement="ketamine hydrochloride", fix="safe")],
+    )
+    findings = linter.lint_bytes("t.md", b"We give ketamine *hcl* here.", "markdown").findings
+    assert len(findings) == 1 and findings[0].fix is None  # markup inside: no blind rewrite
+
+
+def test_clause_before_stops_at_clause_breaks() -> None:
+    text = "It is not cheap, but it works"
+    assert "not" not in clause_before(text, 0, text.index("works"))
+    assert is_negated("there is no")
+    assert not is_negated("there is no doubt it is")
+
+
+@pytest.mark.parametrize(
+    "params, key",
+    [
+        ({}, "terms"),
+        ({"terms": ["x"], "fix": "maybe"}, "fix"),
+        ({"terms": ["x"], "fix": "safe"}, "fix"),
+        ({"terms": ["x"], "patterns": ["(unclosed"]}, "patterns"),
+        ({"terms": ["x"], "blocks": ["sidebar"]}, "blocks"),
+        ({"terms": ["x"], "color": "red"}, "color"),
+        ({"terms": "x", "inflect": "yes"}, "inflect"),
+    ],
+)
+def test_invalid_params_name_the_key(params: dict, key: str) -> None:
+    with pytest.raises(ParamError) as error:
+        KINDS["phrase"].compile(params)
+    assert error.value.key == key
+
+
+def test_blocks_parameter_limits_where_it_looks() -> None:
+    text = "# A cure\n\nIt is a cure.\n"
+    assert matches(text, terms=["a cure"], blocks=["heading"]) == ["A cure"]
