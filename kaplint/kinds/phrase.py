@@ -15,7 +15,7 @@ match is dropped when
 - it is one of the project's accepted terms.
 
 A ``replacement`` becomes a suggestion, and a fix when ``fix`` is ``safe`` or
-``unsafe``. Only ``safe`` fixes are applied by ``--fix``.
+``unsafe``. Only ``safe`` fixes may ever be applied without a writer's review.
 """
 
 from __future__ import annotations
