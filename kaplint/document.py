@@ -167,6 +167,27 @@ class Block:
         return self.source_map.to_source(start), self.source_map.to_source_end(end)
 
 
+class SectionPath:
+    """The chain of headings above the current block, as loaders walk a document."""
+
+    def __init__(self, initial: tuple[tuple[int, str], ...] = ()) -> None:
+        self._stack: list[tuple[int, str]] = list(initial)
+
+    def enter(self, level: int, title: str) -> None:
+        """A heading of ``level``: it closes headings at the same or a deeper level."""
+        while self._stack and self._stack[-1][0] >= level:
+            self._stack.pop()
+        self._stack.append((level, title))
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        return tuple(title for _, title in self._stack)
+
+    @property
+    def entries(self) -> tuple[tuple[int, str], ...]:
+        return tuple(self._stack)
+
+
 @dataclass(frozen=True)
 class Directive:
     """An inline suppression comment such as ``<!-- kaplint-disable KAP301 -->``."""

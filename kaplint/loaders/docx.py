@@ -14,9 +14,9 @@ import io
 import zipfile
 from typing import Any, Iterator
 
-from kaplint.document import Block, BlockBuilder, Document
+from kaplint.document import Block, BlockBuilder, Document, SectionPath
 from kaplint.loaders.decoding import InputProblem
-from kaplint.loaders.urls import split_urls
+from kaplint.loaders.urls import copy_without_urls
 
 
 def load_docx(path: str, data: bytes) -> Document:
@@ -44,25 +44,19 @@ def load_docx(path: str, data: bytes) -> Document:
     properties = word.core_properties
     document.front_matter = {"title": properties.title} if properties.title else {}
     line_starts = document.lines.line_starts
-    sections: list[tuple[int, str]] = []
+    sections = SectionPath()
     for number, (kind, text, level) in enumerate(entries):
         if not text.strip():
             continue
         start = line_starts[number]
         builder = BlockBuilder()
-        position = start
-        for piece, is_url in split_urls(text):
-            if not is_url:
-                builder.copy(piece, position)
-            position += len(piece)
+        copy_without_urls(builder, text, start)
         block_text, source_map = builder.strip()
         if not block_text:
             continue
         if kind == "heading":
-            while sections and sections[-1][0] >= level:
-                sections.pop()
-            sections.append((level, block_text))
-        document.blocks.append(Block(kind, block_text, source_map, tuple(title for _, title in sections), level))
+            sections.enter(level, block_text)
+        document.blocks.append(Block(kind, block_text, source_map, sections.titles, level))
     return document
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-from kaplint.document import Block, BlockBuilder, Document, LineIndex
+from kaplint.document import Block, BlockBuilder, Document, LineIndex, SectionPath
 from kaplint.loaders.urls import split_urls
 from kaplint.suppressions import parse_directive
 
@@ -64,7 +64,7 @@ class _VisibleTextParser(HTMLParser):
         self.skip_depth = 0
         self.builder = BlockBuilder()
         self.links: list[str] = []
-        self.sections: list[tuple[int, str]] = list(sections)
+        self.sections = SectionPath(sections)
 
     # Positions -----------------------------------------------------------
     def _offset(self) -> int:
@@ -179,8 +179,6 @@ class _VisibleTextParser(HTMLParser):
         # A <p> inside <li>, <td> or <blockquote> takes its container's kind.
         kind, level = next(((k, lvl) for k, lvl in reversed(self.block_kinds) if k != "paragraph"), ("paragraph", 0))
         if kind == "heading":
-            while self.sections and self.sections[-1][0] >= level:
-                self.sections.pop()
-            self.sections.append((level, text))
-        section = tuple(title for _, title in self.sections)
+            self.sections.enter(level, text)
+        section = self.sections.titles
         self.document.blocks.append(Block(kind, text, source_map, section, level, links))

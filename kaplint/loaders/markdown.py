@@ -16,7 +16,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from kaplint.document import Block, BlockBuilder, Document, LineIndex
+from kaplint.document import Block, BlockBuilder, Document, LineIndex, SectionPath
 from kaplint.loaders.frontmatter import split_front_matter
 from kaplint.loaders.html import extract_visible_blocks
 from kaplint.loaders.urls import split_urls
@@ -60,7 +60,7 @@ class _BlockWalker:
         self.lines: LineIndex = document.lines
         self.containers: list[str] = []
         self.list_depth = 0
-        self.sections: list[tuple[int, str]] = []
+        self.sections = SectionPath()
         self.row_cursor = 0
         self.heading_level = 0
 
@@ -92,7 +92,7 @@ class _BlockWalker:
         start = self.lines.line_starts[token.map[0]]
         end_line = token.map[1]
         end = self.lines.line_starts[end_line] if end_line < len(self.lines.line_starts) else len(self.document.source)
-        extract_visible_blocks(self.document, self.document.source[start:end], start, tuple(self.sections))
+        extract_visible_blocks(self.document, self.document.source[start:end], start, self.sections.entries)
 
     def _inline(self, token: Token) -> None:
         if self.heading_level:
@@ -111,10 +111,8 @@ class _BlockWalker:
         if not text:
             return
         if kind == "heading":
-            while self.sections and self.sections[-1][0] >= level:
-                self.sections.pop()
-            self.sections.append((level, text))
-        section = tuple(title for _, title in self.sections)
+            self.sections.enter(level, text)
+        section = self.sections.titles
         self.document.blocks.append(Block(kind, text, source_map, section, level, tuple(inline.links)))
 
     def _content_offsets(self, token: Token, in_table: bool) -> list[int] | None:

@@ -13,7 +13,7 @@ import re
 
 from kaplint.document import Block, BlockBuilder, Document
 from kaplint.loaders.frontmatter import split_front_matter
-from kaplint.loaders.urls import split_urls
+from kaplint.loaders.urls import copy_without_urls
 
 _BULLET = re.compile(r"^(\s*)(?:[-*+\u2022\u2023\u25e6\u2043]|\d{1,3}[.)])\s+")
 _UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
@@ -74,11 +74,7 @@ def load_text(path: str, text: str) -> Document:
         for number, (_, start, end) in enumerate(spans):
             if number:
                 builder.substitute(" ", _newline_before(text, start), 1)
-            position = start
-            for piece, is_url in split_urls(text[start:end]):
-                if not is_url:
-                    builder.copy(piece, position)
-                position += len(piece)
+            copy_without_urls(builder, text[start:end], start)
         block_text, source_map = builder.strip()
         if not block_text:
             continue

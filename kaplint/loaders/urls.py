@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kaplint.document import BlockBuilder
+
 URL_PATTERN = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>()\[\]{}\"']+[^\s<>()\[\]{}\"'.,;:!?]"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
@@ -23,3 +25,12 @@ def split_urls(text: str) -> list[tuple[str, bool]]:
     if position < len(text):
         parts.append((text[position:], False))
     return parts
+
+
+def copy_without_urls(builder: BlockBuilder, text: str, source_start: int) -> None:
+    """Copy ``text`` (verbatim in the source at ``source_start``) into ``builder``, leaving out URLs."""
+    position = source_start
+    for piece, is_url in split_urls(text):
+        if not is_url:
+            builder.copy(piece, position)
+        position += len(piece)
