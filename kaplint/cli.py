@@ -138,7 +138,7 @@ def check(
     if paths == ("-",) or (not paths and stdin_filename):
         display = stdin_filename or "-"
         fmt = detect_format(display) or "markdown"
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         results.append(linter.lint_bytes(display, data, fmt))
     else:
         if "-" in paths:
@@ -176,7 +176,7 @@ def check(
         except OSError as error:
             raise UsageProblem(f"cannot write {output}: {error.strerror or error}") from None
     else:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=report.color or None)
     if internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failed() and not exit_zero else EXIT_CLEAN)

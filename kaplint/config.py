@@ -302,8 +302,10 @@ def _parse_size(value: Any, where: str, key: str) -> int:
         found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)[bB]?\s*", value)
         if found:
             factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[found.group(2).lower()]
-            return int(float(found.group(1)) * factor)
-    raise ConfigError(f"{where}: {key!r} must be a size such as 5MB, 500KB or a number of bytes, not {value!r}")
+            size = int(float(found.group(1)) * factor)
+            if size > 0:
+                return size
+    raise ConfigError(f"{where}: {key!r} must be a positive size such as 5MB, 500KB or a number of bytes, not {value!r}")
 
 
 def parse_size(value: str) -> int:

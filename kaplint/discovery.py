@@ -70,21 +70,22 @@ def _excluded(path: Path, root: Path, excludes: PatternSet, is_dir: bool) -> boo
 
 
 def _walk(top: Path, root: Path, excludes: PatternSet, respect_gitignore: bool) -> list[Path]:
+    """Files under ``top``. Excludes apply to what lies below ``top``, never to ``top`` itself,
+    so a folder named on the command line is linted even when a pattern matches it."""
     results: list[Path] = []
-    ignore_sets: list[tuple[Path, PatternSet]] = []
+    ignore_sets = _ancestor_gitignores(top.resolve(), root) if respect_gitignore else []
     for folder, dirnames, filenames in os.walk(top):
         current = Path(folder)
         resolved = current.resolve()
-        if respect_gitignore and (current / ".gitignore").is_file():
-            try:
-                lines = (current / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
-            except OSError:
-                lines = []
-            ignore_sets.append((resolved, PatternSet(lines)))
+        if respect_gitignore:
+            patterns = _read_gitignore(current)
+            if patterns is not None:
+                ignore_sets.append((resolved, patterns))
+        # Parents were checked on the way down, so only each entry itself needs a look.
         dirnames[:] = sorted(
             name
             for name in dirnames
-            if not _excluded(resolved / name, root, excludes, True)
+            if not _matches(resolved / name, root, excludes, True)
             and not _gitignored(resolved / name, ignore_sets, True)
             and not (current / name).is_symlink()
         )
@@ -92,10 +93,41 @@ def _walk(top: Path, root: Path, excludes: PatternSet, respect_gitignore: bool) 
             file_path = current / name
             if Path(name).suffix.lower() not in FORMATS_BY_SUFFIX:
                 continue
-            if _excluded(resolved / name, root, excludes, False) or _gitignored(resolved / name, ignore_sets, False):
+            if _matches(resolved / name, root, excludes, False) or _gitignored(resolved / name, ignore_sets, False):
                 continue
             results.append(file_path)
     return results
+
+
+def _matches(path: Path, root: Path, excludes: PatternSet, is_dir: bool) -> bool:
+    relative = _relative(path, root)
+    return bool(excludes.matches(relative if relative is not None else path.name, is_dir))
+
+
+def _read_gitignore(folder: Path) -> PatternSet | None:
+    gitignore = folder / ".gitignore"
+    if not gitignore.is_file():
+        return None
+    try:
+        return PatternSet(gitignore.read_text(encoding="utf-8", errors="replace").splitlines())
+    except OSError:
+        return None
+
+
+def _ancestor_gitignores(top: Path, root: Path) -> list[tuple[Path, PatternSet]]:
+    """``.gitignore`` files of the folders from ``root`` down to just above ``top``.
+
+    Checking a subfolder must skip what checking the whole project skips.
+    """
+    if top == root or root not in top.parents:
+        return []
+    folders = [root, *reversed([parent for parent in top.parents if root in parent.parents])]
+    found = []
+    for folder in folders:
+        patterns = _read_gitignore(folder)
+        if patterns is not None:
+            found.append((folder, patterns))
+    return found
 
 
 def _gitignored(path: Path, ignore_sets: list[tuple[Path, PatternSet]], is_dir: bool) -> bool:

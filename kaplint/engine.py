@@ -75,7 +75,7 @@ class Linter:
             for override in config.overrides
         ]
         self.accepted_terms = frozenset(term.lower() for term in config.accepted_terms)
-        self.max_file_size = self.options.max_file_size or config.max_file_size
+        self.max_file_size = self.options.max_file_size if self.options.max_file_size is not None else config.max_file_size
 
     # Set-up ---------------------------------------------------------------
     def _resolve(self, selectors: tuple[str, ...] | list[str], where: str) -> frozenset[str]:
@@ -312,7 +312,7 @@ class Linter:
                     try:
                         resolved |= self.index.resolve(selector)
                     except SelectorError as error:
-                        findings += self._setting_problem(document, "ignore", f"In front matter 'ignore': {error}.", severity)
+                        findings += self._setting_problem(document, "ignore", f"In front matter 'ignore': {_sentence(str(error))}", severity)
                 ignored = frozenset(resolved)
         return profile, ignored, findings
 
@@ -321,21 +321,28 @@ class Linter:
     ) -> list[Finding]:
         if not document.directives:
             return findings
-        suppression = SuppressionFilter.from_directives(document.directives, document.lines)
-        kept: list[Finding] = []
-        for finding in findings:
-            if finding.category != "input" and suppression.suppresses(finding.line, {finding.rule, finding.name}, finding.category):
-                continue
-            kept.append(finding)
         extra: list[Finding] = []
+
+        def resolve(name: str) -> frozenset[str]:
+            try:
+                return self.index.resolve(name)
+            except SelectorError:
+                return frozenset()
+
         for directive in document.directives:
             for name in directive.rules:
                 try:
                     self.index.resolve(name)
                 except SelectorError as error:
                     line, column = document.lines.position(directive.offset)
-                    problem = InputProblem("invalid-settings", f"In a kaplint comment: {error}.", line, column)
+                    problem = InputProblem("invalid-settings", f"In a kaplint comment: {_sentence(str(error))}", line, column)
                     extra += self._input_findings(document.path, problem, severity, ignored, document)
+        suppression = SuppressionFilter.from_directives(document.directives, document.lines, resolve)
+        kept = [
+            finding
+            for finding in findings
+            if finding.category == "input" or not suppression.suppresses(finding.line, finding.rule)
+        ]
         for directive in suppression.unused():
             line, column = document.lines.position(directive.offset)
             names = ", ".join(directive.rules) or "all rules"
@@ -349,16 +356,29 @@ class Linter:
         return kept + extra
 
 
+def _sentence(text: str) -> str:
+    """End ``text`` with a full stop unless it already ends a sentence."""
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def _too_large(size: int, limit: int) -> str:
     return (
-        f"The file is {size / 1024 / 1024:.1f} MB, over the {limit / 1024 / 1024:.1f} MB limit; it was not linted. "
+        f"The file is {_human_size(size)}, over the {_human_size(limit)} limit; it was not linted. "
         "Split it, or raise the limit with --max-file-size or 'max-file-size' in the configuration."
     )
 
 
+def _human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
 def _front_matter_line(document: Document, key: str) -> int:
     head = document.source[: document.body_offset]
-    found = re.search(rf"^\s*{re.escape(key)}\s*:", head, re.MULTILINE)
+    found = re.search(rf"(?<![\w-]){re.escape(key)}\s*:", head)
     if not found:
         return 1
     return head.count("\n", 0, found.start()) + 1

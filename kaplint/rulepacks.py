@@ -126,9 +126,28 @@ def load_rules(extra_locations: list[Path] | tuple[Path, ...] = ()) -> list[Rule
     return rules
 
 
+_PACK_CACHE: dict[tuple[str, int, int, str], tuple[list[Rule], list[str]]] = {}
+
+
 def load_pack(path: Path) -> tuple[list[Rule], list[str]]:
-    """Load one pack file: (valid rules, problems)."""
+    """Load one pack file: (valid rules, problems).
+
+    Packs are cached in memory by path, size and modification time, so a
+    process that lints several times (tests, editors) parses each pack once.
+    """
     display = _display(path)
+    try:
+        status = path.stat()
+        key = (str(path.resolve()), status.st_mtime_ns, status.st_size, display)
+    except OSError:
+        return _load_pack(path, display)
+    if key not in _PACK_CACHE:
+        _PACK_CACHE[key] = _load_pack(path, display)
+    rules, problems = _PACK_CACHE[key]
+    return list(rules), list(problems)
+
+
+def _load_pack(path: Path, display: str) -> tuple[list[Rule], list[str]]:
     try:
         data = load_located_yaml(path, display)
     except YamlSourceError as error:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from kaplint.document import Directive, LineIndex
 
@@ -43,6 +44,7 @@ def parse_directive(comment_body: str, offset: int, end_offset: int, lines: Line
 @dataclass
 class _Scope:
     directive: Directive
+    rule_ids: frozenset[str] | None  # None: every rule
     first_line: int
     last_line: int  # inclusive
     used: bool = False
@@ -50,45 +52,59 @@ class _Scope:
 
 @dataclass
 class SuppressionFilter:
-    """Decides whether a finding is suppressed, and remembers which directives were used."""
+    """Decides whether a finding is suppressed, and remembers which directives were used.
+
+    Directives name rules by code, name or category; ``resolve`` turns each
+    name into rule codes, so ``disable cure`` and ``enable KAP302`` pair up.
+    Names that resolve to nothing are reported elsewhere and match no rule.
+    """
 
     scopes: list[_Scope] = field(default_factory=list)
 
     @classmethod
-    def from_directives(cls, directives: list[Directive], lines: LineIndex) -> "SuppressionFilter":
+    def from_directives(
+        cls, directives: list[Directive], lines: LineIndex, resolve: Callable[[str], frozenset[str]]
+    ) -> "SuppressionFilter":
         total_lines = len(lines.line_starts)
+
+        def rule_ids(directive: Directive) -> frozenset[str] | None:
+            if not directive.rules:
+                return None
+            return frozenset(rule_id for name in directive.rules for rule_id in resolve(name))
+
         scopes: list[_Scope] = []
         open_disables: list[_Scope] = []
         for directive in sorted(directives, key=lambda item: item.offset):
+            ids = rule_ids(directive)
             if directive.action == "disable-file":
-                scopes.append(_Scope(directive, 1, total_lines))
+                scopes.append(_Scope(directive, ids, 1, total_lines))
             elif directive.action == "disable-next-line":
                 target = directive.end_line + 1
                 while target <= total_lines and not lines.line_text(target).strip():
                     target += 1
-                scopes.append(_Scope(directive, target, target))
+                scopes.append(_Scope(directive, ids, target, target))
             elif directive.action == "disable":
-                scope = _Scope(directive, directive.line, total_lines)
+                scope = _Scope(directive, ids, directive.line, total_lines)
                 scopes.append(scope)
                 open_disables.append(scope)
             elif directive.action == "enable":
+                # An enable closes every open disable it overlaps; a bare enable closes all.
+                still_open = []
                 for scope in open_disables:
-                    if scope.last_line == total_lines and (
-                        not directive.rules or set(directive.rules) & set(scope.directive.rules) or not scope.directive.rules
-                    ):
+                    if ids is None or scope.rule_ids is None or ids & scope.rule_ids:
                         scope.last_line = directive.line
-                open_disables = [scope for scope in open_disables if scope.last_line == total_lines]
+                    else:
+                        still_open.append(scope)
+                open_disables = still_open
         return cls(scopes)
 
-    def suppresses(self, line: int, rule_ids: set[str], category: str) -> bool:
+    def suppresses(self, line: int, rule_id: str) -> bool:
         """True when a directive covers ``line`` and names this rule (by code, name or category)."""
         hit = False
         for scope in self.scopes:
-            if scope.first_line <= line <= scope.last_line:
-                names = scope.directive.rules
-                if not names or any(name in rule_ids or name == category for name in names):
-                    scope.used = True
-                    hit = True
+            if scope.first_line <= line <= scope.last_line and (scope.rule_ids is None or rule_id in scope.rule_ids):
+                scope.used = True
+                hit = True
         return hit
 
     def unused(self) -> list[Directive]:

@@ -35,7 +35,8 @@ class DecodedText:
 def decode(data: bytes) -> DecodedText:
     """Decode file contents; raise :class:`InputProblem` for binary or undecodable data."""
     if data.startswith(codecs.BOM_UTF8):
-        encoding, payload = "utf-8-sig", data
+        # Decode without the mark so error positions count from the first character.
+        encoding, payload = "utf-8-sig", data[len(codecs.BOM_UTF8) :]
     elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         encoding, payload = "utf-16", data
     else:
@@ -47,7 +48,7 @@ def decode(data: bytes) -> DecodedText:
                 "exclude it or convert it to Markdown, HTML, plain text or .docx.",
             )
     try:
-        text = payload.decode(encoding)
+        text = payload.decode("utf-8" if encoding == "utf-8-sig" else encoding)
     except UnicodeDecodeError as error:
         line, column = _position_of_byte(payload, error.start, encoding)
         raise InputProblem(
@@ -96,6 +97,7 @@ def _encoding_label(encoding: str) -> str:
 
 
 def _position_of_byte(data: bytes, index: int, encoding: str) -> tuple[int, int]:
+    """Line and column (characters) of byte ``index`` in UTF-8 ``data``."""
     if encoding == "utf-16":
         return 1, 1
     before = data[:index]
