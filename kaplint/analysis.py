@@ -24,8 +24,20 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Abbreviations that often end a sentence ("... at 9 a.m. Please arrive early."):
+# a period after them ends the sentence when the next word usually starts one.
+_SENTENCE_FINAL_ABBREVIATIONS = frozenset({"a.m", "p.m", "u.s", "u.k", "u.s.a", "inc", "ltd", "co", "corp", "jr", "sr"})
+_SENTENCE_STARTERS = frozenset(
+    """
+    a after all also an and as ask at be before bring but call can come do don't each eat for from get give
+    have he her here his how i if in it its just keep ketamine let make many may most no not now of on one
+    our please some she so spravato stay take tell that the their then there these they this those to try
+    we what when where which while who why will with you your
+    """.split()
+)
+
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f])")
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019\-.][A-Za-z\u00c0-\u024f0-9]+)*")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019\-.][A-Za-z\u00c0-\u024f0-9]+)*(?:(?<=\d)%)?")
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,9 @@ def _period_ends_sentence(text: str, period: int) -> bool:
     if not word_match:
         return True
     word = word_match.group(1).lower().strip(".")
+    if word in _SENTENCE_FINAL_ABBREVIATIONS:
+        following = re.match(r"[.\s\"'\u201c(]*([A-Za-z']+)", text[period + 1 :])
+        return bool(following and following.group(1).lower() in _SENTENCE_STARTERS)
     if word in ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isalpha() and text[period - 1].isupper():

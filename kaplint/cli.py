@@ -17,7 +17,8 @@ from kaplint import __version__
 from kaplint.config import Config, ConfigError, find_config, load_config, parse_size
 from kaplint.finding import SEVERITY_NAMES, Severity
 from kaplint.loaders import FORMATS, detect_format
-from kaplint.rulepacks import PROFILES, RulePackError, load_rules
+from kaplint.profiles import PROFILES
+from kaplint.rulepacks import RulePackError, load_rules
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 OUTPUT_FORMATS = ("text", "json", "github", "sarif")

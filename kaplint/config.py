@@ -23,7 +23,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from kaplint.finding import SEVERITY_NAMES
-from kaplint.rulepacks import PROFILES
+from kaplint.profiles import PROFILES
 
 CONFIG_FILES = ("kaplint.toml", ".kaplint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (

@@ -158,6 +158,7 @@ class Block:
     section: tuple[str, ...] = ()
     level: int = 0  # heading level for headings, nesting depth for list items
     links: tuple[str, ...] = ()  # link targets found in the block (text keeps the link words)
+    landmark: str = ""  # "navigation" for page navigation (not scored for readability)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets (start, exclusive end) of block text ``[start:end]``."""
@@ -244,6 +245,7 @@ class Document:
     newline: str = "\n"
     _line_index: LineIndex | None = field(default=None, repr=False)
     _analysis: Any = field(default=None, repr=False)
+    _readability: Any = field(default=None, repr=False)
 
     @property
     def lines(self) -> LineIndex:

@@ -20,11 +20,11 @@ from kaplint.finding import Finding, Fix, Match, Severity
 from kaplint.globs import PatternSet, glob_matches
 from kaplint.kinds import KINDS, CheckContext
 from kaplint.loaders import InputProblem, detect_format, load
-from kaplint.rulepacks import PROFILES, Rule, RulePackError, load_rules
+from kaplint.profiles import DEFAULT_PROFILE, PROFILES
+from kaplint.rulepacks import Rule, RulePackError, load_rules
 from kaplint.selection import RuleIndex, SelectorError
 from kaplint.suppressions import SuppressionFilter
 
-DEFAULT_PROFILE = "web"
 FRONT_MATTER_KEYS = ("profile", "ignore")
 
 
@@ -188,7 +188,7 @@ class Linter:
         findings = self._apply_suppressions(document, findings, severity, ignored | front_ignored)
         findings.sort(key=Finding.sort_key)
         result = DocumentResult(document.path, document.format, profile, findings, source=document.source)
-        result.metrics = {"text": _text_metrics(document)}
+        result.metrics = document_metrics(document)
         return result
 
     # Findings ---------------------------------------------------------------
@@ -384,12 +384,16 @@ def _front_matter_line(document: Document, key: str) -> int:
     return head.count("\n", 0, found.start()) + 1
 
 
-def _text_metrics(document: Document) -> dict[str, int]:
+def document_metrics(document: Document) -> dict[str, Any]:
+    """The report's per-document ``metrics``: prose size and readability."""
     from kaplint.analysis import words
+    from kaplint.readability import readability
 
-    analysis = document.analysis
     return {
-        "blocks": len(document.blocks),
-        "sentences": len(analysis.sentences),
-        "words": sum(len(words(block.text)) for block in document.blocks),
+        "text": {
+            "blocks": len(document.blocks),
+            "sentences": len(document.analysis.sentences),
+            "words": sum(len(words(block.text)) for block in document.blocks),
+        },
+        "readability": readability(document).metrics(),
     }

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kaplint.finding import CATEGORIES, SEVERITY_NAMES, Severity
+from kaplint.profiles import PROFILES
 from kaplint.kinds import KINDS, ParamError
 from kaplint.yamlsource import LocatedDict, LocatedList, YamlSourceError, load_located_yaml
 
@@ -22,7 +23,6 @@ RULE_KEYS = ("id", "name", "category", "kind", "severity", "message", "params", 
 REQUIRED_KEYS = ("id", "name", "category", "kind", "severity", "message", "docs", "examples")
 DOC_KEYS = ("what", "why", "sources", "better", "url")
 EXAMPLE_KEYS = ("text", "profile", "format", "settings", "note")
-PROFILES = ("web", "handout", "consent", "prep", "integration", "email")
 ID_PATTERN = re.compile(r"^[A-Z]{2,10}[0-9]{3,4}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -73,8 +73,15 @@ class Rule:
         return KINDS[self.kind].fixable(self.compiled)
 
     def with_params(self, overrides: dict[str, Any]) -> "Rule":
-        """A copy with some parameters replaced (from configuration), validated again."""
-        params = {**self.params, **overrides}
+        """A copy with some parameters replaced (from configuration), validated again.
+
+        A mapping parameter is merged key by key, so ``warning-above = {web = 7}``
+        changes the web threshold and keeps the other profiles' thresholds.
+        """
+        params = dict(self.params)
+        for key, value in overrides.items():
+            current = params.get(key)
+            params[key] = {**current, **value} if isinstance(current, dict) and isinstance(value, dict) else value
         try:
             compiled = KINDS[self.kind].compile(params)
         except ParamError as error:
@@ -168,14 +175,14 @@ def _load_pack(path: Path, display: str) -> tuple[list[Rule], list[str]]:
         if not isinstance(entry, LocatedDict):
             problems.append(f"{display}:{line}: each rule must be a mapping")
             continue
-        rule, rule_problems = _build_rule(entry, display)
+        rule, rule_problems = _build_rule(entry, display, path.resolve().parent)
         problems.extend(rule_problems)
         if rule is not None:
             rules.append(rule)
     return rules, problems
 
 
-def _build_rule(entry: LocatedDict, display: str) -> tuple[Rule | None, list[str]]:
+def _build_rule(entry: LocatedDict, display: str, folder: Path) -> tuple[Rule | None, list[str]]:
     problems: list[str] = []
     label = f"rule {entry.get('id', '?')}"
 
@@ -219,6 +226,7 @@ def _build_rule(entry: LocatedDict, display: str) -> tuple[Rule | None, list[str
     fail_examples, pass_examples = _build_examples(entry, display, label, problems)
     compiled = None
     if entry["kind"] in KINDS:
+        params = resolve_paths(entry["kind"], params, folder)
         try:
             compiled = KINDS[entry["kind"]].compile(dict(params))
         except ParamError as error:
@@ -245,6 +253,20 @@ def _build_rule(entry: LocatedDict, display: str) -> tuple[Rule | None, list[str
         ),
         [],
     )
+
+
+def resolve_paths(kind: str, params: dict[str, Any], base: Path) -> dict[str, Any]:
+    """Make file parameters (type ``path``) absolute, relative to ``base`` (the pack's folder)."""
+    resolved = dict(params)
+    for key, spec in KINDS[kind].params.items():
+        value = resolved.get(key)
+        if spec.type == "path" and isinstance(value, str) and value and not Path(value).is_absolute():
+            resolved[key] = str((base / value).resolve())
+    if isinstance(params, LocatedDict):
+        located = LocatedDict(resolved)
+        located.line, located.key_lines = params.line, params.key_lines
+        return located
+    return resolved
 
 
 def _build_docs(entry: LocatedDict, problem: Any) -> RuleDocs:

@@ -95,7 +95,7 @@ def by_path(data: dict) -> dict[str, dict]:
 
 # 1. Exit codes ------------------------------------------------------------------------
 def test_clean_file_exits_zero(here: Path) -> None:
-    write("page.md", doc("# Aftercare", CLEAN, "Rest for the remainder of the day."))
+    write("page.md", doc("# Aftercare", CLEAN, "Rest for the rest of the day."))
     result = run("check", "page.md")
     assert result.exit_code == 0
     assert "All clear: no problems in 1 file." in result.stdout
@@ -437,7 +437,7 @@ def test_severity_by_category(here: Path) -> None:
 
 
 def test_vocabulary_accept(here: Path) -> None:
-    write("page.md", doc(STREET, "Our partner lab is called Special K Diagnostics."))
+    write("page.md", doc(STREET, "Our partner lab has the name Special K Diagnostics."))
     _, data = run_json("page.md")
     assert rules_found(data) == ["KAP416", "KAP416"]
     write("kaplint.toml", '[vocabulary]\naccept = ["special k"]\n')

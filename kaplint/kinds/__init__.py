@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError
+from kaplint.kinds.abbreviation import AbbreviationKind
 from kaplint.kinds.input import InputKind
+from kaplint.kinds.jargon import JargonKind
 from kaplint.kinds.phrase import PhraseKind
+from kaplint.kinds.readability import GradeKind, LengthKind, PassiveKind
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (PhraseKind(), InputKind())}
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (PhraseKind(), InputKind(), GradeKind(), LengthKind(), PassiveKind(), AbbreviationKind(), JargonKind())
+}
 
 __all__ = ["KINDS", "CheckContext", "Kind", "Param", "ParamError"]

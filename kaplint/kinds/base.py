@@ -31,7 +31,7 @@ class ParamError(Exception):
 class Param:
     """One accepted parameter: its type, default and a line of help."""
 
-    type: str  # str | bool | int | number | list | regex-list | str-list | mapping
+    type: str  # str | bool | int | number | regex-list | str-list | mapping | path
     default: Any
     help: str
 
@@ -81,11 +81,12 @@ def validate_params(spec: dict[str, Param], params: dict[str, Any]) -> dict[str,
 
 def _check_type(key: str, kind: str, value: Any) -> Any:
     def fail(expected: str) -> ParamError:
-        return ParamError(key, f"parameter {key!r} must be {expected}, not {type(value).__name__} {value!r}")
+        shown = list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value
+        return ParamError(key, f"parameter {key!r} must be {expected}, not {shown!r}")
 
-    if kind == "str":
+    if kind in ("str", "path"):
         if not isinstance(value, str):
-            raise fail("a string")
+            raise fail("a string" if kind == "str" else "a file path")
         return value
     if kind == "bool":
         if not isinstance(value, bool):

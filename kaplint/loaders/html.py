@@ -65,6 +65,7 @@ class _VisibleTextParser(HTMLParser):
         self.builder = BlockBuilder()
         self.links: list[str] = []
         self.sections = SectionPath(sections)
+        self.navigation_starts: list[int] = []  # stack depths where <nav> / role=navigation began
 
     # Positions -----------------------------------------------------------
     def _offset(self) -> int:
@@ -93,6 +94,9 @@ class _VisibleTextParser(HTMLParser):
             self.flush()
             level = int(tag[1]) if _BLOCKS[tag] == "heading" else 0
             self.block_kinds.append((_BLOCKS[tag], level))
+        if tag == "nav" or dict(attrs).get("role") == "navigation":
+            self.flush()
+            self.navigation_starts.append(len(self.stack))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
@@ -111,6 +115,9 @@ class _VisibleTextParser(HTMLParser):
                 self.flush()
                 if self.block_kinds:
                     self.block_kinds.pop()
+            if self.navigation_starts and len(self.stack) < self.navigation_starts[-1]:
+                self.flush()
+                self.navigation_starts.pop()
             if open_tag == tag:
                 break
 
@@ -181,4 +188,5 @@ class _VisibleTextParser(HTMLParser):
         if kind == "heading":
             self.sections.enter(level, text)
         section = self.sections.titles
-        self.document.blocks.append(Block(kind, text, source_map, section, level, links))
+        landmark = "navigation" if self.navigation_starts else ""
+        self.document.blocks.append(Block(kind, text, source_map, section, level, links, landmark))

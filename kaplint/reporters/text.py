@@ -24,6 +24,8 @@ def render(report: Report) -> str:
     style = _styler(report.color)
     for document in report.documents:
         if not document.findings:
+            if not report.quiet and _grade_line(document):
+                out.append(style(document.path, bold=True) + style(f"  (profile: {document.profile})  ", dim=True) + _grade_line(document))
             continue
         if not report.quiet:
             out.append(style(f"{document.path}", bold=True) + style(f"  (profile: {document.profile})", dim=True))
@@ -35,6 +37,9 @@ def render(report: Report) -> str:
             if finding.suggestions and not report.quiet:
                 out.append(style("      = ", dim=True) + "suggestion: " + "; ".join(finding.suggestions))
         if not report.quiet:
+            grade = _grade_line(document)
+            if grade:
+                out.append(style("  " + grade, dim=True))
             out.append("")
     if report.statistics:
         out.extend(_statistics(report))
@@ -77,6 +82,19 @@ def _context(finding: Finding, lines: list[str], style) -> list[str]:  # type: i
     caret = " " * start + "^" * max(1, end - start)
     color = _COLORS[str(finding.severity)]
     return [style(gutter, dim=True) + text, style(pad, dim=True) + style(caret, fg=color, bold=True)]
+
+
+def _grade_line(document) -> str:  # type: ignore[no-untyped-def]
+    """One line of reading-level figures for a document, or "" when it has no scored prose."""
+    metrics = document.metrics.get("readability") if document.metrics else None
+    if not metrics or not metrics.get("sentences"):
+        return ""
+    confidence = ", low confidence" if metrics["confidence"] == "low" else ""
+    return (
+        f"grade: SMOG {metrics['smog']:.1f}, Flesch-Kincaid {metrics['flesch_kincaid']:.1f}, "
+        f"Reading Ease {metrics['flesch_reading_ease']:.0f} ({metrics['words']} words, "
+        f"{metrics['sentences']} sentences{confidence})"
+    )
 
 
 def _statistics(report: Report) -> list[str]:

@@ -1,0 +1,139 @@
+"""The ``abbreviation`` kind: abbreviations must be spelled out at first use.
+
+An abbreviation is a word of two to seven capital letters (digits allowed
+after the first letter, a plural "s" allowed at the end): TRD, NMDA, SSRIs.
+It counts as defined when it appears in parentheses right after words whose
+letters spell it ("treatment-resistant depression (TRD)"), or is followed by
+its long form in parentheses ("TRD (treatment-resistant depression)"), or by
+"stands for" / "means". Its first use before such a definition (or at all,
+when there is none) is reported once.
+
+Not abbreviations: the project's list of abbreviations everyone knows,
+ordinary words in capitals for emphasis ("DO NOT drive"), Roman numerals after
+words like "Schedule" or "Phase", and text in capitals throughout (headings
+written in capitals).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from kaplint.document import Document
+from kaplint.finding import Match
+from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
+
+_CANDIDATE = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w/-])")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3})$")
+_ROMAN_CONTEXT = re.compile(
+    r"(?:schedule|phase|type|class|stage|part|chapter|grade|level|title|appendix|section|category|tier|step|volume)\s*$",
+    re.IGNORECASE,
+)
+_STOP_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "or", "&"})
+# Ordinary words written in capitals for emphasis ("Please DO NOT drive"), never abbreviations.
+_EMPHASIS_WORDS = frozenset(
+    """
+    NOT NO YES DO DON'T STOP NEVER ALWAYS ALL ANY ONLY MUST CALL NOW NEW FREE NOTE IF OR AND THE YOU YOUR
+    WE US IS ARE TO IT IN ON AT BE MY ME AN AS BY OF FOR WITH BEFORE AFTER TODAY WARNING CAUTION IMPORTANT
+    READ THIS THAT WILL CAN MAY SHOULD NEED HELP HERE SAFE RISK RISKS STOP WAIT
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class AbbreviationSettings:
+    known: frozenset[str]
+    window: int
+
+
+class AbbreviationKind(Kind):
+    name = "abbreviation"
+    params = {
+        "known": Param("str-list", [], "abbreviations readers already know; never reported"),
+        "window": Param("int", 10, "how many words before '(ABBR)' may spell it out"),
+    }
+
+    def compile(self, params: dict[str, Any]) -> AbbreviationSettings:
+        values = validate_params(self.params, params)
+        return AbbreviationSettings(frozenset(item.upper() for item in values["known"]), values["window"])
+
+    def check(self, rule: Any, compiled: AbbreviationSettings, document: Document, context: CheckContext) -> Iterable[Match]:
+        known = compiled.known | _EMPHASIS_WORDS | {term.upper() for term in context.accepted_terms}
+        defined: set[str] = set()
+        reported: set[str] = set()
+        for index, block in enumerate(document.blocks):
+            text = block.text
+            letters = [char for char in text if char.isalpha()]
+            if letters and sum(char.isupper() for char in letters) / len(letters) > 0.8 and len(letters) > 8:
+                continue  # a line in capitals: its words are not abbreviations
+            for found in _CANDIDATE.finditer(text):
+                abbreviation = found.group(1)
+                if abbreviation in known or abbreviation in defined or abbreviation in reported:
+                    continue
+                if _ROMAN.match(abbreviation) and _ROMAN_CONTEXT.search(text[: found.start()]):
+                    continue
+                if not any(char.isalpha() for char in abbreviation[1:]) and len(abbreviation) < 3:
+                    continue  # "A1", "B2": labels, not abbreviations
+                if _defined_here(text, found, abbreviation, compiled.window):
+                    defined.add(abbreviation)
+                    continue
+                reported.add(abbreviation)
+                later = _later_definition(document, index, found.end(), abbreviation, compiled.window)
+                message = rule.message.replace("{match}", abbreviation)
+                if later:
+                    message += f" It is spelled out later (line {later}); move that to the first use."
+                yield Match(found.start(1), found.end(1), message, index)
+
+
+def _defined_here(text: str, found: re.Match[str], abbreviation: str, window: int) -> bool:
+    """"long form (ABBR)", "ABBR (long form)", "ABBR stands for / means long form"."""
+    before = text[: found.start()]
+    after = text[found.end() :]
+    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
+        return _spells(before.rstrip()[:-1], abbreviation, window)
+    opened = re.match(r"\s*\(([^()]{3,120})\)", after)
+    if opened and _spells(opened.group(1), abbreviation, window, from_start=True):
+        return True
+    spelled = re.match(r",?\s+(?:stands\s+for|means|is\s+short\s+for|short\s+for)\s+([^.;:]{3,120})", after, re.IGNORECASE)
+    return bool(spelled and _spells(spelled.group(1), abbreviation, window, from_start=True))
+
+
+def _spells(phrase: str, abbreviation: str, window: int, from_start: bool = False) -> bool:
+    """Whether the words of ``phrase`` (its last ``window`` words, or its first when
+    ``from_start``) spell the abbreviation: its first letter starts a word and its
+    letters appear in order."""
+    tokens = re.findall(r"[A-Za-z0-9]+", phrase)
+    tokens = tokens[:window] if from_start else tokens[-window:]
+    letters = [char.lower() for char in abbreviation if char.isalnum()]
+    if not tokens or not letters:
+        return False
+    for start in range(len(tokens)):
+        if tokens[start].lower() in _STOP_WORDS or tokens[start][0].lower() != letters[0]:
+            continue
+        joined = " ".join(token.lower() for token in tokens[start:])
+        position = 0
+        matched = True
+        for letter in letters:
+            position = joined.find(letter, position)
+            if position < 0:
+                matched = False
+                break
+            position += 1
+        if matched and (not from_start or start == 0):
+            return True
+        if from_start:
+            break
+    return False
+
+
+def _later_definition(document: Document, block_index: int, offset: int, abbreviation: str, window: int) -> int | None:
+    pattern = re.compile(rf"(?<![\w/.-]){re.escape(abbreviation)}s?(?![\w/-])")
+    for index in range(block_index, len(document.blocks)):
+        text = document.blocks[index].text
+        start = offset if index == block_index else 0
+        for found in pattern.finditer(text, start):
+            if _defined_here(text, found, abbreviation, window):
+                block = document.blocks[index]
+                return document.lines.position(block.source_map.to_source(found.start()))[0]
+    return None

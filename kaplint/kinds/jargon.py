@@ -1,0 +1,153 @@
+"""The ``jargon`` kind: hard words with everyday alternatives, from a word list.
+
+Entries come from a YAML data file (``rules/data/jargon.yml``). Two sorts:
+
+- ``plain``: formal or bureaucratic words ("utilize", "prior to") with an
+  everyday alternative; every use is reported;
+- ``medical``: terms patients may need to learn ("dissociation",
+  "intranasal"); fine when defined near their first use ("dissociation,
+  which means ...", "dissociation (feeling ...)", "a feeling called
+  dissociation"), otherwise the first use is reported once.
+
+An entry's ``except`` phrases are fixed phrases in which the term is not
+jargon ("Food and Drug Administration").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from kaplint.document import Document
+from kaplint.finding import Match
+from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
+from kaplint.kinds.phrase import _term_regex
+
+_DEFINED_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:which|that)\s+(?:means|is|are|refers)|,?\s*(?:means|meaning|refers\s+to|is\s+when|is\s+a\s+feeling|"
+    r"describes)\b|,\s*or\s+[a-z]|\s*\(\s*[a-z][^()]*\s[^()]*\)|\s*[\u2013\u2014:-]\s+[a-z]"
+    # an appositive: "an anesthetic, a drug that ...", "psychosis, a condition in which ..."
+    r"|,\s*(?:a|an|the)\s+[a-z]+(?:\s+[a-z]+){0,3}?\s+(?:that|which|who|used|in\s+which|where|for)\b)",
+)
+# "a feeling called dissociation"
+_DEFINED_BEFORE = re.compile(r"(?:called|known\s+as|named|termed)\s*[\"'\u201c]?\s*$", re.IGNORECASE)
+# "feeling disconnected (dissociation)": the plain words come first, the term in parentheses.
+_GLOSSED_BEFORE = re.compile(r"\w[^()]*\w\s*\((?:an?\s+|the\s+)?$", re.IGNORECASE)
+# The next sentence explains it: "Dissociation is common. It means feeling ..."
+_DEFINED_NEXT = re.compile(r"^\s*[\"'\u201d\u2019)*_]*[.:;]?\s*(?:[^.!?]*[.!?]\s+)?(?:this|that|it)\s+(?:means|refers\s+to|is\s+when|describes|is\s+a\s+(?:feeling|sense|state))\b", re.IGNORECASE)
+# A label at the start of a list item or paragraph, explained by what follows ("Dissociation. You may feel ...").
+_LABEL = re.compile(r"^\s*[.:\u2013\u2014-]\s+\S+(?:\s+\S+){4,}")
+
+
+@dataclass(frozen=True)
+class JargonEntry:
+    term: str
+    kind: str
+    plain: tuple[str, ...]
+    exceptions: tuple[str, ...]
+    exception_regex: re.Pattern[str] | None = None  # fixed phrases in which the term is not jargon
+
+
+@dataclass(frozen=True)
+class JargonSettings:
+    entries: tuple[JargonEntry, ...]
+    regex: re.Pattern[str]
+    blocks: frozenset[str]
+
+
+class JargonKind(Kind):
+    name = "jargon"
+    params = {
+        "list": Param("path", "", "YAML word list (relative to the rule pack)"),
+        "extra": Param("mapping", {}, "more entries: term: plain alternative (kind plain)"),
+        "blocks": Param("str-list", ["heading", "paragraph", "list_item", "blockquote", "table_cell"], "block kinds to check"),
+    }
+
+    def compile(self, params: dict[str, Any]) -> JargonSettings:
+        values = validate_params(self.params, params)
+        entries = list(load_word_list(values["list"])) if values["list"] else []
+        for term, plain in values["extra"].items():
+            alternatives = (plain,) if isinstance(plain, str) else tuple(plain)
+            entries.append(JargonEntry(str(term).lower(), "plain", alternatives, ()))
+        if not entries:
+            raise ParamError("list", "a jargon rule needs a word 'list' or 'extra' entries")
+        # Longest terms first, so "suicidal ideation" wins over "ideation" at the same place.
+        entries.sort(key=lambda entry: -len(entry.term))
+        groups = [f"(?P<t{number}>{_term_regex(entry.term, True)})" for number, entry in enumerate(entries)]
+        regex = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
+        return JargonSettings(tuple(entries), regex, frozenset(values["blocks"]))
+
+    def check(self, rule: Any, compiled: JargonSettings, document: Document, context: CheckContext) -> Iterable[Match]:
+        settled: set[str] = set()  # medical terms already defined or reported
+        for index, block in enumerate(document.blocks):
+            if block.kind not in compiled.blocks:
+                continue
+            text = block.text
+            for found in compiled.regex.finditer(text):
+                entry = compiled.entries[int(found.lastgroup[1:])]  # type: ignore[index]
+                matched = found.group()
+                if matched.lower() in context.accepted_terms or entry.term in settled:
+                    continue
+                if entry.exception_regex is not None and any(
+                    exception.start() < found.end() and exception.end() > found.start()
+                    for exception in entry.exception_regex.finditer(text)
+                ):
+                    continue
+                if entry.kind == "medical":
+                    settled.add(entry.term)
+                    if _defined_nearby(text, found.start(), found.end()):
+                        continue
+                message = rule.message.replace("{match}", matched).replace("{plain}", " / ".join(entry.plain))
+                if entry.kind == "medical":
+                    message += " If the term is needed, explain it in plain words where it first appears."
+                yield Match(found.start(), found.end(), message, index, suggestions=entry.plain)
+
+
+def _defined_nearby(text: str, start: int, end: int) -> bool:
+    """Whether the term at ``text[start:end]`` is explained where it stands."""
+    after = text[end : end + 200]
+    if _DEFINED_AFTER.match(after) or _DEFINED_NEXT.match(after):
+        return True
+    before = text[max(0, start - 60) : start]
+    if _DEFINED_BEFORE.search(before):
+        return True
+    if _GLOSSED_BEFORE.search(before) and text[end : end + 3].lstrip().startswith(")"):
+        return True
+    return not text[:start].strip(" *_\"'") and bool(_LABEL.match(after))
+
+
+_LIST_CACHE: dict[str, tuple[JargonEntry, ...]] = {}
+
+
+def load_word_list(path: str) -> tuple[JargonEntry, ...]:
+    """Read and check a jargon word list; errors name the file and entry."""
+    if path in _LIST_CACHE:
+        return _LIST_CACHE[path]
+    file = Path(path)
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ParamError("list", f"cannot read word list {path}: {error}") from None
+    except yaml.YAMLError as error:
+        raise ParamError("list", f"word list {path} is not valid YAML: {error}") from None
+    if not isinstance(data, list):
+        raise ParamError("list", f"word list {path} must be a YAML list of entries")
+    entries: list[JargonEntry] = []
+    for number, item in enumerate(data, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("term"), str) or item.get("kind") not in ("plain", "medical"):
+            raise ParamError("list", f"word list {path}, entry {number}: needs 'term' and 'kind' (plain or medical)")
+        plain = item.get("plain", [])
+        plain = [plain] if isinstance(plain, str) else plain
+        if not plain or not all(isinstance(option, str) for option in plain):
+            raise ParamError("list", f"word list {path}, entry {number} ({item['term']}): 'plain' must list alternatives")
+        exceptions = tuple(str(phrase).lower() for phrase in item.get("except", []) or [])
+        exception_regex = (
+            re.compile("|".join(_term_regex(phrase, False) for phrase in exceptions), re.IGNORECASE) if exceptions else None
+        )
+        entries.append(JargonEntry(item["term"].lower(), item["kind"], tuple(plain), exceptions, exception_regex))
+    _LIST_CACHE[path] = tuple(entries)
+    return _LIST_CACHE[path]
