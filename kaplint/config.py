@@ -136,7 +136,8 @@ def _read_settings(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    if path.name == "pyproject.toml":
+    if path.name == "pyproject.toml" or (set(data) == {"tool"} and isinstance(data["tool"], dict) and "kaplint" in data["tool"]):
+        # pyproject.toml, or another file written in its style ([tool.kaplint] ...)
         data = data.get("tool", {}).get("kaplint", {})
         table = "[tool.kaplint]"
     else:

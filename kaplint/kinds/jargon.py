@@ -129,7 +129,7 @@ def load_word_list(path: str) -> tuple[JargonEntry, ...]:
         return _LIST_CACHE[path]
     file = Path(path)
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except (OSError, UnicodeDecodeError) as error:
         raise ParamError("list", f"cannot read word list {path}: {error}") from None
     except yaml.YAMLError as error:

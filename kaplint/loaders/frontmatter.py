@@ -10,6 +10,8 @@ import yaml
 
 from kaplint.loaders.decoding import InputProblem
 
+# libyaml's safe loader when PyYAML was built with it: same results, several times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPENING = re.compile(r"\A---[ \t]*\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -33,7 +35,7 @@ def split_front_matter(text: str) -> FrontMatter:
     raw = text[opening.end() : closing.start()]
     first_line = 2
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)

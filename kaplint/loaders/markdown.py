@@ -276,6 +276,19 @@ class _InlineWalker:
     def _consume_text(self, text: str, emit: bool) -> None:
         """Advance over ``text`` in the raw content, copying it when ``emit``."""
         content = self.content
+        if (
+            content.startswith(text, self.cursor)
+            and "\n" not in text
+            and "\\" not in text
+            and "&" not in text
+            and not (emit and self.after_skip and text.startswith(" "))
+        ):
+            # The common case: the text stands verbatim in the source.
+            if emit and text:
+                self.builder.copy(text, self.source(self.cursor))
+                self.after_skip = False
+            self.cursor += len(text)
+            return
         index = 0
         while index < len(text):
             cursor = self.cursor
