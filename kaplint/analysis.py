@@ -37,7 +37,7 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f])")
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019\-.][A-Za-z\u00c0-\u024f0-9]+)*(?:(?<=\d)%)?")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019\-./][A-Za-z\u00c0-\u024f0-9]+)*(?:(?<=\d)%)?")
 
 
 @dataclass(frozen=True)

@@ -176,14 +176,17 @@ def is_sentence_like(text: str) -> bool:
     tokens = [token.lower() for token in re.findall(r"[A-Za-z']+", stripped)]
     if len(tokens) < 3:
         return False
-    return any(token in _VERB_WORDS or _verb_stem(token) in _VERB_WORDS for token in tokens)
+    return any(not _VERB_WORDS.isdisjoint(_verb_forms(token)) for token in tokens)
 
 
-def _verb_stem(token: str) -> str:
-    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ing", "")):
-        if token.endswith(suffix) and len(token) > len(suffix) + 2:
-            return token[: -len(suffix)] + replacement
-    return token
+def _verb_forms(token: str) -> set[str]:
+    """The token and the base forms it may come from ("takes" -> take, "carries" -> carry)."""
+    forms = {token}
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e"))):
+        if token.endswith(suffix) and len(token) > len(suffix) + 1:
+            stem = token[: -len(suffix)]
+            forms.update(stem + replacement for replacement in replacements)
+    return forms
 
 
 class ReadabilityAnalysis:

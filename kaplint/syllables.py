@@ -115,8 +115,8 @@ def count_syllables(token: str) -> int:
         return 0
     if any(char.isdigit() for char in token):
         return _number_syllables(token)
-    if "-" in token or "\u2010" in token:
-        parts = [part for part in re.split(r"[-\u2010]", token) if part]
+    if "-" in token or "\u2010" in token or "/" in token:
+        parts = [part for part in re.split(r"[-\u2010/]", token) if part]
         return sum(count_syllables(part) for part in parts) or 1
     word = token.lower().replace("\u2019", "'")
     if word.endswith("'s"):
@@ -141,6 +141,11 @@ def _word_syllables(word: str, original: str) -> int:
 
 # Capitalised words the dictionary pronounces as words, not letters.
 _PRONOUNCED_ACRONYMS = frozenset({"nasa", "aids", "covid", "unicef", "nato", "scuba", "laser", "radar", "ok"})
+
+
+def spelled_out_syllables(word: str) -> int:
+    """Syllables of ``word`` said letter by letter ("FDA" = 3, "W" = 3)."""
+    return _spelled_out(word.lower())
 
 
 def _spelled_out(word: str) -> int:

@@ -9,7 +9,8 @@ its long form in parentheses ("TRD (treatment-resistant depression)"), or by
 when there is none) is reported once.
 
 Not abbreviations: the project's list of abbreviations everyone knows,
-ordinary words in capitals for emphasis ("DO NOT drive"), Roman numerals after
+ordinary words in capitals for emphasis ("DO NOT drive", "arrive EARLY": words
+the pronunciation dictionary says as words, not letters), Roman numerals after
 words like "Schedule" or "Phase", and text in capitals throughout (headings
 written in capitals).
 """
@@ -24,7 +25,8 @@ from kaplint.document import Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
 
-_CANDIDATE = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w/-])")
+# "FDA-approved" holds "FDA"; "COVID-19" and "A-B" do not hold abbreviations.
+_CANDIDATE = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w/])(?!-[A-Z0-9])")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3})$")
 _ROMAN_CONTEXT = re.compile(
     r"(?:schedule|phase|type|class|stage|part|chapter|grade|level|title|appendix|section|category|tier|step|volume)\s*$",
@@ -39,6 +41,28 @@ _EMPHASIS_WORDS = frozenset(
     READ THIS THAT WILL CAN MAY SHOULD NEED HELP HERE SAFE RISK RISKS STOP WAIT
     """.split()
 )
+# Abbreviations patient materials use that must always be spelled out, even where
+# the dictionary also knows them as a word ("REMS", "IM").
+_ALWAYS_ABBREVIATIONS = frozenset(
+    """
+    TRD KAP NMDA REMS IV IM MDD PTSD SSRI SSRIs SNRI SNRIs MAOI MAOIs ECT TMS OCD GAD BPD ADHD EKG ECG
+    BP HR CBT DBT EMDR FDA DEA CMS IOP PHP SUD AUD OUD KAT GABA BDNF
+    """.split()
+)
+
+
+def _is_ordinary_word(candidate: str) -> bool:
+    """A word in capitals for emphasis ("EAT", "EARLY"), not letters to spell out.
+
+    The pronunciation dictionary knows ordinary words; it also lists some
+    abbreviations, but then with one syllable per letter ("FDA" = 3).
+    """
+    if candidate in _ALWAYS_ABBREVIATIONS or candidate.rstrip("s") in _ALWAYS_ABBREVIATIONS:
+        return False
+    from kaplint.syllables import dictionary, spelled_out_syllables
+
+    syllables = dictionary().get(candidate.lower())
+    return syllables is not None and syllables != spelled_out_syllables(candidate)
 
 
 @dataclass(frozen=True)
@@ -65,11 +89,14 @@ class AbbreviationKind(Kind):
         for index, block in enumerate(document.blocks):
             text = block.text
             letters = [char for char in text if char.isalpha()]
-            if letters and sum(char.isupper() for char in letters) / len(letters) > 0.8 and len(letters) > 8:
-                continue  # a line in capitals: its words are not abbreviations
+            upper_share = sum(char.isupper() for char in letters) / len(letters) if letters else 0
+            if (block.kind == "heading" and upper_share == 1) or (upper_share > 0.8 and len(letters) > 8):
+                continue  # a heading or line in capitals: its words are not abbreviations
             for found in _CANDIDATE.finditer(text):
                 abbreviation = found.group(1)
                 if abbreviation in known or abbreviation in defined or abbreviation in reported:
+                    continue
+                if _is_ordinary_word(abbreviation + found.group(2)):
                     continue
                 if _ROMAN.match(abbreviation) and _ROMAN_CONTEXT.search(text[: found.start()]):
                     continue
@@ -128,7 +155,7 @@ def _spells(phrase: str, abbreviation: str, window: int, from_start: bool = Fals
 
 
 def _later_definition(document: Document, block_index: int, offset: int, abbreviation: str, window: int) -> int | None:
-    pattern = re.compile(rf"(?<![\w/.-]){re.escape(abbreviation)}s?(?![\w/-])")
+    pattern = re.compile(rf"(?<![\w/.-]){re.escape(abbreviation)}s?(?![\w/])(?!-[A-Z0-9])")
     for index in range(block_index, len(document.blocks)):
         text = document.blocks[index].text
         start = offset if index == block_index else 0

@@ -98,6 +98,8 @@ class JargonKind(Kind):
                 ):
                     continue
                 if entry.kind == "medical":
+                    if block.kind == "heading":
+                        continue  # "What is dissociation?": the answer below may explain it
                     settled.add(entry.term)
                     if _defined_nearby(text, found.start(), found.end()):
                         continue

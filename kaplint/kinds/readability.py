@@ -109,7 +109,9 @@ class GradeKind(Kind):
             return None
         error_limit = compiled.error_above.get(context.profile)
         warning_limit = compiled.warning_above.get(context.profile)
-        if error_limit is not None and grade > error_limit:
+        # An error needs the grade above both limits, so raising only the warning
+        # target in configuration never turns a text into an error below it.
+        if error_limit is not None and grade > error_limit and (warning_limit is None or grade > warning_limit):
             severity, target = Severity.ERROR, warning_limit if warning_limit is not None else error_limit
         elif warning_limit is not None and grade > warning_limit:
             severity, target = Severity.WARNING, warning_limit
@@ -199,7 +201,8 @@ _IRREGULAR_PARTICIPLES = (
 )
 # Participles used as adjectives after "be" ("I am tired", "you are allowed").
 _ADJECTIVAL = frozenset(
-    """tired concerned interested worried scared supposed used married located pleased excited
+    """tired concerned interested worried scared supposed married located pleased excited depressed
+    frightened dehydrated disoriented overwhelmed exhausted stressed upset ashamed embarrassed
     surprised confused bored relaxed prepared allowed required qualified licensed trained certified
     insured covered detailed limited advanced experienced based involved related designed done
     committed dedicated established known
