@@ -16,7 +16,7 @@ import click
 from kaplint import __version__
 from kaplint.config import Config, ConfigError, find_config, load_config, parse_size
 from kaplint.finding import SEVERITY_NAMES, Severity
-from kaplint.loaders import FORMATS, detect_format
+from kaplint.loaders import detect_format
 from kaplint.profiles import PROFILES
 from kaplint.rulepacks import RulePackError, load_rules
 

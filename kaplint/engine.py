@@ -17,7 +17,7 @@ from typing import Any
 from kaplint.config import Config, ConfigError
 from kaplint.document import Document
 from kaplint.finding import Finding, Fix, Match, Severity
-from kaplint.globs import PatternSet, glob_matches
+from kaplint.globs import glob_matches
 from kaplint.kinds import KINDS, CheckContext
 from kaplint.loaders import InputProblem, detect_format, load
 from kaplint.profiles import DEFAULT_PROFILE, PROFILES
@@ -58,7 +58,7 @@ class Linter:
         self.config = config
         self.options = options or RunOptions()
         loaded = load_rules(list(config.extend_rules)) if rules is None else rules
-        self.index = RuleIndex(tuple(loaded))
+        self.index = RuleIndex(tuple(loaded))  # to look up the rules named in rule-options
         self.index = RuleIndex(tuple(self._apply_rule_options(loaded)))
         self.rules_by_id = {rule.id: rule for rule in self.index.rules}
         self.selected = self._selection()

@@ -12,21 +12,26 @@ from kaplint.rulepacks import Rule, RuleDocs
 MARKERS = ("kivrax", "mepotil", "sandorin", "quellabine", "trovanex")
 
 
-def marker_rule(rule_id: str = "TST001") -> Rule:
-    params = {"terms": list(MARKERS), "inflect": False, "skip-negated": False, "skip-questions": False}
+def phrase_rule(rule_id: str, name: str, params: dict, severity: Severity = Severity.WARNING, message: str = "{match}") -> Rule:
+    """A phrase rule built in code, for tests of the kind and the engine."""
     return Rule(
         id=rule_id,
-        name="marker-word",
+        name=name,
         category="terminology",
         kind="phrase",
-        severity=Severity.WARNING,
-        message="{match}",
+        severity=severity,
+        message=message,
         params=params,
-        docs=RuleDocs("finds marker words", "for tests", ("tests",)),
+        docs=RuleDocs("a rule for tests", "for tests", ("tests",)),
         fail_examples=(),
         pass_examples=(),
         compiled=KINDS["phrase"].compile(params),
     )
+
+
+def marker_rule(rule_id: str = "TST001") -> Rule:
+    params = {"terms": list(MARKERS), "inflect": False, "skip-negated": False, "skip-questions": False}
+    return phrase_rule(rule_id, "marker-word", params)
 
 
 def marker_linter() -> Linter:

@@ -9,23 +9,12 @@ from kaplint.engine import Linter, RunOptions
 from kaplint.finding import Severity
 from kaplint.kinds import KINDS, ParamError
 from kaplint.kinds.phrase import clause_before, inflections, is_negated
-from kaplint.rulepacks import Rule, RuleDocs
+from helpers import phrase_rule as make_phrase_rule
+from kaplint.rulepacks import Rule
 
 
 def phrase_rule(**params) -> Rule:
-    return Rule(
-        id="TST100",
-        name="test-phrase",
-        category="claims",
-        kind="phrase",
-        severity=Severity.ERROR,
-        message="found {match}",
-        params=params,
-        docs=RuleDocs("w", "y", ("s",)),
-        fail_examples=(),
-        pass_examples=(),
-        compiled=KINDS["phrase"].compile(params),
-    )
+    return make_phrase_rule("TST100", "test-phrase", params, Severity.ERROR, "found {match}")
 
 
 def matches(text: str, config: Config | None = None, **params) -> list[str]:
