@@ -21,7 +21,7 @@ from kaplint.profiles import PROFILES
 from kaplint.rulepacks import RulePackError, load_rules
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-OUTPUT_FORMATS = ("text", "json", "github", "sarif")
+OUTPUT_FORMATS = ("text", "json", "github", "sarif")  # kaplint.reporters.FORMATS, without importing it at start-up
 
 
 class UsageProblem(click.ClickException):
@@ -115,7 +115,7 @@ def check(
     """Lint PATHS (files or folders; default: the current folder; '-' for standard input)."""
     from kaplint.discovery import MissingPathError, discover
     from kaplint.engine import DocumentResult, Linter, RunOptions
-    from kaplint.reporters import REPORTERS, Report
+    from kaplint.reporters import Report, render
 
     config = _load_config(config_path)
     try:
@@ -170,7 +170,7 @@ def check(
         statistics=statistics,
         quiet=quiet,
     )
-    rendered = REPORTERS[output_format](report)
+    rendered = render(output_format, report)
     if output:
         try:
             write_atomically(Path(output), rendered)

@@ -149,28 +149,27 @@ class Linter:
         try:
             size = path.stat().st_size
             if size > self.max_file_size:
-                return self._input_result(display, fmt, display, InputProblem("file-too-large", _too_large(size, self.max_file_size)))
+                return self._input_result(display, fmt, InputProblem("file-too-large", _too_large(size, self.max_file_size)))
             data = path.read_bytes()
         except OSError as error:
             problem = InputProblem("unreadable-file", f"kaplint could not read this file: {error.strerror or error}.")
-            return self._input_result(display, fmt, display, problem)
+            return self._input_result(display, fmt, problem)
         return self.lint_bytes(display, data, fmt)
 
-    def lint_bytes(self, display: str, data: bytes, fmt: str | None = None, settings_path: str | None = None) -> DocumentResult:
-        """Lint file contents. ``settings_path`` picks per-file settings (default: ``display``)."""
+    def lint_bytes(self, display: str, data: bytes, fmt: str | None = None) -> DocumentResult:
+        """Lint file contents; ``display`` names the file in reports and picks per-file settings."""
         fmt = fmt or detect_format(display) or "text"
-        settings_path = settings_path or display
         if len(data) > self.max_file_size:
-            return self._input_result(display, fmt, settings_path, InputProblem("file-too-large", _too_large(len(data), self.max_file_size)))
+            return self._input_result(display, fmt, InputProblem("file-too-large", _too_large(len(data), self.max_file_size)))
         try:
             document = load(display, data, fmt)
         except InputProblem as problem:
-            return self._input_result(display, fmt, settings_path, problem)
-        return self.lint_document(document, settings_path)
+            return self._input_result(display, fmt, problem)
+        return self.lint_document(document)
 
-    def lint_document(self, document: Document, settings_path: str | None = None) -> DocumentResult:
+    def lint_document(self, document: Document) -> DocumentResult:
         """Run every applicable rule on a loaded document."""
-        config_profile, ignored, severity = self.file_settings(settings_path or document.path)
+        config_profile, ignored, severity = self.file_settings(document.path)
         findings: list[Finding] = []
         for problem in document.problems:
             findings.extend(self._input_findings(document.path, problem, severity, ignored, document))
@@ -259,8 +258,8 @@ class Linter:
             )
         ]
 
-    def _input_result(self, display: str, fmt: str, settings_path: str, problem: InputProblem) -> DocumentResult:
-        profile, ignored, severity = self.file_settings(settings_path)
+    def _input_result(self, display: str, fmt: str, problem: InputProblem) -> DocumentResult:
+        profile, ignored, severity = self.file_settings(display)
         findings = self._input_findings(display, problem, severity, ignored)
         return DocumentResult(display, fmt, profile or self.options.profile or DEFAULT_PROFILE, findings)
 

@@ -8,7 +8,7 @@ with source positions, so no rule ever computes a line or column itself.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -105,7 +105,6 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
     element: str | None = None
-    extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)

@@ -44,3 +44,10 @@ def test_readme_quick_start_has_two_commands() -> None:
     assert len(commands) == 2
     assert "kaplint check samples/" in commands[0]
     assert "pytest" in commands[1]
+
+
+def test_cli_offers_every_report_format() -> None:
+    from kaplint.cli import OUTPUT_FORMATS
+    from kaplint.reporters import FORMATS
+
+    assert OUTPUT_FORMATS == FORMATS

@@ -33,31 +33,23 @@ _ROMAN_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _STOP_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "or", "&"})
-# Ordinary words written in capitals for emphasis ("Please DO NOT drive"), never abbreviations.
-_EMPHASIS_WORDS = frozenset(
-    """
-    NOT NO YES DO DON'T STOP NEVER ALWAYS ALL ANY ONLY MUST CALL NOW NEW FREE NOTE IF OR AND THE YOU YOUR
-    WE US IS ARE TO IT IN ON AT BE MY ME AN AS BY OF FOR WITH BEFORE AFTER TODAY WARNING CAUTION IMPORTANT
-    READ THIS THAT WILL CAN MAY SHOULD NEED HELP HERE SAFE RISK RISKS STOP WAIT
-    """.split()
-)
 # Abbreviations patient materials use that must always be spelled out, even where
 # the dictionary also knows them as a word ("REMS", "IM").
 _ALWAYS_ABBREVIATIONS = frozenset(
     """
-    TRD KAP NMDA REMS IV IM MDD PTSD SSRI SSRIs SNRI SNRIs MAOI MAOIs ECT TMS OCD GAD BPD ADHD EKG ECG
-    BP HR CBT DBT EMDR FDA DEA CMS IOP PHP SUD AUD OUD KAT GABA BDNF
+    TRD KAP NMDA REMS IV IM MDD PTSD SSRI SNRI MAOI ECT TMS OCD GAD BPD ADHD EKG ECG
+    BP HR CBT DBT EMDR FDA DEA CMS IOP PHP SUD AUD OUD GABA BDNF
     """.split()
 )
 
 
 def _is_ordinary_word(candidate: str) -> bool:
-    """A word in capitals for emphasis ("EAT", "EARLY"), not letters to spell out.
+    """A word in capitals for emphasis ("DO NOT", "EAT", "EARLY"), not letters to spell out.
 
     The pronunciation dictionary knows ordinary words; it also lists some
     abbreviations, but then with one syllable per letter ("FDA" = 3).
     """
-    if candidate in _ALWAYS_ABBREVIATIONS or candidate.rstrip("s") in _ALWAYS_ABBREVIATIONS:
+    if candidate in _ALWAYS_ABBREVIATIONS:
         return False
     from kaplint.syllables import dictionary, spelled_out_syllables
 
@@ -83,7 +75,7 @@ class AbbreviationKind(Kind):
         return AbbreviationSettings(frozenset(item.upper() for item in values["known"]), values["window"])
 
     def check(self, rule: Any, compiled: AbbreviationSettings, document: Document, context: CheckContext) -> Iterable[Match]:
-        known = compiled.known | _EMPHASIS_WORDS | {term.upper() for term in context.accepted_terms}
+        known = compiled.known | {term.upper() for term in context.accepted_terms}
         defined: set[str] = set()
         reported: set[str] = set()
         for index, block in enumerate(document.blocks):
@@ -96,7 +88,7 @@ class AbbreviationKind(Kind):
                 abbreviation = found.group(1)
                 if abbreviation in known or abbreviation in defined or abbreviation in reported:
                     continue
-                if _is_ordinary_word(abbreviation + found.group(2)):
+                if _is_ordinary_word(abbreviation):
                     continue
                 if _ROMAN.match(abbreviation) and _ROMAN_CONTEXT.search(text[: found.start()]):
                     continue

@@ -25,7 +25,7 @@ import yaml
 from kaplint.document import Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
-from kaplint.kinds.phrase import _term_regex
+from kaplint.kinds.phrase import term_regex
 
 _DEFINED_AFTER = re.compile(
     r"^\s*(?:,\s*(?:which|that)\s+(?:means|is|are|refers)|,?\s*(?:means|meaning|refers\s+to|is\s+when|is\s+a\s+feeling|"
@@ -77,7 +77,7 @@ class JargonKind(Kind):
             raise ParamError("list", "a jargon rule needs a word 'list' or 'extra' entries")
         # Longest terms first, so "suicidal ideation" wins over "ideation" at the same place.
         entries.sort(key=lambda entry: -len(entry.term))
-        groups = [f"(?P<t{number}>{_term_regex(entry.term, True)})" for number, entry in enumerate(entries)]
+        groups = [f"(?P<t{number}>{term_regex(entry.term, True)})" for number, entry in enumerate(entries)]
         regex = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
         return JargonSettings(tuple(entries), regex, frozenset(values["blocks"]))
 
@@ -148,7 +148,7 @@ def load_word_list(path: str) -> tuple[JargonEntry, ...]:
             raise ParamError("list", f"word list {path}, entry {number} ({item['term']}): 'plain' must list alternatives")
         exceptions = tuple(str(phrase).lower() for phrase in item.get("except", []) or [])
         exception_regex = (
-            re.compile("|".join(_term_regex(phrase, False) for phrase in exceptions), re.IGNORECASE) if exceptions else None
+            re.compile("|".join(term_regex(phrase, False) for phrase in exceptions), re.IGNORECASE) if exceptions else None
         )
         entries.append(JargonEntry(item["term"].lower(), item["kind"], tuple(plain), exceptions, exception_regex))
     _LIST_CACHE[path] = tuple(entries)

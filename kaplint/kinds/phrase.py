@@ -102,7 +102,7 @@ class PhraseKind(Kind):
         regexes: list[tuple[re.Pattern[str], bool]] = []
         if values["terms"]:
             alternatives = sorted(
-                (_term_regex(term, values["inflect"]) for term in values["terms"]), key=len, reverse=True
+                (term_regex(term, values["inflect"]) for term in values["terms"]), key=len, reverse=True
             )
             regexes.append((re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags), False))
         for pattern in values["patterns"]:
@@ -212,7 +212,8 @@ def is_negated(clause: str) -> bool:
     return bool(_NEGATOR.search(cleaned))
 
 
-def _term_regex(term: str, inflect: bool) -> str:
+def term_regex(term: str, inflect: bool) -> str:
+    """Regular expression for a literal term: flexible spaces and hyphens, optional inflections."""
     words = re.split(r"(\s+|-)", term.strip())
     parts: list[str] = []
     for piece in words:

@@ -208,6 +208,8 @@ _ADJECTIVAL = frozenset(
     committed dedicated established known
     """.split()
 )
+# Words ending in "-ed" that are not participles ("is red", "the need").
+_NOT_PARTICIPLES = frozenset({"need", "feed", "seed", "speed", "bed", "red", "shed", "bred", "wed"})
 _PASSIVE = re.compile(
     r"\b(?:am|is|are|was|were|be|been|being|isn['\u2019]t|aren['\u2019]t|wasn['\u2019]t|weren['\u2019]t)"
     r"\s+(?:(?:not|also|often|usually|always|never|only|then|typically|generally|closely|carefully|slowly)\s+)?"
@@ -239,7 +241,7 @@ class PassiveKind(Kind):
             for sentence in analysis.by_block.get(index, []):
                 for found in _PASSIVE.finditer(sentence.text):
                     participle = found.group(1).lower()
-                    if participle in compiled["allowed"] or participle in ("need", "feed", "seed", "speed", "bed", "red"):
+                    if participle in compiled["allowed"] or participle in _NOT_PARTICIPLES:
                         continue
                     start = sentence.start + found.start()
                     message = rule.message.replace("{match}", found.group())

@@ -19,9 +19,6 @@ FORMATS_BY_SUFFIX = {
     ".docx": "docx",
 }
 
-FORMATS = ("markdown", "text", "html", "docx")
-
-
 def detect_format(path: str) -> str | None:
     """The input format for a file name, or None when kaplint does not read it."""
     return FORMATS_BY_SUFFIX.get(PurePath(path).suffix.lower())
@@ -60,4 +57,4 @@ def _remember_encoding(document: Document, decoded: DecodedText) -> None:
     document.newline = decoded.newline
 
 
-__all__ = ["FORMATS", "FORMATS_BY_SUFFIX", "InputProblem", "detect_format", "load", "load_text_format"]
+__all__ = ["FORMATS_BY_SUFFIX", "InputProblem", "detect_format", "load", "load_text_format"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass
 
 from kaplint.engine import DocumentResult
 from kaplint.finding import Finding, Severity
@@ -24,7 +24,6 @@ class Report:
     show_source: bool = True
     statistics: bool = False
     quiet: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -38,33 +37,13 @@ class Report:
         return any(finding.severity >= self.fail_on for finding in self.findings)
 
 
-def _text(report: Report) -> str:
-    from kaplint.reporters.text import render
-
-    return render(report)
-
-
-def _json(report: Report) -> str:
-    from kaplint.reporters.json import render
-
-    return render(report)
+# Each format is the module of the same name here, with a ``render(report) -> str``;
+# only the one asked for is imported.
+FORMATS = ("text", "json", "github", "sarif")
 
 
-def _github(report: Report) -> str:
-    from kaplint.reporters.github import render
-
-    return render(report)
-
-
-def _sarif(report: Report) -> str:
-    from kaplint.reporters.sarif import render
-
-    return render(report)
-
-
-REPORTERS: dict[str, Callable[[Report], str]] = {
-    "text": _text,
-    "json": _json,
-    "github": _github,
-    "sarif": _sarif,
-}
+def render(format_name: str, report: Report) -> str:
+    """Render ``report`` in one of :data:`FORMATS`."""
+    if format_name not in FORMATS:
+        raise ValueError(f"unknown format {format_name!r}")
+    return importlib.import_module(f"kaplint.reporters.{format_name}").render(report)
