@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from kaplint import __version__
 from kaplint.config import Config, ConfigError, find_config, load_config, parse_size
+from kaplint.files import write_atomically
 from kaplint.finding import SEVERITY_NAMES, Severity
 from kaplint.loaders import detect_format
 from kaplint.profiles import PROFILES
@@ -54,19 +54,6 @@ def _use_color(no_color: bool, output: str | None) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return sys.stdout.isatty()
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and rename, so readers never see half a file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -173,7 +160,7 @@ def check(
     rendered = render(output_format, report)
     if output:
         try:
-            write_atomically(Path(output), rendered)
+            write_atomically(Path(output), rendered.encode("utf-8"))
         except OSError as error:
             raise UsageProblem(f"cannot write {output}: {error.strerror or error}") from None
     else:
@@ -323,13 +310,13 @@ def init(pyproject: bool, force: bool) -> None:
         lines = body.splitlines()
         first_table = next(index for index, line in enumerate(lines) if line.startswith("fail-on"))
         body = "\n".join(lines[:first_table] + ["[tool.kaplint]"] + lines[first_table:]) + "\n"
-        write_atomically(path, existing + ("\n" if existing and not existing.endswith("\n\n") else "") + body)
+        write_atomically(path, (existing + ("\n" if existing and not existing.endswith("\n\n") else "") + body).encode("utf-8"))
         click.echo("Added [tool.kaplint] to pyproject.toml.")
         return
     path = Path("kaplint.toml")
     if path.exists() and not force:
         raise UsageProblem("kaplint.toml already exists; use --force to overwrite it")
-    write_atomically(path, STARTER_CONFIG)
+    write_atomically(path, STARTER_CONFIG.encode("utf-8"))
     click.echo("Wrote kaplint.toml.")
 
 

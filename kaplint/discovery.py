@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kaplint.config import Config
+from kaplint.files import display_path
 from kaplint.globs import PatternSet
 from kaplint.loaders import FORMATS_BY_SUFFIX
 
@@ -27,13 +28,6 @@ class Target:
 
 class MissingPathError(Exception):
     """A path given on the command line does not exist."""
-
-
-def display_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
-        return path.as_posix()
 
 
 def discover(paths: list[Path], config: Config, force_exclude: bool = False) -> list[Target]:

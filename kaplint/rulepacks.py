@@ -14,10 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kaplint.files import display_path
 from kaplint.finding import CATEGORIES, SEVERITY_NAMES, Severity
-from kaplint.profiles import PROFILES
 from kaplint.kinds import KINDS, ParamError
-from kaplint.yamlsource import LocatedDict, LocatedList, YamlSourceError, load_located_yaml
+from kaplint.profiles import PROFILES
+from kaplint.yamlsource import (
+    LocatedDict,
+    LocatedList,
+    YamlSourceError,
+    load_located_yaml,
+)
 
 RULE_KEYS = ("id", "name", "category", "kind", "severity", "message", "params", "docs", "examples", "enabled", "profiles")
 REQUIRED_KEYS = ("id", "name", "category", "kind", "severity", "message", "docs", "examples")
@@ -142,7 +148,7 @@ def load_pack(path: Path) -> tuple[list[Rule], list[str]]:
     Packs are cached in memory by path, size and modification time, so a
     process that lints several times (tests, editors) parses each pack once.
     """
-    display = _display(path)
+    display = display_path(path)
     try:
         status = path.stat()
         key = (str(path.resolve()), status.st_mtime_ns, status.st_size, display)
@@ -335,10 +341,3 @@ def _build_examples(
                 problems.append(f"{display}:{item_line}: {label}: an example is a string or a mapping with 'text'")
         built[key] = tuple(result)
     return built["fail"], built["pass"]
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -25,10 +25,11 @@ from __future__ import annotations
 import marshal
 import os
 import re
-import tempfile
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
+
+from kaplint.files import write_atomically
 
 _CACHE_FORMAT = 2
 _LETTER_SYLLABLES = {letter: 1 for letter in "abcdefghijklmnopqrstuvxyz"} | {"w": 3}
@@ -100,10 +101,7 @@ def _write_cache(path: Path, data: bytes) -> None:
     """Best effort: a read-only home folder only costs speed, never correctness."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
+        write_atomically(path, data)
     except OSError:
         pass
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kaplint.kinds.base import CheckContext, Kind, Param, ParamError
 from kaplint.kinds.abbreviation import AbbreviationKind
+from kaplint.kinds.base import CheckContext, Kind, Param, ParamError
 from kaplint.kinds.input import InputKind
 from kaplint.kinds.jargon import JargonKind
 from kaplint.kinds.phrase import PhraseKind

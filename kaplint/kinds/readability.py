@@ -15,8 +15,8 @@ from kaplint.analysis import words
 from kaplint.document import Document
 from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
-from kaplint.readability import Counts, SentenceStats, readability
 from kaplint.profiles import PROFILES
+from kaplint.readability import Counts, SentenceStats, readability
 
 FORMULAS = ("smog", "flesch-kincaid")
 _FORMULA_NAMES = {"smog": "SMOG grade", "flesch-kincaid": "Flesch-Kincaid grade"}

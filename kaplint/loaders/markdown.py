@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
