@@ -19,6 +19,7 @@ from kaplint.document import Document
 from kaplint.finding import Finding, Fix, Match, Severity
 from kaplint.globs import glob_matches
 from kaplint.kinds import KINDS, CheckContext
+from kaplint.kinds.phrase import term_regex
 from kaplint.loaders import InputProblem, detect_format, load
 from kaplint.profiles import DEFAULT_PROFILE, PROFILES
 from kaplint.rulepacks import Rule, RulePackError, load_rules
@@ -74,7 +75,7 @@ class Linter:
             )
             for override in config.overrides
         ]
-        self.accepted_terms = frozenset(term.lower() for term in config.accepted_terms)
+        self.accepted = accepted_pattern(config.accepted_terms)
         self.max_file_size = self.options.max_file_size if self.options.max_file_size is not None else config.max_file_size
 
     # Set-up ---------------------------------------------------------------
@@ -180,7 +181,7 @@ class Linter:
             for rule_id in sorted(self.selected - ignored - front_ignored)
             if profile in self.rules_by_id[rule_id].profiles and self.rules_by_id[rule_id].kind != "input"
         ]
-        context = CheckContext(profile=profile, accepted_terms=self.accepted_terms)
+        context = CheckContext(profile=profile, accepted=self.accepted)
         for rule in active:
             for match in KINDS[rule.kind].check(rule, rule.compiled, document, context):
                 findings.append(self._finding(document, rule, match, severity))
@@ -353,6 +354,14 @@ class Linter:
             )
             extra += self._input_findings(document.path, problem, severity, ignored, document)
         return kept + extra
+
+
+def accepted_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for the accepted vocabulary, matched like phrase terms (any case, inflections)."""
+    if not terms:
+        return None
+    alternatives = sorted((term_regex(term, True) for term in terms), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
 
 
 def _sentence(text: str) -> str:

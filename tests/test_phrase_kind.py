@@ -161,3 +161,10 @@ def test_invalid_params_name_the_key(params: dict, key: str) -> None:
 def test_blocks_parameter_limits_where_it_looks() -> None:
     text = "# A cure\n\nIt is a cure.\n"
     assert matches(text, terms=["a cure"], blocks=["heading"]) == ["A cure"]
+
+
+def test_accepted_vocabulary_covers_matches_inside_it_and_its_inflections() -> None:
+    config = Config(accepted_terms=("Miracle Mile Wellness",))
+    assert matches("Visit Miracle Mile Wellness today.", config, terms=["miracle"]) == []
+    assert matches("A miracle for your mood.", config, terms=["miracle"]) == ["miracle"]
+    assert matches("She cured it.", Config(accepted_terms=("cure",)), terms=["cured"], inflect=False) == []

@@ -961,3 +961,8 @@ def test_accepted_vocabulary_suppresses_jargon() -> None:
     text = "Dissociation is common. We utilize music. Hypertension is a risk."
     assert [item.match for item in findings(JARGON_ACCEPT, text)] == ["Hypertension"]
     assert [item.match for item in findings(JARGON, text)] == ["Dissociation", "utilize", "Hypertension"]
+
+
+def test_accepted_vocabulary_covers_inflected_jargon() -> None:
+    assert [finding.match for finding in findings(JARGON, "We utilized the lab.")] == ["utilized"]
+    assert findings(JARGON_ACCEPT, "We utilized the lab.") == []

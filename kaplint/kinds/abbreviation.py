@@ -75,7 +75,6 @@ class AbbreviationKind(Kind):
         return AbbreviationSettings(frozenset(item.upper() for item in values["known"]), values["window"])
 
     def check(self, rule: Any, compiled: AbbreviationSettings, document: Document, context: CheckContext) -> Iterable[Match]:
-        known = compiled.known | {term.upper() for term in context.accepted_terms}
         defined: set[str] = set()
         reported: set[str] = set()
         for index, block in enumerate(document.blocks):
@@ -86,9 +85,9 @@ class AbbreviationKind(Kind):
                 continue  # a heading or line in capitals: its words are not abbreviations
             for found in _CANDIDATE.finditer(text):
                 abbreviation = found.group(1)
-                if abbreviation in known or abbreviation in defined or abbreviation in reported:
+                if abbreviation in compiled.known or abbreviation in defined or abbreviation in reported:
                     continue
-                if _is_ordinary_word(abbreviation):
+                if _is_ordinary_word(abbreviation) or context.is_accepted(text, found.start(1), found.end(1)):
                     continue
                 if _ROMAN.match(abbreviation) and _ROMAN_CONTEXT.search(text[: found.start()]):
                     continue

@@ -9,7 +9,7 @@ objects in block coordinates and never compute source positions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,8 +41,14 @@ class CheckContext:
     """What a kind may know about the run besides the document."""
 
     profile: str
-    accepted_terms: frozenset[str] = frozenset()
-    settings: dict[str, Any] = field(default_factory=dict)
+    accepted: re.Pattern[str] | None = None  # the project's accepted vocabulary, as one pattern
+
+    def is_accepted(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies within an accepted term ("Miracle Mile Wellness"
+        covers "Miracle"; "utilize" covers "utilized")."""
+        if self.accepted is None:
+            return False
+        return any(found.start() <= start and end <= found.end() for found in self.accepted.finditer(text))
 
 
 class Kind:

@@ -131,7 +131,7 @@ class JargonKind(Kind):
             text = block.text
             for start, end, entry in find_terms(text, compiled):
                 matched = text[start:end]
-                if matched.lower() in context.accepted_terms or entry.term in settled:
+                if entry.term in settled or context.is_accepted(text, start, end):
                     continue
                 if entry.exception_regex is not None and any(
                     exception.start() < end and exception.end() > start

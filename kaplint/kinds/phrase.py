@@ -163,7 +163,7 @@ class PhraseKind(Kind):
                     return True
         if any(exception.search(sentence_text) for exception in compiled.sentence_exceptions):
             return True
-        if context.accepted_terms and text[start:end].lower() in context.accepted_terms:
+        if context.is_accepted(text, start, end):
             return True
         if compiled.skip_questions and sentence_text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
             return True
