@@ -83,6 +83,9 @@ def _period_ends_sentence(text: str, period: int) -> bool:
     if not word_match:
         return True
     word = word_match.group(1).lower().strip(".")
+    if word in ("no", "nos"):
+        # "No. 5" abbreviates "number"; "No. Ketamine is ..." answers a question.
+        return not re.match(r"\s*[#\d]", text[period + 1 :])
     if word in _SENTENCE_FINAL_ABBREVIATIONS:
         following = re.match(r"[.\s\"'\u201c(]*([A-Za-z']+)", text[period + 1 :])
         return bool(following and following.group(1).lower() in _SENTENCE_STARTERS)

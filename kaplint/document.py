@@ -246,6 +246,7 @@ class Document:
     _line_index: LineIndex | None = field(default=None, repr=False)
     _analysis: Any = field(default=None, repr=False)
     _readability: Any = field(default=None, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # per-document results kinds share
 
     @property
     def lines(self) -> LineIndex:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kaplint.checklist import disclosure_checklist
 from kaplint.config import Config, ConfigError
 from kaplint.document import Document
 from kaplint.finding import Finding, Fix, Match, Severity
@@ -189,6 +190,9 @@ class Linter:
         findings.sort(key=Finding.sort_key)
         result = DocumentResult(document.path, document.format, profile, findings, source=document.source)
         result.metrics = document_metrics(document)
+        checklist = disclosure_checklist(document, active, profile, severity)
+        if checklist is not None:
+            result.metrics["disclosures"] = checklist
         return result
 
     # Findings ---------------------------------------------------------------

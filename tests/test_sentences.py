@@ -12,6 +12,8 @@ from kaplint.analysis import split_sentences
 from kaplint.loaders import load_text_format
 
 CASES = [
+    ("Can I take it home? No. Ketamine is a controlled substance.", ["Can I take it home?", "No.", "Ketamine is a controlled substance."]),
+    ("See form No. 5 before you sign.", ["See form No. 5 before you sign."]),
     ("Dr. Lee will see you. Bring your ID.", ["Dr. Lee will see you.", "Bring your ID."]),
     ("Take 0.5 mg/kg over 40 minutes. Then rest.", ["Take 0.5 mg/kg over 40 minutes.", "Then rest."]),
     ("Ketamine (e.g. Ketalar) is an anesthetic. It was approved in 1970.", ["Ketamine (e.g. Ketalar) is an anesthetic.", "It was approved in 1970."]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kaplint.kinds.abbreviation import AbbreviationKind
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError
+from kaplint.kinds.disclosure import DisclosureKind
 from kaplint.kinds.input import InputKind
 from kaplint.kinds.jargon import JargonKind
 from kaplint.kinds.phrase import PhraseKind
@@ -11,7 +12,7 @@ from kaplint.kinds.readability import GradeKind, LengthKind, PassiveKind
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
-    for kind in (PhraseKind(), InputKind(), GradeKind(), LengthKind(), PassiveKind(), AbbreviationKind(), JargonKind())
+    for kind in (PhraseKind(), InputKind(), GradeKind(), LengthKind(), PassiveKind(), AbbreviationKind(), JargonKind(), DisclosureKind())
 }
 
 __all__ = ["KINDS", "CheckContext", "Kind", "Param", "ParamError"]

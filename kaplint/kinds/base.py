@@ -31,7 +31,7 @@ class ParamError(Exception):
 class Param:
     """One accepted parameter: its type, default and a line of help."""
 
-    type: str  # str | bool | int | number | regex-list | str-list | mapping | path
+    type: str  # str | bool | int | number | regex-list | str-list | list | mapping | path
     default: Any
     help: str
 
@@ -117,6 +117,10 @@ def _check_type(key: str, kind: str, value: Any) -> Any:
                     re.compile(item)
                 except re.error as error:
                     raise ParamError(key, f"parameter {key!r}: invalid regular expression {item!r}: {error}") from None
+        return list(value)
+    if kind == "list":
+        if not isinstance(value, list):
+            raise fail("a list")
         return list(value)
     if kind == "mapping":
         if not isinstance(value, dict):

@@ -27,21 +27,8 @@ from typing import Any, Iterable
 from kaplint.document import BLOCK_KINDS, Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
+from kaplint.negation import is_negated
 
-# Words that turn the rest of their clause into a denial.
-_NEGATOR = re.compile(
-    r"\b(?:not|no|never|cannot|can't|can['\u2019]t|without|neither|nor|nothing|none|nobody|"
-    r"isn['\u2019]t|aren['\u2019]t|wasn['\u2019]t|weren['\u2019]t|don['\u2019]t|doesn['\u2019]t|"
-    r"didn['\u2019]t|won['\u2019]t|wouldn['\u2019]t|shouldn['\u2019]t|hasn['\u2019]t|haven['\u2019]t|"
-    r"unlikely|untrue|myth)\b",
-    re.IGNORECASE,
-)
-# Negator phrases that do not deny what follows.
-_NOT_A_DENIAL = re.compile(
-    r"\b(?:not\s+only|not\s+just|no\s+doubt|no\s+wonder|no\s+question|nothing\s+but|"
-    r"never\s+been\s+(?:easier|better)|don['\u2019]t\s+worry|no\s+longer|no\s+more\s+than)\b",
-    re.IGNORECASE,
-)
 _HEDGE = re.compile(
     r"\b(?:may|might|could|some|sometimes|possibly|potentially|perhaps|in\s+some\s+cases|for\s+some|"
     r"can\s+sometimes|it\s+is\s+possible)\b",
@@ -204,12 +191,6 @@ def clause_before(text: str, sentence_start: int, position: int) -> str:
         before = before[breaks[-1].end() :]
     words = before.split()
     return " ".join(words[-_NEGATION_WINDOW_WORDS:])
-
-
-def is_negated(clause: str) -> bool:
-    """True when ``clause`` (the words before a match) denies what follows."""
-    cleaned = _NOT_A_DENIAL.sub(" ", clause)
-    return bool(_NEGATOR.search(cleaned))
 
 
 def term_regex(term: str, inflect: bool) -> str:

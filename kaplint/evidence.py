@@ -1,0 +1,327 @@
+"""Finding statements in a document: does the text *say* something, in any wording?
+
+Disclosure rules ask whether a document tells the reader something ("do not
+drive until the next day"), not whether a keyword appears. A statement is
+recognised by *concepts* (named vocabularies of regular expressions) that must
+occur together in one passage: a sentence, a short run of sentences in the same
+section, or a lead-in ending with a colon plus one of its list items.
+
+An occurrence of a concept only counts as the writer meant it:
+
+- affirmed by default: an occurrence denied earlier in its clause ("there is
+  *no* risk of addiction", "non-addictive", "addiction-free") does not count;
+- ``no:concept`` asks for a denied occurrence instead ("do *not* drive"),
+  ``any:concept`` takes both;
+- occurrences in questions ("Can I drive home?"), in pointers to other pages
+  ("See our safety page for driving rules") and in navigation menus never count;
+- a passage that contains a dismissal ("addiction is not a concern") or one of
+  the statement's own contradictions does not count at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from kaplint.negation import is_negated
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kaplint.document import Document
+
+# Clause boundaries for negation: punctuation and the conjunctions that start a
+# new clause, so "Do not take ketamine if you are pregnant" keeps "pregnant" affirmed.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:\u2014()]|\s[\u2013-]\s|\b(?:but|however|although|though|yet|whereas|while|if|because|since|when|"
+    r"whenever|unless|until|so\s+that|as\s+long\s+as)\b",
+    re.IGNORECASE,
+)
+_NEGATION_WINDOW_WORDS = 6
+_PREFIX_DENIAL = re.compile(r"\bnon[\s\u2010\u2011-]*$", re.IGNORECASE)
+_SUFFIX_DENIAL = re.compile(r"^[\s\u2010\u2011-]*free\b", re.IGNORECASE)
+
+# Statements that wave a risk away after naming it.
+DISMISSALS = (
+    r"\b(?:is|are|was|were|isn['\u2019]t|aren['\u2019]t)\s+(?:not|never|no(?!\s+more))\s+(?:\w+\s+){0,2}?"
+    r"(?:concern|risk|problem|issue|worry|danger|factor|an\s+issue|a\s+concern|something\s+to\s+worry)",
+    r"\bnothing\s+to\s+(?:worry|be\s+concerned)\s+about\b",
+    r"\b(?:not|never)\s+(?:something|anything)\s+(?:to\s+worry|you\s+need\s+to\s+worry)",
+    r"\bno\s+need\s+to\s+worry\b",
+    # "only happens with recreational use, never with medical treatment"
+    r"\bonly\s+(?:\w+\s+){0,2}?(?:happen|happens|occur|occurs|seen|found|reported|affects?)\s+(?:\w+\s+){0,3}?"
+    r"(?:recreational|street|heavy|illicit|abuse|misuse|high[\s-]+dose)",
+    r"\bnever\s+(?:with|in|at|during)\s+(?:\w+\s+)?(?:medical|prescribed|supervised|clinical|our|low[\s-]+dose)",
+    r"\b(?:is|are)\s+a\s+myth\b",
+)
+_DISMISSAL = re.compile("|".join(DISMISSALS), re.IGNORECASE)
+
+# An answer that denies the question before it ("Is ketamine addictive? No.").
+_NEGATIVE_ANSWER = re.compile(
+    r"^\W*(?:no|nope|never|not\s+(?:really|at\s+all|usually)|absolutely\s+not|definitely\s+not|of\s+course\s+not)\b",
+    re.IGNORECASE,
+)
+
+# A question that asks (rather than a short lead-in such as "Pregnant or breastfeeding?").
+_ASKS = re.compile(
+    r"^\W*(?:is|are|can|could|does|do|did|will|would|should|has|have|was|were|may|might|what|how|why|when|where|who|which)\b",
+    re.IGNORECASE,
+)
+
+# A sentence that sends the reader elsewhere instead of saying the thing.
+_POINTER_START = re.compile(
+    r"^\W*(?:please\s+)?(?:see|read|visit|view|check\s+out|click|tap|compare|explore|browse|learn\s+(?:more\s+)?(?:about|on)|"
+    r"find\s+out\s+(?:more\s+)?(?:about|on)|for\s+(?:more|further|full|complete|detailed)\b|"
+    r"more\s+(?:information|details|info)\b|refer\s+to|go\s+to|review\s+(?:our|the)|download|watch)\b",
+    re.IGNORECASE,
+)
+_POINTER_PLACE = re.compile(
+    r"\b(?:page|section|website|site|faq|faqs|article|blog|guide|link|here|below|above|handout|brochure|"
+    r"portal|video|webinar|resources?\s+(?:page|center|library)|library|post|pdf)\b",
+    re.IGNORECASE,
+)
+_POINTER_ANYWHERE = re.compile(
+    r"\b(?:information|details|info|more)\s+(?:about|on|regarding)\b.{0,80}\b(?:is|are|can\s+be)\s+"
+    r"(?:available|found|covered|listed|explained)\b|\b(?:covered|explained|described|listed)\s+(?:on|in)\s+"
+    r"(?:our|the|a)\s+(?:\w+\s+){0,3}(?:page|section|guide|article|faq|handout|website)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A named vocabulary: one compiled alternation of its patterns."""
+
+    name: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One concept a statement needs, and how it must be used (affirmed, denied, either)."""
+
+    concept: Concept
+    polarity: str  # "affirmed" | "denied" | "any"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Concepts that together make a statement.
+
+    Every one of ``requirements`` must occur, and at least ``group_min`` of the
+    (affirmed) ``group`` concepts ("names at least two common side effects").
+    """
+
+    requirements: tuple[Requirement, ...]
+    group: tuple[Concept, ...] = ()
+    group_min: int = 0
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Consecutive sentences of one section: ``(block_index, start, end)`` spans in order."""
+
+    spans: tuple[tuple[int, int, int], ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a statement was found: the first sentence of the passage that makes it."""
+
+    block_index: int
+    start: int
+    end: int
+
+
+def compile_concept(name: str, patterns: list[str]) -> Concept:
+    """A concept matching any of ``patterns`` as whole words, in any case."""
+    alternatives = "|".join(f"(?:{pattern})" for pattern in patterns)
+    return Concept(name, re.compile(r"(?<![\w])(?:" + alternatives + r")(?![\w])", re.IGNORECASE))
+
+
+def compile_contradictions(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+
+
+class StatementFinder:
+    """Passages of one document and the concept occurrences in them, computed once.
+
+    Shared by every disclosure rule on the document (through the document's memo),
+    so each concept is searched once per sentence however many rules use it.
+    """
+
+    def __init__(self, document: "Document", strict: bool = True) -> None:
+        self.document = document
+        self.strict = strict  # False for triggers: a pointer ("see our Spravato page") still mentions a topic
+        self.sentences = self._usable_sentences()
+        self.passages = self._passages()
+        self._occurrences: dict[str, dict[int, tuple[bool, bool]]] = {}
+
+    # Sentences ---------------------------------------------------------------
+    def _usable_sentences(self) -> list[tuple[int, int, int, str]]:
+        """(block_index, start, end, text) of sentences that can carry a statement.
+
+        Questions stay (their answer may complete them: "Pregnant? Tell us
+        first."), but never count on their own; see :meth:`windows`.
+        """
+        usable: list[tuple[int, int, int, str]] = []
+        for sentence in self.document.analysis.sentences:
+            block = self.document.blocks[sentence.block_index]
+            if block.landmark == "navigation":
+                continue
+            if self.strict and self._is_pointer(sentence.text, bool(block.links)):
+                continue
+            usable.append((sentence.block_index, sentence.start, sentence.end, sentence.text))
+        self.questions = frozenset(index for index, (_block, _start, _end, text) in enumerate(usable) if _is_question(text))
+        return usable
+
+    @staticmethod
+    def _is_pointer(text: str, has_link: bool) -> bool:
+        if _POINTER_START.search(text) and (has_link or _POINTER_PLACE.search(text)):
+            return True
+        return bool(_POINTER_ANYWHERE.search(text))
+
+    def _passages(self) -> list[tuple[int, ...]]:
+        """Runs of sentence indexes in the same section, in document order.
+
+        A lead-in sentence ending with a colon is also paired with each list
+        item that follows it ("After your session, do not:" / "- drive").
+        """
+        runs: list[list[int]] = []
+        previous_section: tuple[str, ...] | None = None
+        for index, (block_index, _start, _end, _text) in enumerate(self.sentences):
+            section = self.document.blocks[block_index].section
+            if section != previous_section or not runs:
+                runs.append([])
+                previous_section = section
+            runs[-1].append(index)
+        return [tuple(run) for run in runs]
+
+    def windows(self, size: int) -> Iterator[tuple[int, ...]]:
+        """Every window of up to ``size`` consecutive sentences, plus lead-in/list-item pairs."""
+        blocks = self.document.blocks
+        for run in self.passages:
+            for position, index in enumerate(run):
+                if index in self.questions:
+                    # A question counts only with its answer, and not when the answer is "No".
+                    if position + 1 < len(run) and not _NEGATIVE_ANSWER.match(self.sentences[run[position + 1]][3]):
+                        yield (index, run[position + 1])
+                    continue
+                yield (index,)
+                for width in range(2, size + 1):
+                    window = tuple(run[position : position + width])
+                    if len(window) == width and not self.questions.intersection(window):
+                        yield window
+                text = self.sentences[index][3].rstrip()
+                if text.endswith(":"):
+                    lead_block = self.sentences[index][0]
+                    for following in run[position + 1 :]:
+                        block = blocks[self.sentences[following][0]]
+                        if block.kind != "list_item" and self.sentences[following][0] != lead_block:
+                            break
+                        if block.kind == "list_item":
+                            yield (index, following)
+
+    # Concepts ----------------------------------------------------------------
+    def occurrences(self, concept: Concept) -> dict[int, tuple[bool, bool]]:
+        """For each sentence index where ``concept`` occurs: (has affirmed use, has denied use)."""
+        cached = self._occurrences.get(concept.regex.pattern)
+        if cached is not None:
+            return cached
+        found: dict[int, tuple[bool, bool]] = {}
+        for index, (_block, _start, _end, text) in enumerate(self.sentences):
+            affirmed = denied = False
+            for match in concept.regex.finditer(text):
+                if _denied(text, match.start(), match.end()):
+                    denied = True
+                else:
+                    affirmed = True
+                if affirmed and denied:
+                    break
+            if affirmed or denied:
+                found[index] = (affirmed, denied)
+        self._occurrences[concept.regex.pattern] = found
+        return found
+
+    def find(self, statement: Statement, window: int, contradictions: re.Pattern[str] | None) -> Evidence | None:
+        """The first passage that makes ``statement``, as the span of its first sentence, or None."""
+        passage = self._passage_making(statement, window, contradictions)
+        if passage is None:
+            return None
+        # Point at the first sentence of the passage that carries part of the statement.
+        concepts = [requirement.concept for requirement in statement.requirements] + list(statement.group)
+        carrier = next(
+            (index for index in passage if any(index in self.occurrences(concept) for concept in concepts)), passage[0]
+        )
+        block_index, start, end, _ = self.sentences[carrier]
+        return Evidence(block_index, start, end)
+
+    def _passage_making(
+        self, statement: Statement, window: int, contradictions: re.Pattern[str] | None
+    ) -> tuple[int, ...] | None:
+        tables = [(requirement, self.occurrences(requirement.concept)) for requirement in statement.requirements]
+        if any(not table for _, table in tables):
+            return None
+        group = [Requirement(concept, "affirmed") for concept in statement.group]
+        group_tables = [(requirement, self.occurrences(requirement.concept)) for requirement in group]
+        if sum(1 for _, table in group_tables if table) < statement.group_min:
+            return None
+        for passage in self.windows(window):
+            if all(_satisfied(requirement, table, passage) for requirement, table in tables) and (
+                sum(1 for requirement, table in group_tables if _satisfied(requirement, table, passage)) >= statement.group_min
+            ):
+                question = self.sentences[passage[0]][3]
+                if passage[0] in self.questions and (_ASKS.match(question) or len(question.split()) > 4):
+                    # "Is Spravato addictive?" says nothing by itself: the answer must.
+                    answer = passage[-1]
+                    if not any(answer in table for _, table in tables + group_tables):
+                        continue
+                text = " ".join(self.sentences[index][3] for index in passage)
+                if _DISMISSAL.search(text) or (contradictions is not None and contradictions.search(text)):
+                    continue
+                return passage
+        return None
+
+    def first_use(self, statement: Statement, window: int) -> Evidence | None:
+        """Where ``statement`` is first made, pointing at its first concept's words (for triggers)."""
+        passage = self._passage_making(statement, window, None)
+        if passage is None:
+            return None
+        concept = statement.requirements[0].concept
+        for index in passage:
+            block_index, start, end, _ = self.sentences[index]
+            match = concept.regex.search(self.document.blocks[block_index].text, start, end)
+            if match is not None:
+                return Evidence(block_index, match.start(), match.end())
+        block_index, start, end, _ = self.sentences[passage[0]]
+        return Evidence(block_index, start, end)
+
+
+def _satisfied(requirement: Requirement, table: dict[int, tuple[bool, bool]], passage: tuple[int, ...]) -> bool:
+    for index in passage:
+        uses = table.get(index)
+        if uses is None:
+            continue
+        affirmed, denied = uses
+        if requirement.polarity == "any" or (requirement.polarity == "affirmed" and affirmed) or (
+            requirement.polarity == "denied" and denied
+        ):
+            return True
+    return False
+
+
+def _denied(text: str, start: int, end: int) -> bool:
+    """Whether the occurrence ``text[start:end]`` is denied where it stands."""
+    before = text[:start]
+    if _PREFIX_DENIAL.search(before) or _SUFFIX_DENIAL.search(text[end:]):
+        return True
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    clause = " ".join(before.split()[-_NEGATION_WINDOW_WORDS:])
+    return is_negated(clause)
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().rstrip("\"'\u201d\u2019)*_").endswith("?")
