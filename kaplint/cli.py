@@ -16,6 +16,7 @@ from kaplint import __version__
 from kaplint.config import Config, ConfigError, find_config, load_config, parse_size
 from kaplint.files import write_atomically
 from kaplint.finding import SEVERITY_NAMES, Severity
+from kaplint.kinds import KINDS
 from kaplint.loaders import detect_format
 from kaplint.profiles import PROFILES
 from kaplint.rulepacks import RulePackError, load_rules
@@ -235,18 +236,19 @@ def explain(rule: str, config_path: str | None) -> None:
 
     lines = [
         f"{found.id} {found.name}",
-        f"  category: {found.category}   severity: {found.severity}   kind: {found.kind}"
+        f"  category: {found.category}   severity: {'by profile (below)' if found.kind == 'disclosure' else found.severity}   kind: {found.kind}"
         + ("   fixable: yes" if found.fixable else "")
         + ("" if found.enabled else "   (off by default)"),
         "",
-        "What it checks",
+        "What satisfies it" if found.kind == "disclosure" else "What it checks",
         wrap(found.docs.what),
-        "",
-        "Why it matters",
-        wrap(found.docs.why),
     ]
+    for heading, text in KINDS[found.kind].describe(found.compiled):
+        lines += ["", heading, wrap(text)]
+    lines += ["", "Why it matters", wrap(found.docs.why)]
     if found.docs.better:
-        lines += ["", "A better way to say it", wrap(found.docs.better)]
+        title = "Suggested wording" if found.kind == "disclosure" else "A better way to say it"
+        lines += ["", title, wrap(found.docs.better)]
     lines += ["", "Sources"] + [f"  - {source}" for source in found.docs.sources]
     lines += ["", "Examples that are reported"] + [f"  x {_example_text(example.text)}" for example in found.fail_examples]
     lines += ["", "Examples that are fine"] + [f"  + {_example_text(example.text)}" for example in found.pass_examples]

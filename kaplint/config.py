@@ -48,7 +48,9 @@ KEYS = {
     "vocabulary": "vocabulary",
     "rule-options": "table-of-tables",
     "max-file-size": "size",
+    "disclosures": "disclosure-levels",
 }
+DISCLOSURE_LEVELS = ("error", "warning", "suggestion", "off")
 OVERRIDE_KEYS = ("files", "profile", "ignore", "severity")
 VOCABULARY_KEYS = ("accept",)
 
@@ -85,6 +87,7 @@ class Config:
     accepted_terms: tuple[str, ...] = ()
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    disclosure_levels: dict[str, dict[str, str]] = field(default_factory=dict)  # element -> profile -> level
 
 
 def find_config(start: Path) -> Path | None:
@@ -160,7 +163,7 @@ def _read_settings(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, (value, origin) in child.items():
-        if key in ("per-file-ignores", "severity", "rule-options", "vocabulary") and key in merged:
+        if key in ("per-file-ignores", "severity", "rule-options", "vocabulary", "disclosures") and key in merged:
             merged[key] = ({**merged[key][0], **value}, origin)
         elif key in ("overrides", "extend-select", "extend-exclude", "extend-rules") and key in merged:
             merged[key] = ([*merged[key][0], *value], origin)
@@ -198,6 +201,8 @@ def _build(settings: dict[str, Any], path: Path) -> Config:
             values["accepted_terms"] = checked
         elif key == "fail-on":
             values["fail_on"] = checked
+        elif key == "disclosures":
+            values["disclosure_levels"] = checked
         else:
             values[attribute] = checked
     return Config(**values)
@@ -252,6 +257,8 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
         return {rule: dict(options) for rule, options in value.items()}
     if kind == "size":
         return _parse_size(value, where, key)
+    if kind == "disclosure-levels":
+        return _disclosure_levels(value, where)
     if kind == "vocabulary":
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: 'vocabulary' must be a table with 'accept'")
@@ -270,6 +277,26 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
             raise ConfigError(f"{where}: {key!r} must be a string")
         return value
     raise AssertionError(kind)  # pragma: no cover
+
+
+def _disclosure_levels(value: Any, where: str) -> dict[str, dict[str, str]]:
+    """``[disclosures.driving] web = "error"``: per element, the level for each profile."""
+    example = "[tool.kaplint.disclosures.driving] with web = \"error\""
+    if not isinstance(value, dict) or not all(isinstance(item, dict) for item in value.values()):
+        raise ConfigError(f"{where}: 'disclosures' must be a table of element tables, e.g. {example}")
+    levels: dict[str, dict[str, str]] = {}
+    for element, table in value.items():
+        for profile, level in table.items():
+            if profile not in PROFILES:
+                close = difflib.get_close_matches(str(profile), PROFILES, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f" (profiles: {', '.join(PROFILES)})"
+                raise ConfigError(f"{where}: unknown profile {profile!r} in 'disclosures.{element}'{hint}")
+            if level not in DISCLOSURE_LEVELS:
+                raise ConfigError(
+                    f"{where}: 'disclosures.{element}.{profile}' must be one of {', '.join(DISCLOSURE_LEVELS)}, not {level!r}"
+                )
+        levels[str(element)] = dict(table)
+    return levels
 
 
 def _override(item: dict[str, Any], where: str) -> Override:

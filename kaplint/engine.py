@@ -87,9 +87,17 @@ class Linter:
             raise ConfigError(str(error)) from None
 
     def _apply_rule_options(self, rules: list[Rule]) -> list[Rule]:
-        if not self.config.rule_options:
+        if not self.config.rule_options and not self.config.disclosure_levels:
             return rules
         by_id = {rule.id: rule for rule in rules}
+        by_element = {rule.params.get("element"): rule for rule in rules if rule.kind == "disclosure"}
+        for element, levels in self.config.disclosure_levels.items():
+            rule = by_element.get(element)
+            if rule is None:
+                close = difflib.get_close_matches(element, [str(item) for item in by_element], n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else "; 'kaplint rules disclosure' lists them"
+                raise ConfigError(f"disclosures: unknown disclosure element {element!r}{hint}")
+            by_id[rule.id] = by_id[rule.id].with_params({"levels": levels})
         for key, options in self.config.rule_options.items():
             rule = self.index.by_key(key)
             if rule is None:

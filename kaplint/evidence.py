@@ -47,6 +47,7 @@ DISMISSALS = (
     r"\bnothing\s+to\s+(?:worry|be\s+concerned)\s+about\b",
     r"\b(?:not|never)\s+(?:something|anything)\s+(?:to\s+worry|you\s+need\s+to\s+worry)",
     r"\bno\s+need\s+to\s+worry\b",
+    r"\b(?:no|little|minimal|virtually\s+no|almost\s+no|zero|negligible)\s+(?:real\s+)?(?:concern|worry|risk|danger|chance|potential)\s+(?:for|of|about)\b",
     # "only happens with recreational use, never with medical treatment"
     r"\bonly\s+(?:\w+\s+){0,2}?(?:happen|happens|occur|occurs|seen|found|reported|affects?)\s+(?:\w+\s+){0,3}?"
     r"(?:recreational|street|heavy|illicit|abuse|misuse|high[\s-]+dose)",

@@ -42,7 +42,7 @@ def test_linting_a_file_imports_no_network_client() -> None:
     code = (
         "import sys; from kaplint.cli import main\n"
         "from click.testing import CliRunner\n"
-        "result = CliRunner().invoke(main, ['check', '-', '--stdin-filename', 'x.md'], input='Ketamine is not a cure.')\n"
+        "result = CliRunner().invoke(main, ['check', '-', '--stdin-filename', 'x.md', '--exit-zero'], input='Ketamine is not a cure.')\n"
         "loaded = [name for name in ('requests', 'urllib3', 'nltk', 'language_tool_python') if name in sys.modules]\n"
         "print(result.exit_code, loaded)\n"
     )

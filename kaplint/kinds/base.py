@@ -68,6 +68,10 @@ class Kind:
         """Whether findings of a rule with these parameters can carry a fix."""
         return False
 
+    def describe(self, compiled: Any) -> list[tuple[str, str]]:
+        """Extra (heading, text) sections for ``kaplint explain``, from the compiled parameters."""
+        return []
+
 
 def validate_params(spec: dict[str, Param], params: dict[str, Any]) -> dict[str, Any]:
     """Check names and types against ``spec``; fill defaults. Raises :class:`ParamError`."""

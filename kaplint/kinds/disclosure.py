@@ -193,6 +193,19 @@ class DisclosureKind(Kind):
             yield Match(0, 0, message, suggestions=suggestions, element=compiled.element, severity=severity)
 
 
+    def describe(self, compiled: CompiledDisclosure) -> list[tuple[str, str]]:
+        levels = ", ".join(f"{profile} {compiled.level(profile)}" for profile in PROFILES)
+        sections = [
+            ("Catalogue element", compiled.element),
+            ("When it applies", compiled.applies_text()[0].upper() + compiled.applies_text()[1:] + "."),
+            ("Level per profile", levels + " (error = required, warning = recommended)."),
+        ]
+        if len(compiled.parts) > 1:
+            names = ", ".join(part.name for part in compiled.parts)
+            sections.append(("Parts", f"At least {compiled.min_parts} of: {names}."))
+        return sections
+
+
 def evaluate(compiled: CompiledDisclosure, document: Document, profile: str) -> ElementStatus:
     """The element's status in ``document`` for ``profile`` (cached on the document)."""
     key = ("disclosure", id(compiled), profile)

@@ -26,6 +26,8 @@ def render(report: Report) -> str:
         if not document.findings:
             if not report.quiet and _grade_line(document):
                 out.append(style(document.path, bold=True) + style(f"  (profile: {document.profile})  ", dim=True) + _grade_line(document))
+                if _disclosure_line(document):
+                    out.append(style("  " + _disclosure_line(document), dim=True))
             continue
         if not report.quiet:
             out.append(style(f"{document.path}", bold=True) + style(f"  (profile: {document.profile})", dim=True))
@@ -37,9 +39,9 @@ def render(report: Report) -> str:
             if finding.suggestions and not report.quiet:
                 out.append(style("      = ", dim=True) + "suggestion: " + "; ".join(finding.suggestions))
         if not report.quiet:
-            grade = _grade_line(document)
-            if grade:
-                out.append(style("  " + grade, dim=True))
+            for summary in (_grade_line(document), _disclosure_line(document)):
+                if summary:
+                    out.append(style("  " + summary, dim=True))
             out.append("")
     if report.statistics:
         out.extend(_statistics(report))
@@ -95,6 +97,24 @@ def _grade_line(document) -> str:  # type: ignore[no-untyped-def]
         f"Reading Ease {metrics['flesch_reading_ease']:.0f} ({metrics['words']} words, "
         f"{metrics['sentences']} sentences{confidence})"
     )
+
+
+def _disclosure_line(document) -> str:  # type: ignore[no-untyped-def]
+    """The disclosure checklist in one line: what is present, what is missing, what does not apply."""
+    checklist = document.metrics.get("disclosures") if document.metrics else None
+    if not checklist:
+        return ""
+    if not checklist["about_ketamine"]:
+        return "disclosures: not checked (the text never mentions ketamine, esketamine or KAP)"
+    counts = checklist["counts"]
+    applicable = counts["present"] + counts["missing"]
+    missing = [f"{item['element']} ({item['level']})" for item in checklist["elements"] if item["status"] == "missing"]
+    text = f"disclosures: {counts['present']} of {applicable} present"
+    if missing:
+        text += "; missing: " + ", ".join(missing)
+    if counts["not-applicable"]:
+        text += f"; {counts['not-applicable']} not applicable"
+    return text
 
 
 def _statistics(report: Report) -> list[str]:
