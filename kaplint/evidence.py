@@ -42,15 +42,19 @@ _SUFFIX_DENIAL = re.compile(r"^[\s\u2010\u2011-]*free\b", re.IGNORECASE)
 
 # Statements that wave a risk away after naming it.
 DISMISSALS = (
-    r"\b(?:is|are|was|were|isn['\u2019]t|aren['\u2019]t)\s+(?:not|never|no(?!\s+more))\s+(?:\w+\s+){0,2}?"
-    r"(?:concern|risk|problem|issue|worry|danger|factor|an\s+issue|a\s+concern|something\s+to\s+worry)",
+    (
+        r"\b(?:is|are|was|were|isn['\u2019]t|aren['\u2019]t)\s+(?:not|never|no(?!\s+more))\s+(?:\w+\s+){0,2}?"
+        r"(?:concern|risk|problem|issue|worry|danger|factor|an\s+issue|a\s+concern|something\s+to\s+worry)"
+    ),
     r"\bnothing\s+to\s+(?:worry|be\s+concerned)\s+about\b",
     r"\b(?:not|never)\s+(?:something|anything)\s+(?:to\s+worry|you\s+need\s+to\s+worry)",
     r"\bno\s+need\s+to\s+worry\b",
     r"\b(?:no|little|minimal|virtually\s+no|almost\s+no|zero|negligible)\s+(?:real\s+)?(?:concern|worry|risk|danger|chance|potential)\s+(?:for|of|about)\b",
     # "only happens with recreational use, never with medical treatment"
-    r"\bonly\s+(?:\w+\s+){0,2}?(?:happen|happens|occur|occurs|seen|found|reported|affects?)\s+(?:\w+\s+){0,3}?"
-    r"(?:recreational|street|heavy|illicit|abuse|misuse|high[\s-]+dose)",
+    (
+        r"\bonly\s+(?:\w+\s+){0,2}?(?:happen|happens|occur|occurs|seen|found|reported|affects?)\s+(?:\w+\s+){0,3}?"
+        r"(?:recreational|street|heavy|illicit|abuse|misuse|high[\s-]+dose)"
+    ),
     r"\bnever\s+(?:with|in|at|during)\s+(?:\w+\s+)?(?:medical|prescribed|supervised|clinical|our|low[\s-]+dose)",
     r"\b(?:is|are)\s+a\s+myth\b",
 )

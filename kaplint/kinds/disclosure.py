@@ -30,7 +30,15 @@ from typing import Any, Iterable
 import yaml
 
 from kaplint.document import Document
-from kaplint.evidence import Concept, Evidence, Requirement, Statement, StatementFinder, compile_concept, compile_contradictions
+from kaplint.evidence import (
+    Concept,
+    Evidence,
+    Requirement,
+    Statement,
+    StatementFinder,
+    compile_concept,
+    compile_contradictions,
+)
 from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.profiles import PROFILES
@@ -190,7 +198,10 @@ class DisclosureKind(Kind):
                 severity=severity,
             )
         else:
-            yield Match(0, 0, message, suggestions=suggestions, element=compiled.element, severity=severity)
+            # An element that always applies is about the whole document: point at its first words
+            # (usually the title), past any page navigation.
+            first = next((index for index, block in enumerate(document.blocks) if block.landmark != "navigation"), None)
+            yield Match(0, 0, message, block_index=first, suggestions=suggestions, element=compiled.element, severity=severity)
 
 
     def describe(self, compiled: CompiledDisclosure) -> list[tuple[str, str]]:
