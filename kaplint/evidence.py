@@ -20,6 +20,7 @@ An occurrence of a concept only counts as the writer meant it:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
@@ -59,6 +60,9 @@ DISMISSALS = (
     r"\b(?:is|are)\s+a\s+myth\b",
 )
 _DISMISSAL = re.compile("|".join(DISMISSALS), re.IGNORECASE)
+
+# Between sentences when a concept is searched in all of them at once: neither \s nor \w matches it.
+_SEPARATOR = "\x00\x00"
 
 # An answer that denies the question before it ("Is ketamine addictive? No.").
 _NEGATIVE_ANSWER = re.compile(
@@ -162,6 +166,12 @@ class StatementFinder:
         self.sentences = self._usable_sentences()
         self.passages = self._passages()
         self._occurrences: dict[str, dict[int, tuple[bool, bool]]] = {}
+        self._starts: list[int] = []
+        position = 0
+        for sentence in self.sentences:
+            self._starts.append(position)
+            position += len(sentence[3]) + len(_SEPARATOR)
+        self._joined = _SEPARATOR.join(sentence[3] for sentence in self.sentences)
 
     # Sentences ---------------------------------------------------------------
     def _usable_sentences(self) -> list[tuple[int, int, int, str]]:
@@ -230,22 +240,29 @@ class StatementFinder:
 
     # Concepts ----------------------------------------------------------------
     def occurrences(self, concept: Concept) -> dict[int, tuple[bool, bool]]:
-        """For each sentence index where ``concept`` occurs: (has affirmed use, has denied use)."""
+        """For each sentence index where ``concept`` occurs: (has affirmed use, has denied use).
+
+        The concept is searched once in all sentences joined by a separator no
+        pattern can cross (``\\s`` and ``\\w`` never match it), which is many times
+        faster than one search per sentence.
+        """
         cached = self._occurrences.get(concept.regex.pattern)
         if cached is not None:
             return cached
         found: dict[int, tuple[bool, bool]] = {}
-        for index, (_block, _start, _end, text) in enumerate(self.sentences):
-            affirmed = denied = False
-            for match in concept.regex.finditer(text):
-                if _denied(text, match.start(), match.end()):
-                    denied = True
-                else:
-                    affirmed = True
-                if affirmed and denied:
-                    break
-            if affirmed or denied:
-                found[index] = (affirmed, denied)
+        for match in concept.regex.finditer(self._joined):
+            index = bisect.bisect_right(self._starts, match.start()) - 1
+            text = self.sentences[index][3]
+            start = match.start() - self._starts[index]
+            end = match.end() - self._starts[index]
+            if end > len(text):
+                continue  # crossed a separator: not a match within one sentence
+            affirmed, denied = found.get(index, (False, False))
+            if _denied(text, start, end):
+                denied = True
+            else:
+                affirmed = True
+            found[index] = (affirmed, denied)
         self._occurrences[concept.regex.pattern] = found
         return found
 
@@ -265,9 +282,12 @@ class StatementFinder:
     def _passage_making(
         self, statement: Statement, window: int, contradictions: re.Pattern[str] | None
     ) -> tuple[int, ...] | None:
-        tables = [(requirement, self.occurrences(requirement.concept)) for requirement in statement.requirements]
-        if any(not table for _, table in tables):
-            return None
+        tables = []
+        for requirement in statement.requirements:
+            table = self.occurrences(requirement.concept)
+            if not table:
+                return None  # stop early: the remaining concepts need not be searched
+            tables.append((requirement, table))
         group = [Requirement(concept, "affirmed") for concept in statement.group]
         group_tables = [(requirement, self.occurrences(requirement.concept)) for requirement in group]
         if sum(1 for _, table in group_tables if table) < statement.group_min:
