@@ -11,7 +11,9 @@ An occurrence of a concept only counts as the writer meant it:
 - affirmed by default: an occurrence denied earlier in its clause ("there is
   *no* risk of addiction", "non-addictive", "addiction-free") does not count;
 - ``no:concept`` asks for a denied occurrence instead ("do *not* drive"),
-  ``any:concept`` takes both;
+  ``any:concept`` takes both, and ``section:concept`` is satisfied by a mention
+  anywhere in the passage's section or its headings ("Spravato" in the heading
+  above "You are watched for two hours");
 - occurrences in questions ("Can I drive home?"), in pointers to other pages
   ("See our safety page for driving rules") and in navigation menus never count;
 - a passage that contains a dismissal ("addiction is not a concern") or one of
@@ -109,7 +111,7 @@ class Requirement:
     """One concept a statement needs, and how it must be used (affirmed, denied, either)."""
 
     concept: Concept
-    polarity: str  # "affirmed" | "denied" | "any"
+    polarity: str  # "affirmed" | "denied" | "any" | "section"
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,7 @@ class StatementFinder:
                 runs.append([])
                 previous_section = section
             runs[-1].append(index)
+        self._run_of = {index: tuple(run) for run in runs for index in run}
         return [tuple(run) for run in runs]
 
     def windows(self, size: int) -> Iterator[tuple[int, ...]]:
@@ -293,7 +296,7 @@ class StatementFinder:
         if sum(1 for _, table in group_tables if table) < statement.group_min:
             return None
         for passage in self.windows(window):
-            if all(_satisfied(requirement, table, passage) for requirement, table in tables) and (
+            if all(self._satisfied(requirement, table, passage) for requirement, table in tables) and (
                 sum(1 for requirement, table in group_tables if _satisfied(requirement, table, passage)) >= statement.group_min
             ):
                 question = self.sentences[passage[0]][3]
@@ -321,6 +324,15 @@ class StatementFinder:
                 return Evidence(block_index, match.start(), match.end())
         block_index, start, end, _ = self.sentences[passage[0]]
         return Evidence(block_index, start, end)
+
+
+    def _satisfied(self, requirement: Requirement, table: dict[int, tuple[bool, bool]], passage: tuple[int, ...]) -> bool:
+        if requirement.polarity != "section":
+            return _satisfied(requirement, table, passage)
+        if any(index in table for index in self._run_of[passage[0]]):
+            return True
+        headings = self.document.blocks[self.sentences[passage[0]][0]].section
+        return any(requirement.concept.regex.search(heading) for heading in headings)
 
 
 def _satisfied(requirement: Requirement, table: dict[int, tuple[bool, bool]], passage: tuple[int, ...]) -> bool:

@@ -102,6 +102,15 @@ def test_profile_sets_the_level_and_elements_off_for_a_profile_are_not_reported(
     assert "pregnancy" not in web and handout["pregnancy"] == "error"
 
 
+def test_a_quoted_label_heading_satisfies_the_elements_it_names() -> None:
+    text = (
+        "# About Spravato\n\nSpravato (esketamine) is a nasal spray for depression.\n\n"
+        "**WARNING: SEDATION; DISSOCIATION; RESPIRATORY DEPRESSION; ABUSE AND MISUSE; SUICIDAL THOUGHTS AND BEHAVIORS**\n"
+    )
+    entries = {item["element"]: item["status"] for item in lint(text, "handout").metrics["disclosures"]["elements"]}
+    assert entries["dissociation"] == entries["sedation-breathing"] == entries["misuse"] == "present"
+
+
 # The checklist ----------------------------------------------------------------------------
 def test_checklist_gives_status_level_and_evidence_position() -> None:
     text = SHORT_PAGE + "\nDo not drive until the next day after your infusion.\n"

@@ -46,7 +46,7 @@ from kaplint.profiles import PROFILES
 LEVELS = ("error", "warning", "suggestion", "off")
 ELEMENT_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 GATE_TOPIC = "ketamine"  # a document that never mentions this topic gets no disclosure findings
-_POLARITIES = {"no": "denied", "any": "any"}
+_POLARITIES = {"no": "denied", "any": "any", "section": "section"}
 _TOPIC_KEYS = frozenset({"description", "when", "concepts", "window", "requires"})
 
 
@@ -375,7 +375,7 @@ def _requirement(name: str, concepts: dict[str, Concept], key: str, where: str, 
     """``name``, ``no:name`` or ``any:name`` as a requirement on a known concept."""
     prefix, _, bare = name.rpartition(":")
     if prefix and prefix not in _POLARITIES:
-        raise ParamError(key, f"{where}: unknown prefix {prefix!r} in {name!r} (use 'no:' or 'any:')")
+        raise ParamError(key, f"{where}: unknown prefix {prefix!r} in {name!r} (use 'no:', 'any:' or 'section:')")
     if bare not in concepts:
         close = difflib.get_close_matches(bare, list(concepts), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
