@@ -2,6 +2,7 @@
 
     python benchmarks/evaluate_corpus.py            # summary per element
     python benchmarks/evaluate_corpus.py --errors   # also every disagreement, with the text
+    python benchmarks/evaluate_corpus.py --writer e # only one writer's documents
 
 Disclosures: each document's label file gives every element its profile checks
 as present, missing or not-applicable. A missing-element finding is a true
@@ -112,8 +113,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every disagreement with the labels")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--writer", action="append", help="only documents by this writer (file-name prefix); repeatable")
     arguments = parser.parse_args()
     documents = load_corpus(arguments.corpus)
+    if arguments.writer:
+        documents = [document for document in documents if str(document.labels.get("writer", "")) in arguments.writer]
     profiles = Counter(document.profile for document in documents)
     print(f"corpus: {len(documents)} documents ({', '.join(f'{name} {count}' for name, count in sorted(profiles.items()))})")
 

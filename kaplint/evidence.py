@@ -52,6 +52,7 @@ DISMISSALS = (
     r"\bnothing\s+to\s+(?:worry|be\s+concerned)\s+about\b",
     r"\b(?:not|never)\s+(?:something|anything)\s+(?:to\s+worry|you\s+need\s+to\s+worry)",
     r"\bno\s+need\s+to\s+worry\b",
+    r"\b(?:has|have|had)(?:\s+not|n['\u2019]t|\s+never)\s+been\s+(?:a\s+|an\s+)?(?:concern|problem|issue|risk|worry|danger)",
     r"\b(?:no|little|minimal|virtually\s+no|almost\s+no|zero|negligible)\s+(?:real\s+)?(?:concern|worry|risk|danger|chance|potential)\s+(?:for|of|about)\b",
     # "only happens with recreational use, never with medical treatment"
     (
@@ -71,6 +72,9 @@ _NEGATIVE_ANSWER = re.compile(
     r"^\W*(?:no|nope|never|not\s+(?:really|at\s+all|usually)|absolutely\s+not|definitely\s+not|of\s+course\s+not)\b",
     re.IGNORECASE,
 )
+
+# An answer that affirms the question before it ("Can it raise blood pressure? Yes, for an hour or two.").
+_YES_ANSWER = re.compile(r"^\W*(?:yes|yep|yeah|absolutely|definitely|it\s+(?:can|may|does|might|could))\b", re.IGNORECASE)
 
 # A question that asks (rather than a short lead-in such as "Pregnant or breastfeeding?").
 _ASKS = re.compile(
@@ -301,9 +305,9 @@ class StatementFinder:
             ):
                 question = self.sentences[passage[0]][3]
                 if passage[0] in self.questions and (_ASKS.match(question) or len(question.split()) > 4):
-                    # "Is Spravato addictive?" says nothing by itself: the answer must.
-                    answer = passage[-1]
-                    if not any(answer in table for _, table in tables + group_tables):
+                    # "Is Spravato addictive?" says nothing by itself. Its answer is read on its
+                    # own (its own window), except that "Yes, ..." affirms the question.
+                    if not _YES_ANSWER.match(self.sentences[passage[-1]][3]):
                         continue
                 text = " ".join(self.sentences[index][3] for index in passage)
                 if _DISMISSAL.search(text) or (contradictions is not None and contradictions.search(text)):
