@@ -14,8 +14,12 @@ An occurrence of a concept only counts as the writer meant it:
   ``any:concept`` takes both, and ``section:concept`` is satisfied by a mention
   anywhere in the passage's section or its headings ("Spravato" in the heading
   above "You are watched for two hours");
-- occurrences in questions ("Can I drive home?"), in pointers to other pages
-  ("See our safety page for driving rules") and in navigation menus never count;
+- a question counts only with its answer: a short lead-in ("Pregnant or
+  breastfeeding? Tell us first.") together with what follows, an asking
+  question ("Is it addictive?") only when the answer begins "Yes"; an answer
+  that begins "No" never joins its question;
+- occurrences in pointers to other pages ("See our safety page for driving
+  rules") and in navigation menus never count;
 - a passage that contains a dismissal ("addiction is not a concern") or one of
   the statement's own contradictions does not count at all.
 """
@@ -44,7 +48,7 @@ _PREFIX_DENIAL = re.compile(r"\bnon[\s\u2010\u2011-]*$", re.IGNORECASE)
 _SUFFIX_DENIAL = re.compile(r"^[\s\u2010\u2011-]*free\b", re.IGNORECASE)
 
 # Statements that wave a risk away after naming it.
-DISMISSALS = (
+_DISMISSALS = (
     (
         r"\b(?:is|are|was|were|isn['\u2019]t|aren['\u2019]t)\s+(?:not|never|no(?!\s+more))\s+(?:\w+\s+){0,2}?"
         r"(?:concern|risk|problem|issue|worry|danger|factor|an\s+issue|a\s+concern|something\s+to\s+worry)"
@@ -62,7 +66,7 @@ DISMISSALS = (
     r"\bnever\s+(?:with|in|at|during)\s+(?:\w+\s+)?(?:medical|prescribed|supervised|clinical|our|low[\s-]+dose)",
     r"\b(?:is|are)\s+a\s+myth\b",
 )
-_DISMISSAL = re.compile("|".join(DISMISSALS), re.IGNORECASE)
+_DISMISSAL = re.compile("|".join(_DISMISSALS), re.IGNORECASE)
 
 # Between sentences when a concept is searched in all of them at once: neither \s nor \w matches it.
 _SEPARATOR = "\x00\x00"
@@ -132,13 +136,6 @@ class Statement:
 
 
 @dataclass(frozen=True)
-class Passage:
-    """Consecutive sentences of one section: ``(block_index, start, end)`` spans in order."""
-
-    spans: tuple[tuple[int, int, int], ...]
-
-
-@dataclass(frozen=True)
 class Evidence:
     """Where a statement was found: the first sentence of the passage that makes it."""
 
@@ -160,16 +157,17 @@ def compile_contradictions(patterns: list[str]) -> re.Pattern[str] | None:
 
 
 class StatementFinder:
-    """Passages of one document and the concept occurrences in them, computed once.
+    """The sentences of one document and the concept occurrences in them, computed once.
 
     Shared by every disclosure rule on the document (through the document's memo),
-    so each concept is searched once per sentence however many rules use it.
+    so each concept is searched once per document however many rules use it.
     """
 
     def __init__(self, document: "Document", strict: bool = True) -> None:
         self.document = document
         self.strict = strict  # False for triggers: a pointer ("see our Spravato page") still mentions a topic
         self.sentences = self._usable_sentences()
+        self.questions = frozenset(index for index, sentence in enumerate(self.sentences) if _is_question(sentence[3]))
         self.passages = self._passages()
         self._occurrences: dict[str, dict[int, tuple[bool, bool]]] = {}
         self._starts: list[int] = []
@@ -194,7 +192,6 @@ class StatementFinder:
             if self.strict and self._is_pointer(sentence.text, bool(block.links)):
                 continue
             usable.append((sentence.block_index, sentence.start, sentence.end, sentence.text))
-        self.questions = frozenset(index for index, (_block, _start, _end, text) in enumerate(usable) if _is_question(text))
         return usable
 
     @staticmethod
@@ -204,11 +201,7 @@ class StatementFinder:
         return bool(_POINTER_ANYWHERE.search(text))
 
     def _passages(self) -> list[tuple[int, ...]]:
-        """Runs of sentence indexes in the same section, in document order.
-
-        A lead-in sentence ending with a colon is also paired with each list
-        item that follows it ("After your session, do not:" / "- drive").
-        """
+        """Runs of sentence indexes in the same section, in document order."""
         runs: list[list[int]] = []
         previous_section: tuple[str, ...] | None = None
         for index, (block_index, _start, _end, _text) in enumerate(self.sentences):
@@ -221,7 +214,11 @@ class StatementFinder:
         return [tuple(run) for run in runs]
 
     def windows(self, size: int) -> Iterator[tuple[int, ...]]:
-        """Every window of up to ``size`` consecutive sentences, plus lead-in/list-item pairs."""
+        """Every window of up to ``size`` consecutive sentences of one section.
+
+        Also a question with the sentence after it, and a lead-in ending with a
+        colon with each list item under it ("After your session, do not:" / "- drive").
+        """
         blocks = self.document.blocks
         for run in self.passages:
             for position, index in enumerate(run):
@@ -320,7 +317,7 @@ class StatementFinder:
         passage = self._passage_making(statement, window, None)
         if passage is None:
             return None
-        concept = statement.requirements[0].concept
+        concept = statement.requirements[0].concept if statement.requirements else statement.group[0]
         for index in passage:
             block_index, start, end, _ = self.sentences[index]
             match = concept.regex.search(self.document.blocks[block_index].text, start, end)
@@ -328,7 +325,6 @@ class StatementFinder:
                 return Evidence(block_index, match.start(), match.end())
         block_index, start, end, _ = self.sentences[passage[0]]
         return Evidence(block_index, start, end)
-
 
     def _satisfied(self, requirement: Requirement, table: dict[int, tuple[bool, bool]], passage: tuple[int, ...]) -> bool:
         if requirement.polarity != "section":

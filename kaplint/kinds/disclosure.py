@@ -184,7 +184,8 @@ class DisclosureKind(Kind):
             return
         message = rule.message
         if status.parts_found:
-            message += f" (It gives {', '.join(status.parts_found)}; at least {compiled.min_parts} of {', '.join(part.name for part in compiled.parts)} are needed.)"
+            names = ", ".join(part.name for part in compiled.parts)
+            message += f" (It gives {', '.join(status.parts_found)}; at least {compiled.min_parts} of {names} are needed.)"
         suggestions = (rule.docs.better,) if rule.docs.better else ()
         severity = Severity.parse(status.level)
         if status.trigger is not None:
@@ -202,7 +203,6 @@ class DisclosureKind(Kind):
             # (usually the title), past any page navigation.
             first = next((index for index, block in enumerate(document.blocks) if block.landmark != "navigation"), None)
             yield Match(0, 0, message, block_index=first, suggestions=suggestions, element=compiled.element, severity=severity)
-
 
     def describe(self, compiled: CompiledDisclosure) -> list[tuple[str, str]]:
         levels = ", ".join(f"{profile} {compiled.level(profile)}" for profile in PROFILES)
