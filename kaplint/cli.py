@@ -192,6 +192,7 @@ def list_rules(output_format: str, category: str | None, config_path: str | None
                 "fixable": rule.fixable,
                 "enabled": rule.enabled,
                 "origin": rule.origin,
+                **({"levels": dict(rule.compiled.levels)} if rule.kind == "disclosure" else {}),
             }
             for rule in rules
         ]
@@ -203,7 +204,8 @@ def list_rules(output_format: str, category: str | None, config_path: str | None
     for rule in rules:
         fixable = "yes" if rule.fixable else ""
         name = rule.name + ("" if rule.enabled else " (off)")
-        click.echo(f"{rule.id:<8} {name:<30} {rule.category:<12} {str(rule.severity):<10} {rule.kind:<10} {fixable}")
+        severity = "by profile" if rule.kind == "disclosure" else str(rule.severity)
+        click.echo(f"{rule.id:<8} {name:<30} {rule.category:<12} {severity:<10} {rule.kind:<10} {fixable}")
     click.echo(f"\n{len(rules)} rules. 'kaplint explain CODE' shows what a rule checks and why.")
 
 
