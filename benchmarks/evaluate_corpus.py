@@ -1,5 +1,8 @@
 """Measure kaplint against the labelled corpus (tests/corpus/): precision and recall.
 
+Claims: each finding of the claims category is compared with the labelled quotes
+(same rule name, overlapping text); see :func:`evaluate_claims`.
+
     python benchmarks/evaluate_corpus.py            # summary per element
     python benchmarks/evaluate_corpus.py --errors   # also every disagreement, with the text
     python benchmarks/evaluate_corpus.py --writer e # only one writer's documents
@@ -109,10 +112,79 @@ def evaluate_disclosures(documents: list[LabelledDocument]) -> DisclosureEvaluat
     return evaluation
 
 
+@dataclass
+class ClaimEvaluation:
+    overall: Score = field(default_factory=Score)
+    by_category: dict[str, Score] = field(default_factory=dict)
+    errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # (document, category, kind of error, text)
+
+
+# Claims a finding is compared with: the categories of claims.md (and fair-balance).
+CLAIM_LABELS = "claims"
+
+
+def evaluate_claims(documents: list[LabelledDocument]) -> ClaimEvaluation:
+    """Claim findings against the labelled quotes: same rule name and overlapping text.
+
+    A finding is a true positive when it overlaps a quote labelled with its rule name
+    (``fair-balance`` is about the whole document, so any such finding matches its
+    label); a labelled quote that no finding overlaps is a false negative.
+    """
+    evaluation = ClaimEvaluation()
+    for document in documents:
+        result = lint(document, ("claims",))
+        source = document.path.read_text(encoding="utf-8")
+        labels = []
+        for entry in document.labels.get(CLAIM_LABELS) or []:
+            start = source.find(entry["quote"])
+            if start < 0:
+                raise SystemExit(f"{document.path.name}: quote not found: {entry['quote']!r}")
+            labels.append((entry["category"], start, start + len(entry["quote"]), entry["quote"]))
+        findings = [finding for finding in result.findings if finding.category == "claims"]
+
+        def overlaps(finding, label) -> bool:  # type: ignore[no-untyped-def]
+            category, start, end, _ = label
+            if finding.name != category:
+                return False
+            if category == "fair-balance":
+                return True
+            return finding.offset < end and start < max(finding.end_offset, finding.offset + 1)
+
+        for finding in findings:
+            score = evaluation.by_category.setdefault(finding.name, Score())
+            if any(overlaps(finding, label) for label in labels):
+                score.true_positives += 1
+                evaluation.overall.true_positives += 1
+            else:
+                score.false_positives += 1
+                evaluation.overall.false_positives += 1
+                evaluation.errors.append((document.path.name, finding.name, "unlabelled", f"line {finding.line}: {finding.match[:100]}"))
+        for label in labels:
+            if not any(overlaps(finding, label) for finding in findings):
+                evaluation.by_category.setdefault(label[0], Score()).false_negatives += 1
+                evaluation.overall.false_negatives += 1
+                evaluation.errors.append((document.path.name, label[0], "missed", label[3][:110]))
+    return evaluation
+
+
+def _print_scores(title: str, overall: Score, table: dict[str, Score]) -> None:
+    print(
+        f"\n{title}: precision {overall.precision:.3f}  recall {overall.recall:.3f}  "
+        f"(TP {overall.true_positives}, FP {overall.false_positives}, FN {overall.false_negatives})"
+    )
+    print(f"\n{'':<24} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>7}")
+    for name, score in sorted(table.items()):
+        print(
+            f"{name:<24} {score.true_positives:>4} {score.false_positives:>4} {score.false_negatives:>4} "
+            f"{score.precision:>10.2f} {score.recall:>7.2f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every disagreement with the labels")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--part", action="append", choices=["disclosures", "claims"], help="what to measure (default: all)")
     parser.add_argument("--writer", action="append", help="only documents by this writer (file-name prefix); repeatable")
     arguments = parser.parse_args()
     documents = load_corpus(arguments.corpus)
@@ -121,22 +193,21 @@ def main() -> None:
     profiles = Counter(document.profile for document in documents)
     print(f"corpus: {len(documents)} documents ({', '.join(f'{name} {count}' for name, count in sorted(profiles.items()))})")
 
-    evaluation = evaluate_disclosures(documents)
-    overall = evaluation.overall
-    print(
-        f"\nmissing-element findings: precision {overall.precision:.3f}  recall {overall.recall:.3f}  "
-        f"(TP {overall.true_positives}, FP {overall.false_positives}, FN {overall.false_negatives})"
-    )
-    print(f"\n{'element':<22} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>7}")
-    for element, score in sorted(evaluation.by_element.items()):
-        print(
-            f"{element:<22} {score.true_positives:>4} {score.false_positives:>4} {score.false_negatives:>4} "
-            f"{score.precision:>10.2f} {score.recall:>7.2f}"
-        )
-    if arguments.errors and evaluation.errors:
-        print("\ndisagreements (document, element, label -> kaplint):")
-        for name, element, label, status, why in evaluation.errors:
-            print(f"  {name:<20} {element:<20} {label} -> {status}  {why}")
+    parts = arguments.part or ["disclosures", "claims"]
+    if "disclosures" in parts:
+        evaluation = evaluate_disclosures(documents)
+        _print_scores("missing-element findings", evaluation.overall, evaluation.by_element)
+        if arguments.errors and evaluation.errors:
+            print("\ndisagreements (document, element, label -> kaplint):")
+            for name, element, label, status, why in evaluation.errors:
+                print(f"  {name:<20} {element:<20} {label} -> {status}  {why}")
+    if "claims" in parts:
+        claims = evaluate_claims(documents)
+        _print_scores("claim findings", claims.overall, claims.by_category)
+        if arguments.errors and claims.errors:
+            print("\ndisagreements (document, rule, error, text):")
+            for name, category, kind, text in sorted(claims.errors):
+                print(f"  {name:<20} {category:<24} {kind:<10} {text}")
     sys.exit(0)
 
 

@@ -21,20 +21,27 @@ STATUSES = ("present", "missing", "not-applicable")
 
 
 def disclosure_checklist(
-    document: "Document", rules: list["Rule"], profile: str, severity: dict[str, "Severity"]
+    document: "Document",
+    rules: list["Rule"],
+    profile: str,
+    severity: dict[str, "Severity"],
+    suppressed: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Any] | None:
-    """The checklist for the disclosure rules that run on ``document``, or None if there are none."""
+    """The checklist for the disclosure rules that run on ``document``, or None if there are none.
+
+    ``suppressed`` holds the codes of rules whose finding an inline comment or front
+    matter suppressed: those elements stay ``missing`` but are marked as suppressed.
+    """
     rules = [rule for rule in rules if rule.kind == "disclosure"]
     if not rules:
         return None
+    gates = {id(gate): gate for rule in rules if (gate := rule.compiled.vocabulary.topics.get(GATE_TOPIC)) is not None}
+    about = not gates or any(topic_use(document, gate) is not None for gate in gates.values())
     elements: list[dict[str, Any]] = []
-    about = False
     for rule in rules:
         status = evaluate(rule.compiled, document, profile)
         if status.level == "off":
             continue
-        gate = rule.compiled.vocabulary.topics.get(GATE_TOPIC)
-        about = about or gate is None or topic_use(document, gate) is not None
         level = severity.get(rule.id)
         elements.append(
             {
@@ -43,6 +50,7 @@ def disclosure_checklist(
                 "name": rule.name,
                 "level": str(level) if level is not None else status.level,
                 "status": status.status,
+                "suppressed": rule.id in suppressed,
                 "evidence": _location(document, status.evidence),
                 "trigger": _location(document, status.trigger),
             }

@@ -194,11 +194,13 @@ class Linter:
         for rule in active:
             for match in KINDS[rule.kind].check(rule, rule.compiled, document, context):
                 findings.append(self._finding(document, rule, match, severity))
+        reported = {finding.rule for finding in findings if finding.category == "disclosure"}
         findings = self._apply_suppressions(document, findings, severity, ignored | front_ignored)
+        suppressed = reported - {finding.rule for finding in findings}
         findings.sort(key=Finding.sort_key)
         result = DocumentResult(document.path, document.format, profile, findings, source=document.source)
         result.metrics = document_metrics(document)
-        checklist = disclosure_checklist(document, active, profile, severity)
+        checklist = disclosure_checklist(document, active, profile, severity, suppressed)
         if checklist is not None:
             result.metrics["disclosures"] = checklist
         return result

@@ -44,29 +44,42 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _NEGATION_WINDOW_WORDS = 6
+_LOOKBACK_CHARACTERS = 200  # a clause is never longer; bounds the work on run-on "sentences"
+_LIST_MEMBER_WORDS = 3
+# Words that start a new clause after a comma rather than continue a list ("..., and it doesn't help").
+_CLAUSE_VERB = re.compile(
+    r"\b(?:may|might|can|could|will|would|is|are|was|were|feel|feels|get|gets|have|has|cause|causes|"
+    r"it|you|they|we|he|she|this|that|these|those|there|i)\b",
+    re.IGNORECASE,
+)
 _PREFIX_DENIAL = re.compile(r"\bnon[\s\u2010\u2011-]*$", re.IGNORECASE)
 _SUFFIX_DENIAL = re.compile(r"^[\s\u2010\u2011-]*free\b", re.IGNORECASE)
 
-# Statements that wave a risk away after naming it.
-_DISMISSALS = (
-    (
-        r"\b(?:is|are|was|were|isn['\u2019]t|aren['\u2019]t)\s+(?:not|never|no(?!\s+more))\s+(?:\w+\s+){0,2}?"
-        r"(?:concern|risk|problem|issue|worry|danger|factor|an\s+issue|a\s+concern|something\s+to\s+worry)"
-    ),
-    r"\bnothing\s+to\s+(?:worry|be\s+concerned)\s+about\b",
-    r"\b(?:not|never)\s+(?:something|anything)\s+(?:to\s+worry|you\s+need\s+to\s+worry)",
-    r"\bno\s+need\s+to\s+worry\b",
-    r"\b(?:has|have|had)(?:\s+not|n['\u2019]t|\s+never)\s+been\s+(?:a\s+|an\s+)?(?:concern|problem|issue|risk|worry|danger)",
+# Statements that deny a risk outright: a passage containing one never counts.
+_DENIALS = (
+    r"\b(?:has|have|had)(?:\s+not|n['\u2019]t|\s+never)\s+been\s+(?:a\s+|an\s+)?(?:concern|problem|issue|risk|worry|danger)\b",
     r"\b(?:no|little|minimal|virtually\s+no|almost\s+no|zero|negligible)\s+(?:real\s+)?(?:concern|worry|risk|danger|chance|potential)\s+(?:for|of|about)\b",
     # "only happens with recreational use, never with medical treatment"
     (
-        r"\bonly\s+(?:\w+\s+){0,2}?(?:happen|happens|occur|occurs|seen|found|reported|affects?)\s+(?:\w+\s+){0,3}?"
+        r"\bonly\s+(?:[\w'\u2019-]+\s+){0,2}?(?:happen|happens|occur|occurs|seen|found|reported|affects?)\s+(?:[\w'\u2019-]+\s+){0,3}?"
         r"(?:recreational|street|heavy|illicit|abuse|misuse|high[\s-]+dose)"
     ),
-    r"\bnever\s+(?:with|in|at|during)\s+(?:\w+\s+)?(?:medical|prescribed|supervised|clinical|our|low[\s-]+dose)",
+    r"\bnever\s+(?:with|in|at|during)\s+(?:[\w'\u2019-]+\s+)?(?:medical|prescribed|supervised|clinical|our|low[\s-]+dose)\b",
     r"\b(?:is|are)\s+a\s+myth\b",
 )
-_DISMISSAL = re.compile("|".join(_DISMISSALS), re.IGNORECASE)
+# Reassurances that wave a risk away; they veto a passage unless it also says the harm can happen
+# ("Ketamine can raise your blood pressure, which is not a problem for most healthy adults" counts).
+_REASSURANCES = (
+    (
+        r"\b(?:is|are|was|were|isn['\u2019]t|aren['\u2019]t)\s+(?:not|never|no(?!\s+more))\s+(?:[\w'\u2019-]+\s+){0,2}?"
+        r"(?:concern|risk|problem|issue|worry|danger|factor|something\s+to\s+worry)\w*\b"
+    ),
+    r"\bnothing\s+to\s+(?:worry|be\s+concerned)\s+about\b",
+    r"\b(?:not|never)\s+(?:something|anything)\s+(?:to\s+worry|you\s+need\s+to\s+worry)\b",
+)
+_DENIAL = re.compile("|".join(_DENIALS), re.IGNORECASE)
+_REASSURANCE = re.compile("|".join(_REASSURANCES), re.IGNORECASE)
+_POSSIBILITY = re.compile(r"\b(?:can|could|may|might|sometimes|some\s+people|it\s+is\s+possible|possible)\b", re.IGNORECASE)
 
 # Between sentences when a concept is searched in all of them at once: neither \s nor \w matches it.
 _SEPARATOR = "\x00\x00"
@@ -86,6 +99,19 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 
+# A question asking whether something is allowed ("Can I drive myself home?").
+_ASKS_PERMISSION = re.compile(
+    r"^\W*(?:(?:can|may|should|could|shall)\s+(?:i|we|you)|is\s+it\s+(?:ok|okay|safe|fine|alright|all\s+right)\s+to|"
+    r"am\s+i\s+allowed\s+to|will\s+i\s+be\s+able\s+to|do\s+i\s+need\s+to)\b",
+    re.IGNORECASE,
+)
+
+# A question about the reader's own situation, which the next sentence answers with an instruction.
+_ABOUT_THE_READER = re.compile(
+    r"^\W*(?:are|do|have|did|were|could|might)\s+you\b(?!\s+(?:be\s+able|need|have\s+to|get|feel|experience|drive))",
+    re.IGNORECASE,
+)
+
 # A sentence that sends the reader elsewhere instead of saying the thing.
 _POINTER_START = re.compile(
     r"^\W*(?:please\s+)?(?:see|read|visit|view|check\s+out|click|tap|compare|explore|browse|learn\s+(?:more\s+)?(?:about|on)|"
@@ -101,7 +127,8 @@ _POINTER_PLACE = re.compile(
 _POINTER_ANYWHERE = re.compile(
     r"\b(?:information|details|info|more)\s+(?:about|on|regarding)\b.{0,80}\b(?:is|are|can\s+be)\s+"
     r"(?:available|found|covered|listed|explained)\b|\b(?:covered|explained|described|listed)\s+(?:on|in)\s+"
-    r"(?:our|the|a)\s+(?:\w+\s+){0,3}(?:page|section|guide|article|faq|handout|website)\b",
+    r"(?:our|the|a)\s+(?:\w+\s+){0,3}(?:page|section|guide|article|faq|handout|website)\b|"
+    r"\b(?:is|are|can\s+be\s+found)\s+(?:available\s+)?(?:on|at|in)\s+(?:our|the)\s+(?:website|site|web\s+page|page|portal|app|handbook)\b",
     re.IGNORECASE,
 )
 
@@ -147,7 +174,8 @@ class Evidence:
 def compile_concept(name: str, patterns: list[str]) -> Concept:
     """A concept matching any of ``patterns`` as whole words, in any case."""
     alternatives = "|".join(f"(?:{pattern})" for pattern in patterns)
-    return Concept(name, re.compile(r"(?<![\w])(?:" + alternatives + r")(?![\w])", re.IGNORECASE))
+    # Whole words, except that a pattern may start inside a contraction ("ca|n't take it home").
+    return Concept(name, re.compile(r"(?:(?<![\w])|(?=n['\u2019]t\b))(?:" + alternatives + r")(?![\w])", re.IGNORECASE))
 
 
 def compile_contradictions(patterns: list[str]) -> re.Pattern[str] | None:
@@ -168,6 +196,15 @@ class StatementFinder:
         self.strict = strict  # False for triggers: a pointer ("see our Spravato page") still mentions a topic
         self.sentences = self._usable_sentences()
         self.questions = frozenset(index for index, sentence in enumerate(self.sentences) if _is_question(sentence[3]))
+        # "Can I drive home? No." denies what the question asks about: its concepts count as denied.
+        self.denied_by_answer = frozenset(
+            index
+            for index in self.questions
+            if _ASKS_PERMISSION.match(self.sentences[index][3])
+            and index + 1 < len(self.sentences)
+            and self.sentences[index + 1][0] >= self.sentences[index][0]
+            and _NEGATIVE_ANSWER.match(self.sentences[index + 1][3])
+        )
         self.passages = self._passages()
         self._occurrences: dict[str, dict[int, tuple[bool, bool]]] = {}
         self._starts: list[int] = []
@@ -223,8 +260,11 @@ class StatementFinder:
         for run in self.passages:
             for position, index in enumerate(run):
                 if index in self.questions:
-                    # A question counts only with its answer, and not when the answer is "No".
-                    if position + 1 < len(run) and not _NEGATIVE_ANSWER.match(self.sentences[run[position + 1]][3]):
+                    # A question counts only with its answer, and not when the answer is "No",
+                    # except that "No" to "Can I ...?" forbids it (see denied_by_answer).
+                    if position + 1 < len(run) and (
+                        index in self.denied_by_answer or not _NEGATIVE_ANSWER.match(self.sentences[run[position + 1]][3])
+                    ):
                         yield (index, run[position + 1])
                     continue
                 yield (index,)
@@ -301,13 +341,15 @@ class StatementFinder:
                 sum(1 for requirement, table in group_tables if _satisfied(requirement, table, passage)) >= statement.group_min
             ):
                 question = self.sentences[passage[0]][3]
-                if passage[0] in self.questions and (_ASKS.match(question) or len(question.split()) > 4):
+                if passage[0] in self.questions and passage[0] not in self.denied_by_answer and _asks_about_treatment(question):
                     # "Is Spravato addictive?" says nothing by itself. Its answer is read on its
                     # own (its own window), except that "Yes, ..." affirms the question.
                     if not _YES_ANSWER.match(self.sentences[passage[-1]][3]):
                         continue
                 text = " ".join(self.sentences[index][3] for index in passage)
-                if _DISMISSAL.search(text) or (contradictions is not None and contradictions.search(text)):
+                if _DENIAL.search(text) or (contradictions is not None and contradictions.search(text)):
+                    continue
+                if _REASSURANCE.search(text) and not _POSSIBILITY.search(text):
                     continue
                 return passage
         return None
@@ -327,6 +369,10 @@ class StatementFinder:
         return Evidence(block_index, start, end)
 
     def _satisfied(self, requirement: Requirement, table: dict[int, tuple[bool, bool]], passage: tuple[int, ...]) -> bool:
+        if passage[0] in self.denied_by_answer:
+            # Read the question as forbidden: an affirmed use there is a denied one.
+            flipped = {index: (uses[1], uses[0]) if index == passage[0] else uses for index, uses in table.items()}
+            table = flipped
         if requirement.polarity != "section":
             return _satisfied(requirement, table, passage)
         if any(index in table for index in self._run_of[passage[0]]):
@@ -349,15 +395,33 @@ def _satisfied(requirement: Requirement, table: dict[int, tuple[bool, bool]], pa
 
 
 def _denied(text: str, start: int, end: int) -> bool:
-    """Whether the occurrence ``text[start:end]`` is denied where it stands."""
-    before = text[:start]
-    if _PREFIX_DENIAL.search(before) or _SUFFIX_DENIAL.search(text[end:]):
+    """Whether the occurrence ``text[start:end]`` is denied where it stands.
+
+    The clause is read back to its start; across commas that only separate list
+    members ("no nausea, headache or dizziness"), the list's negation carries over.
+    """
+    before = text[max(0, start - _LOOKBACK_CHARACTERS) : start]
+    if _PREFIX_DENIAL.search(before) or _SUFFIX_DENIAL.search(text[end : end + 12]):
         return True
     breaks = list(_CLAUSE_BREAK.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end() :]
+    while breaks:
+        last = breaks.pop()
+        after = before[last.end() :]
+        if last.group() == "," and len(after.split()) <= _LIST_MEMBER_WORDS and not _CLAUSE_VERB.search(after):
+            # A list member: the negation, if any, stands before the list.
+            continue
+        before = after
+        break
     clause = " ".join(before.split()[-_NEGATION_WINDOW_WORDS:])
     return is_negated(clause)
+
+
+def _asks_about_treatment(question: str) -> bool:
+    """A question whose answer must say the thing ("Is Spravato addictive?"), as opposed to a lead-in
+    about the reader ("Are you pregnant or breastfeeding? Tell us first.", "Pregnant? ...")."""
+    if _ABOUT_THE_READER.match(question):
+        return False
+    return bool(_ASKS.match(question)) or len(question.split()) > 4
 
 
 def _is_question(text: str) -> bool:

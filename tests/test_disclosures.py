@@ -111,6 +111,60 @@ def test_a_quoted_label_heading_satisfies_the_elements_it_names() -> None:
     assert entries["dissociation"] == entries["sedation-breathing"] == entries["misuse"] == "present"
 
 
+@pytest.mark.parametrize(
+    ("element", "profile", "text"),
+    [
+        ("pregnancy", "handout", "Are you pregnant or breastfeeding? Please tell your nurse before your first infusion."),
+        ("driving", "prep", "Your infusion takes 40 minutes.\n\nCan I drive myself home after my infusion? No. Not until the next day."),
+        ("spravato-rems", "handout", "Spravato is given in our certified clinic. You can't take Spravato home."),
+        ("cognition", "handout", "You might not be able to think clearly for a few hours."),
+        ("results-vary", "web", "Ketamine can ease depression. It is not a cure, and it doesn't help everyone."),
+        ("evidence-limits", "handout", "Ketamine can ease depression. Research on long-term use is still limited."),
+    ],
+)
+def test_questions_contractions_and_hyphenated_words_are_read_as_meant(element: str, profile: str, text: str) -> None:
+    document = "We offer ketamine infusions for depression.\n\n" + text + "\n"
+    if element == "spravato-rems":
+        document = "We offer Spravato (esketamine) nasal spray.\n\n" + text + "\n"
+    entries = {item["element"]: item["status"] for item in lint(document, profile).metrics["disclosures"]["elements"]}
+    assert entries[element] == "present"
+
+
+@pytest.mark.parametrize(
+    ("element", "profile", "text"),
+    [
+        ("common-effects", "handout", "Most patients report no nausea, headache or dizziness at all."),
+        ("pregnancy", "handout", "Ketamine has no known risks in pregnancy or breastfeeding."),
+        ("prep-instructions", "prep", "Eat whatever you like before your session; there are no restrictions."),
+        ("spravato-rems", "handout", "Our certified clinic will teach you to use Spravato at home."),
+        ("monitoring", "handout", "Our staff will check your insurance before your first session."),
+    ],
+)
+def test_contradictions_and_unrelated_senses_do_not_satisfy(element: str, profile: str, text: str) -> None:
+    document = "We offer ketamine infusions for depression, and Spravato (esketamine).\n\n" + text + "\n"
+    entries = {item["element"]: item["status"] for item in lint(document, profile).metrics["disclosures"]["elements"]}
+    assert entries[element] == "missing"
+
+
+def test_mentions_that_do_not_describe_a_topic_do_not_trigger_it() -> None:
+    assert lint("We offer TMS and talk therapy for depression. We do not offer ketamine.\n", "consent").findings == []
+    spravato_link = "We offer ketamine infusions for depression.\n\nCurious about Spravato? Visit our [Spravato page](/spravato).\n"
+    assert "spravato-rems" not in missing(lint(spravato_link, "handout"))
+    lifeline = "Spravato (esketamine) is a nasal spray.\n\nIn a crisis, call or text 988, the Suicide & Crisis Lifeline.\n"
+    assert "spravato-limits" not in missing(lint(lifeline, "handout"))
+
+
+def test_a_suppressed_element_is_marked_in_the_checklist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = "<!-- kaplint-disable-file missing-cost -- prices are on the booking page -->\n" + SHORT_PAGE
+    (tmp_path / "page.md").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "page.md", "--select", "missing-cost", "--format", "json"])
+    document = json.loads(result.output)["documents"][0]
+    assert document["findings"] == []
+    entry = document["metrics"]["disclosures"]["elements"][0]
+    assert (entry["element"], entry["status"], entry["suppressed"]) == ("cost", "missing", True)
+
+
 # The checklist ----------------------------------------------------------------------------
 def test_checklist_gives_status_level_and_evidence_position() -> None:
     text = SHORT_PAGE + "\nDo not drive until the next day after your infusion.\n"

@@ -262,7 +262,9 @@ def topic_use(document: Document, topic: Topic) -> Evidence | None:
         if any(topic_use(document, required) is None for required in topic.requires):
             document.memo[key] = None
             return None
-        finder = _finder(document, strict=False)
+        # The gate counts any mention, a pointer included; other topics must be talked about,
+        # so "Visit our Spravato page." does not make the Spravato elements apply.
+        finder = _finder(document, strict=topic.name != GATE_TOPIC)
         uses = [finder.first_use(statement, topic.window) for statement in topic.statements]
         found = [use for use in uses if use is not None]
         document.memo[key] = min(found, key=lambda item: (item.block_index, item.start)) if found else None
@@ -316,9 +318,10 @@ def _read_vocabulary(path: str) -> Vocabulary:
         requires = entry.get("requires") or []
         if not isinstance(requires, list) or any(item not in topics for item in requires):
             raise ParamError("vocabulary", f"{where}: 'requires' must list topics defined above it")
-        topics[str(name)] = Topic(
-            str(name), str(entry["description"]), statements, int(entry.get("window", 1)), tuple(topics[item] for item in requires)
-        )
+        window = entry.get("window", 1)
+        if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 5:
+            raise ParamError("vocabulary", f"{where}: 'window' must be a whole number from 1 to 5")
+        topics[str(name)] = Topic(str(name), str(entry["description"]), statements, window, tuple(topics[item] for item in requires))
     if GATE_TOPIC not in topics:
         raise ParamError("vocabulary", f"{path} must define the topic {GATE_TOPIC!r}")
     return Vocabulary(path, concepts, topics)
@@ -357,6 +360,8 @@ def _compile_statements(
             of = entry["of"]
             if not isinstance(of, list) or not 1 <= entry["at-least"] <= len(of):
                 raise ParamError(key, f"{where}: 'at-least' must be between 1 and the number of concepts in 'of'")
+            if any(":" in str(name) for name in of):
+                raise ParamError(key, f"{where}: the concepts counted in 'of' are always affirmed uses; drop the prefix")
             group = tuple(_requirement(name, concepts, key, where, default_polarity).concept for name in of)
             group_min = entry["at-least"]
             names = entry.get("with") or []

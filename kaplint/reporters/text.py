@@ -106,12 +106,21 @@ def _disclosure_line(document) -> str:  # type: ignore[no-untyped-def]
         return ""
     if not checklist["about_ketamine"]:
         return "disclosures: not checked (the text never mentions ketamine, esketamine or KAP)"
+    if not checklist["elements"]:
+        return ""
     counts = checklist["counts"]
     applicable = counts["present"] + counts["missing"]
-    missing = [f"{item['element']} ({item['level']})" for item in checklist["elements"] if item["status"] == "missing"]
+    missing = [
+        f"{item['element']} ({item['level']})"
+        for item in checklist["elements"]
+        if item["status"] == "missing" and not item.get("suppressed")
+    ]
+    suppressed = [item["element"] for item in checklist["elements"] if item["status"] == "missing" and item.get("suppressed")]
     text = f"disclosures: {counts['present']} of {applicable} present"
     if missing:
         text += "; missing: " + ", ".join(missing)
+    if suppressed:
+        text += "; suppressed: " + ", ".join(suppressed)
     if counts["not-applicable"]:
         text += f"; {counts['not-applicable']} not applicable"
     return text
