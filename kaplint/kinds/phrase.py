@@ -12,7 +12,15 @@ match is dropped when
 - it is hedged ("some people may feel relief within hours") and the rule
   sets ``skip-hedged``,
 - its sentence is a question and ``skip-questions`` is true (the default),
+- its block (paragraph, list item) contains a ``block-exceptions`` pattern,
+  such as a citation that backs the claim,
+- it lies in a quotation that the text reports or questions ("Some websites
+  call ketamine "100% safe". That is not true."), unless ``skip-discussed-quotes``
+  is false,
 - it is one of the project's accepted terms.
+
+A match inside a quotation or a blockquote that is kept gets ``quote-note``
+added to its message: a publisher is responsible for the claims it quotes.
 
 A ``replacement`` becomes a suggestion, and a fix when ``fix`` is ``safe`` or
 ``unsafe``. Only ``safe`` fixes may ever be applied without a writer's review.
@@ -20,6 +28,7 @@ A ``replacement`` becomes a suggestion, and a fix when ``fix`` is ``safe`` or
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -28,6 +37,7 @@ from kaplint.document import BLOCK_KINDS, Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.negation import is_negated
+from kaplint.quotes import enclosing_quote, is_discussed
 
 _HEDGE = re.compile(
     r"\b(?:may|might|could|some|sometimes|possibly|potentially|perhaps|in\s+some\s+cases|for\s+some|"
@@ -50,6 +60,9 @@ class CompiledPhrase:
     skip_negated: bool
     skip_hedged: bool
     skip_questions: bool
+    block_exceptions: tuple[re.Pattern[str], ...]
+    skip_discussed_quotes: bool
+    quote_note: str
     replacement: str
     fix: str
     suggestions: tuple[str, ...]
@@ -68,6 +81,9 @@ class PhraseKind(Kind):
         "skip-negated": Param("bool", True, "drop matches denied earlier in their clause"),
         "skip-hedged": Param("bool", False, "drop matches hedged in their clause (may, might, some ...)"),
         "skip-questions": Param("bool", True, "drop matches in questions"),
+        "block-exceptions": Param("regex-list", [], "a match in a paragraph or list item containing one of these is dropped"),
+        "skip-discussed-quotes": Param("bool", True, "drop matches in quotations the text reports or questions"),
+        "quote-note": Param("str", "", "added to the message when the match is inside a quotation or blockquote"),
         "replacement": Param("str", "", "suggested replacement; \\1 refers to a pattern group"),
         "fix": Param("str", "none", "safe | unsafe | none: whether the replacement is a fix, and how safe"),
         "suggestions": Param("str-list", [], "other suggestions shown with the finding"),
@@ -101,6 +117,9 @@ class PhraseKind(Kind):
             skip_negated=values["skip-negated"],
             skip_hedged=values["skip-hedged"],
             skip_questions=values["skip-questions"],
+            block_exceptions=tuple(re.compile(pattern, flags) for pattern in values["block-exceptions"]),
+            skip_discussed_quotes=values["skip-discussed-quotes"],
+            quote_note=values["quote-note"],
             replacement=values["replacement"],
             fix=values["fix"],
             suggestions=tuple(values["suggestions"]),
@@ -114,6 +133,8 @@ class PhraseKind(Kind):
         analysis = document.analysis
         for block_index, block in enumerate(document.blocks):
             if block.kind not in compiled.blocks:
+                continue
+            if any(exception.search(block.text) for exception in compiled.block_exceptions):
                 continue
             candidates: list[tuple[int, int, re.Match[str], bool]] = []
             for regex, is_pattern in compiled.regexes:
@@ -131,8 +152,16 @@ class PhraseKind(Kind):
                 sentence_text = block.text[sentence_start:sentence_end]
                 if self._excluded(compiled, context, block.text, start, end, sentence_start, sentence_text):
                     continue
+                quote = enclosing_quote(block.text, start, end)
+                if quote is not None and compiled.skip_discussed_quotes:
+                    outside = block.text[sentence_start : quote[0]] + " " + block.text[quote[1] : sentence_end]
+                    if is_discussed(outside, _next_sentence(analysis, block_index, sentence_end, block.text)):
+                        continue
                 last_end = end
-                yield self._match(rule, compiled, block_index, found, is_pattern, start == sentence_start)
+                match = self._match(rule, compiled, block_index, found, is_pattern, start == sentence_start)
+                if compiled.quote_note and (quote is not None or block.kind == "blockquote"):
+                    match = dataclasses.replace(match, message=f"{match.message} {compiled.quote_note}")
+                yield match
 
     def _excluded(
         self,
@@ -181,6 +210,14 @@ class PhraseKind(Kind):
             replacement=replacement if compiled.fix != "none" else None,
             fix_safe=compiled.fix == "safe",
         )
+
+
+def _next_sentence(analysis: Any, block_index: int, after: int, text: str) -> str:
+    """The sentence that follows offset ``after`` in the same block, or ""."""
+    for sentence in analysis.by_block.get(block_index, []):
+        if sentence.start >= after:
+            return sentence.text
+    return ""
 
 
 def clause_before(text: str, sentence_start: int, position: int) -> str:

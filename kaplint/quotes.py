@@ -1,0 +1,74 @@
+"""Quotations in prose: where they are, whether someone is credited, whether they are discussed.
+
+Claims rules treat quoted words two ways. A claim quoted in order to question
+it ("Some websites call ketamine "100% safe". That is not true.") is not the
+publisher's claim. A claim in a patient's quoted words ("It saved my life."
+- Jessica R.) is still the publisher's claim (FTC Endorsement Guides), and its
+finding says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
+# Words outside a quotation that say it is being reported or questioned, not asserted.
+_DISCUSSION = re.compile(
+    r"\b(?:says?|said|call(?:s|ed|ing)?|claim(?:s|ed|ing)?|promis(?:e|es|ed|ing)|advertis(?:e|es|ed|ing)|"
+    r"describ(?:e|es|ed|ing)|phrases?|words?|terms?|headlines?|read\s+that|hear(?:d)?\s+that|such\s+as|"
+    r"ads?|adverts?|websites?|reviews?|marketing|myths?|believe|wrong|false|misleading|not\s+true|untrue|"
+    r"beyond\s+the\s+evidence|wary|beware|careful|label(?:s|led|ed)?|so[\s-]called|buzzwords?)\b",
+    re.IGNORECASE,
+)
+# A next sentence that corrects what was just quoted.
+_CORRECTION = re.compile(
+    r"^\W*(?:that|this|it|they|these|such\s+\w+)\s+(?:is|are|was|were|does|do|did|has|have)(?:\s+not|n['\u2019]t)\b|"
+    r"^\W*(?:that|this|it)\s+is\s+(?:false|wrong|misleading|untrue|an?\s+(?:myth|exaggeration))|"
+    r"^\W*(?:in\s+fact|actually|the\s+evidence|the\s+truth|in\s+reality|not\s+so)\b",
+    re.IGNORECASE,
+)
+# A credit after a quotation: "- Jessica R.", "said one patient", "(past participant)".
+_ATTRIBUTION = re.compile(
+    r"^\s*[,.]?\s*(?:[\u2013\u2014-]{1,2}\s*\w|\(\s*\w|(?:says?|said|shares?|shared|writes?|wrote|told\s+us)\b)",
+    re.IGNORECASE,
+)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation's inner text in ``text`` (straight or curly quotes)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        closer = _QUOTE_PAIRS.get(char)
+        if closer is None or (char == "\u2018" and position > 0 and text[position - 1].isalnum()):
+            position += 1
+            continue
+        end = text.find(closer, position + 1)
+        if closer == "\u2019":
+            # An apostrophe ("don’t") is not a closing quote: take one followed by a non-letter.
+            while end != -1 and end + 1 < len(text) and text[end + 1].isalpha():
+                end = text.find(closer, end + 1)
+        if end == -1:
+            break
+        spans.append((position + 1, end))
+        position = end + 1
+    return spans
+
+
+def enclosing_quote(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The quotation that contains ``text[start:end]``, if any."""
+    for quote_start, quote_end in quote_spans(text):
+        if quote_start <= start and end <= quote_end:
+            return quote_start, quote_end
+    return None
+
+
+def is_discussed(sentence_outside_quotes: str, next_sentence: str) -> bool:
+    """Whether a quotation is reported or questioned rather than asserted."""
+    return bool(_DISCUSSION.search(sentence_outside_quotes) or _CORRECTION.search(next_sentence))
+
+
+def is_attributed(text_after_quote: str) -> bool:
+    """Whether the words after a quotation credit someone ("- Jessica R.", "said one patient")."""
+    return bool(_ATTRIBUTION.match(text_after_quote))
