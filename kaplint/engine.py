@@ -203,6 +203,10 @@ class Linter:
         checklist = disclosure_checklist(document, active, profile, severity, suppressed)
         if checklist is not None:
             result.metrics["disclosures"] = checklist
+        for rule in active:
+            entry = KINDS[rule.kind].metrics(rule, rule.compiled, document, context)
+            if entry is not None:
+                result.metrics[entry[0]] = entry[1]
         return result
 
     # Findings ---------------------------------------------------------------

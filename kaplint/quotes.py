@@ -14,9 +14,8 @@ import re
 _QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
 # Words outside a quotation that say it is being reported or questioned, not asserted.
 _DISCUSSION = re.compile(
-    r"\b(?:says?|said|call(?:s|ed|ing)?|claim(?:s|ed|ing)?|promis(?:e|es|ed|ing)|advertis(?:e|es|ed|ing)|"
-    r"describ(?:e|es|ed|ing)|phrases?|words?|terms?|headlines?|read\s+that|hear(?:d)?\s+that|such\s+as|"
-    r"ads?|adverts?|websites?|reviews?|marketing|myths?|believe|wrong|false|misleading|not\s+true|untrue|"
+    r"\b(?:call(?:s|ed|ing)?|claim(?:s|ed|ing)?|described\s+as|phrases?|words?|terms?|headlines?|read\s+that|"
+    r"hear(?:d)?\s+that|such\s+as|marketing|myths?|believe|wrong|false|misleading|not\s+true|untrue|"
     r"beyond\s+the\s+evidence|wary|beware|careful|label(?:s|led|ed)?|so[\s-]called|buzzwords?)\b",
     re.IGNORECASE,
 )
@@ -24,7 +23,7 @@ _DISCUSSION = re.compile(
 _CORRECTION = re.compile(
     r"^\W*(?:that|this|it|they|these|such\s+\w+)\s+(?:is|are|was|were|does|do|did|has|have)(?:\s+not|n['\u2019]t)\b|"
     r"^\W*(?:that|this|it)\s+is\s+(?:false|wrong|misleading|untrue|an?\s+(?:myth|exaggeration))|"
-    r"^\W*(?:in\s+fact|actually|the\s+evidence|the\s+truth|in\s+reality|not\s+so)\b",
+    r"^\W*(?:in\s+fact|actually|the\s+truth|in\s+reality|not\s+so|(?:the\s+)?(?:evidence|FDA|research|data|studies)\b)",
     re.IGNORECASE,
 )
 # A credit after a quotation: "- Jessica R.", "said one patient", "(past participant)".

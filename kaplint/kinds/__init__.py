@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from kaplint.kinds.abbreviation import AbbreviationKind
+from kaplint.kinds.balance import BalanceKind
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError
+from kaplint.kinds.conditions import ConditionListKind
 from kaplint.kinds.disclosure import DisclosureKind
 from kaplint.kinds.input import InputKind
 from kaplint.kinds.jargon import JargonKind
@@ -12,7 +14,7 @@ from kaplint.kinds.readability import GradeKind, LengthKind, PassiveKind
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
-    for kind in (PhraseKind(), InputKind(), GradeKind(), LengthKind(), PassiveKind(), AbbreviationKind(), JargonKind(), DisclosureKind())
+    for kind in (PhraseKind(), InputKind(), GradeKind(), LengthKind(), PassiveKind(), AbbreviationKind(), JargonKind(), DisclosureKind(), ConditionListKind(), BalanceKind())
 }
 
 __all__ = ["KINDS", "CheckContext", "Kind", "Param", "ParamError"]

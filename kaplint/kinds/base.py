@@ -68,6 +68,10 @@ class Kind:
         """Whether findings of a rule with these parameters can carry a fix."""
         return False
 
+    def metrics(self, rule: "Rule", compiled: Any, document: "Document", context: CheckContext) -> tuple[str, Any] | None:
+        """An entry for the report's per-document ``metrics`` (key, value), or None."""
+        return None
+
     def describe(self, compiled: Any) -> list[tuple[str, str]]:
         """Extra (heading, text) sections for ``kaplint explain``, from the compiled parameters."""
         return []

@@ -19,6 +19,14 @@ match is dropped when
   is false,
 - it is one of the project's accepted terms.
 
+``question-answers`` catch claims made by answering a question ("Is it safe?
+Absolutely!", "Is ketamine addictive? No."): a question matching ``question``
+followed by a sentence (in the same block or the next) that starts with
+``answer``; the finding points at the answer.
+
+Rhetorical questions ("Why settle for pills when ketamine works better?") are
+claims too: ``skip-questions`` only skips questions that ask.
+
 A match inside a quotation or a blockquote that is kept gets ``quote-note``
 added to its message: a publisher is responsible for the claims it quotes.
 
@@ -61,8 +69,10 @@ class CompiledPhrase:
     skip_hedged: bool
     skip_questions: bool
     block_exceptions: tuple[re.Pattern[str], ...]
+    block_exceptions_reach: int
     skip_discussed_quotes: bool
     quote_note: str
+    question_answers: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     replacement: str
     fix: str
     suggestions: tuple[str, ...]
@@ -82,7 +92,9 @@ class PhraseKind(Kind):
         "skip-hedged": Param("bool", False, "drop matches hedged in their clause (may, might, some ...)"),
         "skip-questions": Param("bool", True, "drop matches in questions"),
         "block-exceptions": Param("regex-list", [], "a match in a paragraph or list item containing one of these is dropped"),
+        "block-exceptions-reach": Param("int", 0, "also look for block-exceptions this many blocks before and after"),
         "skip-discussed-quotes": Param("bool", True, "drop matches in quotations the text reports or questions"),
+        "question-answers": Param("list", [], "{question: regex, answer: regex} pairs: a claim made by answering a question"),
         "quote-note": Param("str", "", "added to the message when the match is inside a quotation or blockquote"),
         "replacement": Param("str", "", "suggested replacement; \\1 refers to a pattern group"),
         "fix": Param("str", "none", "safe | unsafe | none: whether the replacement is a fix, and how safe"),
@@ -92,7 +104,7 @@ class PhraseKind(Kind):
 
     def compile(self, params: dict[str, Any]) -> CompiledPhrase:
         values = validate_params(self.params, params)
-        if not values["terms"] and not values["patterns"]:
+        if not values["terms"] and not values["patterns"] and not values["question-answers"]:
             raise ParamError("terms", "a phrase rule needs at least one of 'terms' or 'patterns'")
         if values["fix"] not in ("safe", "unsafe", "none"):
             raise ParamError("fix", f"parameter 'fix' must be safe, unsafe or none, not {values['fix']!r}")
@@ -118,24 +130,50 @@ class PhraseKind(Kind):
             skip_hedged=values["skip-hedged"],
             skip_questions=values["skip-questions"],
             block_exceptions=tuple(re.compile(pattern, flags) for pattern in values["block-exceptions"]),
+            block_exceptions_reach=values["block-exceptions-reach"],
             skip_discussed_quotes=values["skip-discussed-quotes"],
             quote_note=values["quote-note"],
+            question_answers=_question_answers(values["question-answers"], flags),
             replacement=values["replacement"],
             fix=values["fix"],
             suggestions=tuple(values["suggestions"]),
             blocks=frozenset(values["blocks"]),
         )
 
+    def _answers(self, rule: Any, compiled: CompiledPhrase, document: Document) -> Iterable[Match]:
+        """Findings for claims made by answering a question ("Is it safe? Absolutely!")."""
+        sentences = document.analysis.sentences
+        for position, sentence in enumerate(sentences[:-1]):
+            if not _is_question_text(sentence.text):
+                continue
+            answer = sentences[position + 1]
+            if answer.block_index - sentence.block_index > 1:
+                continue
+            text = document.blocks[answer.block_index].text
+            for question, reply in compiled.question_answers:
+                if not question.search(sentence.text):
+                    continue
+                found = reply.match(text, answer.start)
+                if found and found.end() > found.start():
+                    matched = found.group().strip()
+                    message = rule.message.replace("{match}", f"{sentence.text} {matched}").replace("{replacement}", "")
+                    yield Match(found.start(), found.start() + len(found.group().rstrip()), message, block_index=answer.block_index)
+                    break
+
     def fixable(self, compiled: CompiledPhrase) -> bool:
         return compiled.fix != "none"
 
     def check(self, rule: Any, compiled: CompiledPhrase, document: Document, context: CheckContext) -> Iterable[Match]:
+        if compiled.question_answers:
+            yield from self._answers(rule, compiled, document)
         analysis = document.analysis
         for block_index, block in enumerate(document.blocks):
             if block.kind not in compiled.blocks:
                 continue
-            if any(exception.search(block.text) for exception in compiled.block_exceptions):
-                continue
+            if compiled.block_exceptions:
+                nearby = document.blocks[max(0, block_index - compiled.block_exceptions_reach) : block_index + compiled.block_exceptions_reach + 1]
+                if any(exception.search(other.text) for exception in compiled.block_exceptions for other in nearby):
+                    continue
             candidates: list[tuple[int, int, re.Match[str], bool]] = []
             for regex, is_pattern in compiled.regexes:
                 for found in regex.finditer(block.text):
@@ -181,7 +219,7 @@ class PhraseKind(Kind):
             return True
         if context.is_accepted(text, start, end):
             return True
-        if compiled.skip_questions and sentence_text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
+        if compiled.skip_questions and _is_question_text(sentence_text) and not _RHETORICAL.match(sentence_text):
             return True
         clause = clause_before(text, sentence_start, start)
         if compiled.skip_negated and is_negated(clause):
@@ -210,6 +248,32 @@ class PhraseKind(Kind):
             replacement=replacement if compiled.fix != "none" else None,
             fix_safe=compiled.fix == "safe",
         )
+
+
+# Questions that assert rather than ask: "Why settle for pills when ...?", "Tired of ...?".
+_RHETORICAL = re.compile(
+    r"^\W*(?:why\s+(?:settle|wait|suffer|keep|struggle|put\s+up|go\s+on|live)|tired\s+of|ready\s+to|what\s+if|"
+    r"isn['\u2019]t\s+it\s+time|who\s+(?:wouldn['\u2019]t|doesn['\u2019]t))\b",
+    re.IGNORECASE,
+)
+
+
+def _is_question_text(text: str) -> bool:
+    return text.rstrip().rstrip("\"'\u201d\u2019)*_").endswith("?")
+
+
+def _question_answers(entries: list[Any], flags: int) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    pairs = []
+    for entry in entries:
+        if not isinstance(entry, dict) or set(entry) != {"question", "answer"}:
+            raise ParamError("question-answers", "each entry of 'question-answers' is {question: regex, answer: regex}")
+        try:
+            question = re.compile(entry["question"], flags)
+            answer = re.compile(r"\W*(?:" + entry["answer"] + r")(?![\w])[.!]*", flags)
+        except (re.error, TypeError) as error:
+            raise ParamError("question-answers", f"invalid regular expression in 'question-answers': {error}") from None
+        pairs.append((question, answer))
+    return tuple(pairs)
 
 
 def _next_sentence(analysis: Any, block_index: int, after: int, text: str) -> str:

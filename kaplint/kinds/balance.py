@@ -1,0 +1,217 @@
+"""The ``balance`` kind: fair balance between benefit and risk statements.
+
+Every sentence is classified as a benefit statement (it claims an effect:
+relief, improvement, response, healing, hope, speed), a risk statement (it
+states a harm, side effect, limitation, contraindication or uncertainty), both
+or neither; denied mentions ("no side effects") do not count. Then, per
+document:
+
+1. presence: benefit statements and no risk statement at all is an error
+   (also for a section under a benefit heading, when the document has no
+   section about risks);
+2. ratio: fewer than one risk statement for every ``ratio`` benefit statements
+   is a warning;
+3. prominence: benefits in headings, lists or the first paragraph while every
+   risk statement sits in the last part of the document, after a references or
+   legal heading, or only in link text, is a warning.
+
+The counts and locations become ``metrics.balance``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from kaplint.document import Document
+from kaplint.finding import Match, Severity
+from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
+from kaplint.negation import is_negated
+
+
+_MIN_BLOCKS_FOR_PROMINENCE = 5  # a short text has no "end" to hide risks in
+
+
+@dataclass(frozen=True)
+class CompiledBalance:
+    benefit: re.Pattern[str]
+    risk: re.Pattern[str]
+    topic: re.Pattern[str]
+    benefit_heading: re.Pattern[str]
+    risk_heading: re.Pattern[str]
+    footer_heading: re.Pattern[str]
+    ratio: float
+    min_benefits: int
+    tail_share: float
+
+
+@dataclass
+class Statement:
+    block_index: int
+    start: int
+    end: int
+    text: str
+    prominent: bool  # in a heading, list item or the first paragraph
+    late: bool  # in the last part of the document or under a footer heading
+    in_link_only: bool = False
+
+
+@dataclass
+class BalanceAnalysis:
+    benefits: list[Statement] = field(default_factory=list)
+    risks: list[Statement] = field(default_factory=list)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    about_topic: bool = False
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + r")(?![\w])", re.IGNORECASE)
+
+
+class BalanceKind(Kind):
+    name = "balance"
+    params = {
+        "benefit": Param("regex-list", [], "words and phrases of benefit statements"),
+        "risk": Param("regex-list", [], "words and phrases of risk statements"),
+        "topic": Param("regex-list", [], "the document must mention one of these to be judged"),
+        "benefit-headings": Param("regex-list", [], "headings that present benefits"),
+        "risk-headings": Param("regex-list", [], "headings that present risks"),
+        "footer-headings": Param("regex-list", [], "headings of references, legal or small-print sections"),
+        "ratio": Param("number", 3.0, "at most this many benefit statements per risk statement"),
+        "min-benefits": Param("int", 2, "benefit statements a document needs before it is judged"),
+        "tail-share": Param("number", 0.2, "the share of the document at its end that counts as 'at the end'"),
+    }
+
+    def compile(self, params: dict[str, Any]) -> CompiledBalance:
+        values = validate_params(self.params, params)
+        return CompiledBalance(
+            benefit=_alternation(values["benefit"]),
+            risk=_alternation(values["risk"]),
+            topic=_alternation(values["topic"]),
+            benefit_heading=_alternation(values["benefit-headings"] or ["(?!)"]),
+            risk_heading=_alternation(values["risk-headings"] or ["(?!)"]),
+            footer_heading=_alternation(values["footer-headings"] or ["(?!)"]),
+            ratio=values["ratio"],
+            min_benefits=values["min-benefits"],
+            tail_share=values["tail-share"],
+        )
+
+    def check(self, rule: Any, compiled: CompiledBalance, document: Document, context: CheckContext) -> Iterable[Match]:
+        analysis = analyse_balance(compiled, document)
+        if not analysis.about_topic or len(analysis.benefits) < compiled.min_benefits:
+            return
+        title = next((index for index, block in enumerate(document.blocks) if block.landmark != "navigation"), None)
+        benefits, risks = len(analysis.benefits), len(analysis.risks)
+        counts = f"{benefits} benefit statements, {risks} risk statements"
+        if risks == 0:
+            message = f"The text presents benefits but states no risk at all ({counts}); give risks comparable space."
+            yield Match(0, 0, message, block_index=title, severity=Severity.ERROR)
+            return
+        has_risk_section = any(compiled.risk_heading.search(" ".join(block.section)) for block in document.blocks)
+        if not has_risk_section:
+            for section in analysis.sections:
+                if section["benefit_heading"] and section["benefits"] >= compiled.min_benefits and section["risks"] == 0:
+                    message = (
+                        f"The section \"{section['heading']}\" presents {section['benefits']} benefit statements and no risk, "
+                        "and the document has no section about risks."
+                    )
+                    yield Match(0, 0, message, block_index=section["block_index"], severity=Severity.ERROR)
+        if risks * compiled.ratio < benefits:
+            message = f"Risks get too little space: {counts} (aim for at least one risk for every {compiled.ratio:g} benefits)."
+            yield Match(0, 0, message, block_index=title, severity=Severity.WARNING)
+        prominent = any(statement.prominent for statement in analysis.benefits)
+        benefit_blocks = {statement.block_index for statement in analysis.benefits}
+        hidden = len(document.blocks) >= _MIN_BLOCKS_FOR_PROMINENCE and all(
+            (statement.late or statement.in_link_only) and statement.block_index not in benefit_blocks
+            for statement in analysis.risks
+        )
+        if prominent and hidden:
+            message = (
+                "Benefits are prominent (headings, lists or the opening) while every risk statement is at the end, "
+                "in a footer or behind a link; bring the risks up beside the benefits."
+            )
+            yield Match(0, 0, message, block_index=title, severity=Severity.WARNING)
+
+    def metrics(self, rule: Any, compiled: CompiledBalance, document: Document, context: CheckContext) -> tuple[str, Any] | None:
+        analysis = analyse_balance(compiled, document)
+
+        def locate(statement: Statement) -> dict[str, Any]:
+            block = document.blocks[statement.block_index]
+            line, column = document.lines.position(block.source_span(statement.start, statement.end)[0])
+            return {"line": line, "column": column, "text": statement.text}
+
+        return "balance", {
+            "benefits": len(analysis.benefits),
+            "risks": len(analysis.risks),
+            "benefit_statements": [locate(statement) for statement in analysis.benefits[:25]],
+            "risk_statements": [locate(statement) for statement in analysis.risks[:25]],
+            "sections": [{key: value for key, value in section.items() if key != "block_index"} for section in analysis.sections],
+        }
+
+
+def analyse_balance(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
+    """Benefit and risk statements of ``document`` (cached on the document)."""
+    key = ("balance", id(compiled))
+    if key not in document.memo:
+        document.memo[key] = _analyse(compiled, document)
+    return document.memo[key]
+
+
+def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
+    analysis = BalanceAnalysis()
+    blocks = document.blocks
+    analysis.about_topic = any(compiled.topic.search(block.text) for block in blocks)
+    first_paragraph = next((index for index, block in enumerate(blocks) if block.kind == "paragraph"), None)
+    tail_start = int(len(blocks) * (1 - compiled.tail_share))
+    footer_from = next(
+        (index for index, block in enumerate(blocks) if block.kind == "heading" and compiled.footer_heading.search(block.text)),
+        len(blocks),
+    )
+    sections: dict[tuple[str, ...], dict[str, Any]] = {}
+    for sentence in document.analysis.sentences:
+        block = blocks[sentence.block_index]
+        if block.landmark == "navigation":
+            continue
+        text = sentence.text
+        is_question = text.rstrip().endswith("?")
+        benefit = not is_question and _affirmed(compiled.benefit, text)
+        risk = _affirmed(compiled.risk, text)
+        if not (benefit or risk):
+            continue
+        statement = Statement(
+            sentence.block_index,
+            sentence.start,
+            sentence.end,
+            text,
+            prominent=block.kind in ("heading", "list_item") or sentence.block_index == first_paragraph,
+            late=sentence.block_index >= tail_start or sentence.block_index > footer_from,
+        )
+        top = block.section[:2]
+        section = sections.setdefault(
+            top,
+            {
+                "heading": top[-1] if top else None,
+                "block_index": sentence.block_index,
+                "benefit_heading": bool(top and compiled.benefit_heading.search(top[-1])),
+                "benefits": 0,
+                "risks": 0,
+            },
+        )
+        if benefit:
+            analysis.benefits.append(statement)
+            section["benefits"] += 1
+        if risk:
+            analysis.risks.append(statement)
+            section["risks"] += 1
+    analysis.sections = list(sections.values())
+    return analysis
+
+
+def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` occurs in ``text`` without a denial just before it."""
+    for match in pattern.finditer(text):
+        clause = " ".join(text[max(0, match.start() - 80) : match.start()].split()[-5:])
+        if not is_negated(clause):
+            return True
+    return False

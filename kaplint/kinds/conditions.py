@@ -1,0 +1,142 @@
+"""The ``condition-list`` kind: many conditions presented as established uses.
+
+Clinic pages list conditions ketamine "treats" or "helps with" (anxiety, PTSD,
+OCD, chronic pain, migraine, Lyme disease ...), though the evidence outside
+depression is limited and every such use is off-label. A finding is raised for
+
+- a sentence that names at least ``min-conditions`` conditions, at least
+  ``min-other`` of them besides the primary one (depression), in a treatment
+  context (a ``cues`` word in the sentence, or in the heading or lead-in above);
+- each condition of a list whose lead-in (the sentence ending with a colon, or
+  the section heading) is a treatment cue, once the list names ``min-other``
+  conditions besides depression.
+
+Sentences that qualify the list ("is being studied", "off-label", "evidence is
+limited"), screening questions ("tell us if you have") and negated sentences
+are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from kaplint.document import Document
+from kaplint.finding import Match
+from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
+from kaplint.negation import is_negated
+from kaplint.quotes import is_discussed, quote_spans
+
+
+@dataclass(frozen=True)
+class CompiledConditionList:
+    condition: re.Pattern[str]
+    primary: re.Pattern[str]
+    cues: re.Pattern[str]
+    qualifiers: re.Pattern[str] | None
+    established: re.Pattern[str] | None
+    min_conditions: int
+    min_other: int
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + r")(?![\w])", re.IGNORECASE)
+
+
+class ConditionListKind(Kind):
+    name = "condition-list"
+    params = {
+        "conditions": Param("regex-list", [], "names of conditions"),
+        "primary": Param("regex-list", [], "the conditions the treatment is studied for most (not counted as 'other')"),
+        "cues": Param("regex-list", [], "words that present the list as uses: treat, help with, conditions we treat"),
+        "qualifiers": Param("regex-list", [], "a sentence containing one of these is not a finding"),
+        "established": Param("regex-list", [], "a single condition presented as an established use ('a standard treatment for PTSD')"),
+        "min-conditions": Param("int", 3, "conditions a sentence must name"),
+        "min-other": Param("int", 2, "conditions besides the primary ones"),
+    }
+
+    def compile(self, params: dict[str, Any]) -> CompiledConditionList:
+        values = validate_params(self.params, params)
+        for key in ("conditions", "cues"):
+            if not values[key]:
+                raise ParamError(key, f"a condition-list rule needs '{key}'")
+        return CompiledConditionList(
+            condition=_alternation(values["conditions"] + values["primary"]),
+            primary=_alternation(values["primary"] or ["(?!)"]),
+            cues=re.compile("|".join(f"(?:{pattern})" for pattern in values["cues"]), re.IGNORECASE),
+            qualifiers=re.compile("|".join(f"(?:{p})" for p in values["qualifiers"]), re.IGNORECASE) if values["qualifiers"] else None,
+            established=re.compile("|".join(f"(?:{p})" for p in values["established"]), re.IGNORECASE) if values["established"] else None,
+            min_conditions=values["min-conditions"],
+            min_other=values["min-other"],
+        )
+
+    def check(self, rule: Any, compiled: CompiledConditionList, document: Document, context: CheckContext) -> Iterable[Match]:
+        analysis = document.analysis
+        reported: set[int] = set()
+        lead_in = ""  # the last sentence ending with a colon, for the list items under it
+        for sentence in analysis.sentences:
+            block = document.blocks[sentence.block_index]
+            text = sentence.text
+            if block.kind != "list_item":
+                lead_in = text if text.rstrip().endswith(":") else ""
+            if compiled.qualifiers is not None and compiled.qualifiers.search(text):
+                continue
+            if _quoted_to_question(text, analysis, sentence):
+                continue
+            if compiled.established is not None:
+                claim = compiled.established.search(text)
+                if claim and not _negated(text, claim.start()):
+                    start, end = sentence.start + claim.start(), sentence.start + claim.end()
+                    yield Match(start, end, rule.message.replace("{match}", block.text[start:end]), block_index=sentence.block_index)
+                    reported.add(sentence.block_index)
+                    continue
+            found = [match for match in compiled.condition.finditer(text) if not _negated(text, match.start())]
+            others = [match for match in found if not compiled.primary.fullmatch(match.group())]
+            context_text = " ".join((text, lead_in if block.kind == "list_item" else "", " ".join(block.section[-1:])))
+            if not compiled.cues.search(context_text):
+                continue
+            if len(found) >= compiled.min_conditions and len(others) >= compiled.min_other:
+                start = sentence.start + found[0].start()
+                end = sentence.start + found[-1].end()
+                yield Match(start, end, rule.message.replace("{match}", block.text[start:end]), block_index=sentence.block_index)
+                reported.add(sentence.block_index)
+            elif block.kind == "list_item" and others and sentence.block_index not in reported and _list_names_enough(
+                document, sentence.block_index, compiled
+            ):
+                first, last = others[0], others[-1]
+                start, end = sentence.start + first.start(), sentence.start + last.end()
+                yield Match(start, end, rule.message.replace("{match}", block.text[start:end]), block_index=sentence.block_index)
+                reported.add(sentence.block_index)
+
+
+def _quoted_to_question(text: str, analysis: Any, sentence: Any) -> bool:
+    """A sentence that quotes a list in order to question it ("Some clinics list ... among the "conditions we treat".")."""
+    quotes = quote_spans(text)
+    if not quotes:
+        return False
+    following = [other for other in analysis.by_block.get(sentence.block_index, []) if other.start >= sentence.end]
+    outside = "".join(text[end:start] for (_, end), (start, _) in zip([(0, 0), *quotes], [*quotes, (len(text), 0)]))
+    return is_discussed(outside, following[0].text if following else "")
+
+
+def _negated(text: str, position: int) -> bool:
+    clause = " ".join(text[max(0, position - 80) : position].split()[-6:])
+    return is_negated(clause)
+
+
+def _list_names_enough(document: Document, index: int, compiled: CompiledConditionList) -> bool:
+    """Whether the run of list items around block ``index`` names enough other conditions."""
+    start = index
+    while start > 0 and document.blocks[start - 1].kind == "list_item":
+        start -= 1
+    end = index
+    while end + 1 < len(document.blocks) and document.blocks[end + 1].kind == "list_item":
+        end += 1
+    names = [
+        match.group().lower()
+        for block in document.blocks[start : end + 1]
+        for match in compiled.condition.finditer(block.text)
+        if not compiled.primary.fullmatch(match.group())
+    ]
+    return len(set(names)) >= compiled.min_other
