@@ -113,61 +113,97 @@ def evaluate_disclosures(documents: list[LabelledDocument]) -> DisclosureEvaluat
 
 
 @dataclass
+class MatchScore:
+    """Precision over findings and recall over labels (one label may match several findings)."""
+
+    findings: int = 0
+    findings_matched: int = 0
+    labels: int = 0
+    labels_matched: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.findings_matched / self.findings if self.findings else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.labels_matched / self.labels if self.labels else 1.0
+
+    @property
+    def true_positives(self) -> int:
+        return self.labels_matched
+
+    @property
+    def false_positives(self) -> int:
+        return self.findings - self.findings_matched
+
+    @property
+    def false_negatives(self) -> int:
+        return self.labels - self.labels_matched
+
+
+@dataclass
 class ClaimEvaluation:
-    overall: Score = field(default_factory=Score)
-    by_category: dict[str, Score] = field(default_factory=dict)
+    overall: MatchScore = field(default_factory=MatchScore)
+    by_category: dict[str, MatchScore] = field(default_factory=dict)
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # (document, category, kind of error, text)
 
 
-# Claims a finding is compared with: the categories of claims.md (and fair-balance).
-CLAIM_LABELS = "claims"
+# A list of conditions is one claim that labellers underline at different items:
+# a broad-indications finding matches a label this many lines away.
+LIST_TOLERANCE_LINES = {"broad-indications": 8}
 
 
 def evaluate_claims(documents: list[LabelledDocument]) -> ClaimEvaluation:
     """Claim findings against the labelled quotes: same rule name and overlapping text.
 
-    A finding is a true positive when it overlaps a quote labelled with its rule name
-    (``fair-balance`` is about the whole document, so any such finding matches its
-    label); a labelled quote that no finding overlaps is a false negative.
+    Precision is the share of findings that overlap a quote labelled with their rule
+    name; recall the share of labelled quotes that some finding overlaps.
+    ``fair-balance`` is about the whole document, so any such finding matches its
+    label; a ``broad-indications`` finding also matches a label in the same list
+    (within ``LIST_TOLERANCE_LINES``).
     """
     evaluation = ClaimEvaluation()
     for document in documents:
         result = lint(document, ("claims",))
         source = document.path.read_text(encoding="utf-8")
         labels = []
-        for entry in document.labels.get(CLAIM_LABELS) or []:
+        for entry in document.labels.get("claims") or []:
             start = source.find(entry["quote"])
             if start < 0:
                 raise SystemExit(f"{document.path.name}: quote not found: {entry['quote']!r}")
-            labels.append((entry["category"], start, start + len(entry["quote"]), entry["quote"]))
+            line = source.count("\n", 0, start) + 1
+            labels.append((entry["category"], start, start + len(entry["quote"]), entry["quote"], line))
         findings = [finding for finding in result.findings if finding.category == "claims"]
 
         def overlaps(finding, label) -> bool:  # type: ignore[no-untyped-def]
-            category, start, end, _ = label
+            category, start, end, _, line = label
             if finding.name != category:
                 return False
             if category == "fair-balance":
                 return True
+            if abs(finding.line - line) <= LIST_TOLERANCE_LINES.get(category, -1):
+                return True
             return finding.offset < end and start < max(finding.end_offset, finding.offset + 1)
 
         for finding in findings:
-            score = evaluation.by_category.setdefault(finding.name, Score())
-            if any(overlaps(finding, label) for label in labels):
-                score.true_positives += 1
-                evaluation.overall.true_positives += 1
-            else:
-                score.false_positives += 1
-                evaluation.overall.false_positives += 1
+            for score in (evaluation.by_category.setdefault(finding.name, MatchScore()), evaluation.overall):
+                score.findings += 1
+                if any(overlaps(finding, label) for label in labels):
+                    score.findings_matched += 1
+            if not any(overlaps(finding, label) for label in labels):
                 evaluation.errors.append((document.path.name, finding.name, "unlabelled", f"line {finding.line}: {finding.match[:100]}"))
         for label in labels:
-            if not any(overlaps(finding, label) for finding in findings):
-                evaluation.by_category.setdefault(label[0], Score()).false_negatives += 1
-                evaluation.overall.false_negatives += 1
+            matched = any(overlaps(finding, label) for finding in findings)
+            for score in (evaluation.by_category.setdefault(label[0], MatchScore()), evaluation.overall):
+                score.labels += 1
+                score.labels_matched += matched
+            if not matched:
                 evaluation.errors.append((document.path.name, label[0], "missed", label[3][:110]))
     return evaluation
 
 
-def _print_scores(title: str, overall: Score, table: dict[str, Score]) -> None:
+def _print_scores(title: str, overall: Score | MatchScore, table: dict[str, Score] | dict[str, MatchScore]) -> None:
     print(
         f"\n{title}: precision {overall.precision:.3f}  recall {overall.recall:.3f}  "
         f"(TP {overall.true_positives}, FP {overall.false_positives}, FN {overall.false_negatives})"

@@ -158,7 +158,7 @@ class Block:
     section: tuple[str, ...] = ()
     level: int = 0  # heading level for headings, nesting depth for list items
     links: tuple[str, ...] = ()  # link targets found in the block (text keeps the link words)
-    landmark: str = ""  # "navigation" for page navigation (not scored for readability)
+    landmark: str = ""  # "navigation" (page navigation, not scored for readability) or "footer" (page footer)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets (start, exclusive end) of block text ``[start:end]``."""

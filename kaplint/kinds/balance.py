@@ -37,6 +37,9 @@ _MIN_BLOCKS_FOR_PROMINENCE = 5  # a short text has no "end" to hide risks in
 class CompiledBalance:
     benefit: re.Pattern[str]
     risk: re.Pattern[str]
+    harm: re.Pattern[str]
+    possibility: re.Pattern[str]
+    not_risk: re.Pattern[str] | None
     topic: re.Pattern[str]
     benefit_heading: re.Pattern[str]
     risk_heading: re.Pattern[str]
@@ -73,7 +76,10 @@ class BalanceKind(Kind):
     name = "balance"
     params = {
         "benefit": Param("regex-list", [], "words and phrases of benefit statements"),
-        "risk": Param("regex-list", [], "words and phrases of risk statements"),
+        "risk": Param("regex-list", [], "phrases that state a risk or limitation by themselves ('side effects', 'not everyone responds')"),
+        "harms": Param("regex-list", [], "harms that make a risk statement with a possibility cue ('may cause nausea')"),
+        "not-risk": Param("regex-list", [], "sentences that mention risks without stating one (other drugs' side effects, minimizing)"),
+        "possibility": Param("regex-list", [], "cues that a harm can happen: may, can, some people, common, risk of"),
         "topic": Param("regex-list", [], "the document must mention one of these to be judged"),
         "benefit-headings": Param("regex-list", [], "headings that present benefits"),
         "risk-headings": Param("regex-list", [], "headings that present risks"),
@@ -88,6 +94,9 @@ class BalanceKind(Kind):
         return CompiledBalance(
             benefit=_alternation(values["benefit"]),
             risk=_alternation(values["risk"]),
+            harm=_alternation(values["harms"] or ["(?!)"]),
+            possibility=_alternation(values["possibility"] or ["(?!)"]),
+            not_risk=re.compile("|".join(f"(?:{p})" for p in values["not-risk"]), re.IGNORECASE) if values["not-risk"] else None,
             topic=_alternation(values["topic"]),
             benefit_heading=_alternation(values["benefit-headings"] or ["(?!)"]),
             risk_heading=_alternation(values["risk-headings"] or ["(?!)"]),
@@ -121,7 +130,10 @@ class BalanceKind(Kind):
             message = f"Risks get too little space: {counts} (aim for at least one risk for every {compiled.ratio:g} benefits)."
             yield Match(0, 0, message, block_index=title, severity=Severity.WARNING)
         prominent = any(statement.prominent for statement in analysis.benefits)
-        benefit_blocks = {statement.block_index for statement in analysis.benefits}
+        risk_sentences = {(statement.block_index, statement.start) for statement in analysis.risks}
+        benefit_blocks = {
+            statement.block_index for statement in analysis.benefits if (statement.block_index, statement.start) not in risk_sentences
+        }
         hidden = len(document.blocks) >= _MIN_BLOCKS_FOR_PROMINENCE and all(
             (statement.late or statement.in_link_only) and statement.block_index not in benefit_blocks
             for statement in analysis.risks
@@ -176,7 +188,11 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         text = sentence.text
         is_question = text.rstrip().endswith("?")
         benefit = not is_question and _affirmed(compiled.benefit, text)
-        risk = _affirmed(compiled.risk, text)
+        risk = not is_question and (
+            _affirmed(compiled.risk, text) or (_affirmed(compiled.harm, text) and bool(compiled.possibility.search(text)))
+        )
+        if risk and compiled.not_risk is not None and compiled.not_risk.search(text):
+            risk = False
         if not (benefit or risk):
             continue
         statement = Statement(
@@ -185,7 +201,7 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
             sentence.end,
             text,
             prominent=block.kind in ("heading", "list_item") or sentence.block_index == first_paragraph,
-            late=sentence.block_index >= tail_start or sentence.block_index > footer_from,
+            late=sentence.block_index >= tail_start or sentence.block_index > footer_from or block.landmark == "footer",
         )
         top = block.section[:2]
         section = sections.setdefault(
@@ -209,9 +225,12 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
 
 
 def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``pattern`` occurs in ``text`` without a denial just before it."""
+    """Whether ``pattern`` occurs in ``text`` without a denial just before it (or "-free" after it)."""
     for match in pattern.finditer(text):
         clause = " ".join(text[max(0, match.start() - 80) : match.start()].split()[-5:])
-        if not is_negated(clause):
+        if not is_negated(clause) and not _FREE.match(text, match.end()):
             return True
     return False
+
+
+_FREE = re.compile(r"[\s-]*free\b", re.IGNORECASE)

@@ -66,6 +66,7 @@ class _VisibleTextParser(HTMLParser):
         self.links: list[str] = []
         self.sections = SectionPath(sections)
         self.navigation_starts: list[int] = []  # stack depths where <nav> / role=navigation began
+        self.footer_starts: list[int] = []  # stack depths where <footer> / role=contentinfo began
 
     # Positions -----------------------------------------------------------
     def _offset(self) -> int:
@@ -97,6 +98,9 @@ class _VisibleTextParser(HTMLParser):
         if tag == "nav" or dict(attrs).get("role") == "navigation":
             self.flush()
             self.navigation_starts.append(len(self.stack))
+        if tag == "footer" or dict(attrs).get("role") == "contentinfo":
+            self.flush()
+            self.footer_starts.append(len(self.stack))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
@@ -118,6 +122,9 @@ class _VisibleTextParser(HTMLParser):
             if self.navigation_starts and len(self.stack) < self.navigation_starts[-1]:
                 self.flush()
                 self.navigation_starts.pop()
+            if self.footer_starts and len(self.stack) < self.footer_starts[-1]:
+                self.flush()
+                self.footer_starts.pop()
             if open_tag == tag:
                 break
 
@@ -188,5 +195,5 @@ class _VisibleTextParser(HTMLParser):
         if kind == "heading":
             self.sections.enter(level, text)
         section = self.sections.titles
-        landmark = "navigation" if self.navigation_starts else ""
+        landmark = "navigation" if self.navigation_starts else "footer" if self.footer_starts else ""
         self.document.blocks.append(Block(kind, text, source_map, section, level, links, landmark))
