@@ -72,6 +72,7 @@ class CompiledPhrase:
     block_exceptions_reach: int
     skip_discussed_quotes: bool
     quote_note: str
+    once_per_block: bool
     question_answers: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     replacement: str
     fix: str
@@ -94,6 +95,7 @@ class PhraseKind(Kind):
         "block-exceptions": Param("regex-list", [], "a match in a paragraph or list item containing one of these is dropped"),
         "block-exceptions-reach": Param("int", 0, "also look for block-exceptions this many blocks before and after"),
         "skip-discussed-quotes": Param("bool", True, "drop matches in quotations the text reports or questions"),
+        "once-per-block": Param("bool", False, "report one finding per block, from the first match to the last (one testimonial is one claim)"),
         "question-answers": Param("list", [], "{question: regex, answer: regex} pairs: a claim made by answering a question"),
         "quote-note": Param("str", "", "added to the message when the match is inside a quotation or blockquote"),
         "replacement": Param("str", "", "suggested replacement; \\1 refers to a pattern group"),
@@ -133,6 +135,7 @@ class PhraseKind(Kind):
             block_exceptions_reach=values["block-exceptions-reach"],
             skip_discussed_quotes=values["skip-discussed-quotes"],
             quote_note=values["quote-note"],
+            once_per_block=values["once-per-block"],
             question_answers=_question_answers(values["question-answers"], flags),
             replacement=values["replacement"],
             fix=values["fix"],
@@ -170,36 +173,50 @@ class PhraseKind(Kind):
         for block_index, block in enumerate(document.blocks):
             if block.kind not in compiled.blocks:
                 continue
-            if compiled.block_exceptions:
-                nearby = document.blocks[max(0, block_index - compiled.block_exceptions_reach) : block_index + compiled.block_exceptions_reach + 1]
-                if any(exception.search(other.text) for exception in compiled.block_exceptions for other in nearby):
+            if compiled.once_per_block:
+                matches = list(self._block_matches(rule, compiled, context, analysis, block_index, block, document))
+                if matches:
+                    first, last = matches[0], matches[-1]
+                    matched = block.text[first.start : last.end]
+                    yield dataclasses.replace(first, end=last.end, message=first.message.replace(block.text[first.start : first.end], matched, 1))
+                continue
+            yield from self._block_matches(rule, compiled, context, analysis, block_index, block, document)
+
+    def _block_matches(
+        self, rule: Any, compiled: CompiledPhrase, context: CheckContext, analysis: Any, block_index: int, block: Any, document: Document
+    ) -> Iterable[Match]:
+        """The findings of one block, in order."""
+        if compiled.block_exceptions:
+            reach = compiled.block_exceptions_reach
+            nearby = document.blocks[max(0, block_index - reach) : block_index + reach + 1]
+            if any(exception.search(other.text) for exception in compiled.block_exceptions for other in nearby):
+                return
+        candidates: list[tuple[int, int, re.Match[str], bool]] = []
+        for regex, is_pattern in compiled.regexes:
+            for found in regex.finditer(block.text):
+                if found.end() > found.start():
+                    candidates.append((found.start(), found.end(), found, is_pattern))
+        candidates.sort(key=lambda item: (item[0], -item[1]))
+        last_end = -1
+        for start, end, found, is_pattern in candidates:
+            if start < last_end:
+                continue  # overlaps a match already reported
+            sentence = analysis.sentence_at(block_index, start)
+            sentence_start = sentence.start if sentence else 0
+            sentence_end = sentence.end if sentence else len(block.text)
+            sentence_text = block.text[sentence_start:sentence_end]
+            if self._excluded(compiled, context, block.text, start, end, sentence_start, sentence_text):
+                continue
+            quote = enclosing_quote(block.text, start, end)
+            if quote is not None and compiled.skip_discussed_quotes:
+                outside = block.text[sentence_start : quote[0]] + " " + block.text[quote[1] : sentence_end]
+                if is_discussed(outside, _next_sentence(analysis, block_index, sentence_end, block.text)):
                     continue
-            candidates: list[tuple[int, int, re.Match[str], bool]] = []
-            for regex, is_pattern in compiled.regexes:
-                for found in regex.finditer(block.text):
-                    if found.end() > found.start():
-                        candidates.append((found.start(), found.end(), found, is_pattern))
-            candidates.sort(key=lambda item: (item[0], -item[1]))
-            last_end = -1
-            for start, end, found, is_pattern in candidates:
-                if start < last_end:
-                    continue  # overlaps a match already reported
-                sentence = analysis.sentence_at(block_index, start)
-                sentence_start = sentence.start if sentence else 0
-                sentence_end = sentence.end if sentence else len(block.text)
-                sentence_text = block.text[sentence_start:sentence_end]
-                if self._excluded(compiled, context, block.text, start, end, sentence_start, sentence_text):
-                    continue
-                quote = enclosing_quote(block.text, start, end)
-                if quote is not None and compiled.skip_discussed_quotes:
-                    outside = block.text[sentence_start : quote[0]] + " " + block.text[quote[1] : sentence_end]
-                    if is_discussed(outside, _next_sentence(analysis, block_index, sentence_end, block.text)):
-                        continue
-                last_end = end
-                match = self._match(rule, compiled, block_index, found, is_pattern, start == sentence_start)
-                if compiled.quote_note and (quote is not None or block.kind == "blockquote"):
-                    match = dataclasses.replace(match, message=f"{match.message} {compiled.quote_note}")
-                yield match
+            last_end = end
+            match = self._match(rule, compiled, block_index, found, is_pattern, start == sentence_start)
+            if compiled.quote_note and (quote is not None or block.kind == "blockquote"):
+                match = dataclasses.replace(match, message=f"{match.message} {compiled.quote_note}")
+            yield match
 
     def _excluded(
         self,
