@@ -1,0 +1,122 @@
+"""The claims rules as a user meets them: whole documents, quotations, answers to
+questions, fair balance and its metrics, and the labelled corpus."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kaplint.cli import main
+from kaplint.config import Config
+from kaplint.engine import Linter, RunOptions
+from kaplint.rulepacks import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from evaluate_corpus import evaluate_claims, load_corpus  # noqa: E402
+
+RULES = load_rules()
+CLAIM_RULES = [rule for rule in RULES if rule.category == "claims"]
+CATEGORIES = [
+    "guarantee", "cure", "absolute-safety", "no-side-effects", "not-addictive", "minimized-risk", "hype",
+    "unsupported-comparison", "instant-relief", "unsourced-statistic", "unsupported-evidence", "mechanism-overclaim",
+    "broad-indications", "suicide-prevention", "testimonial", "safety-by-association", "home-use-minimized",
+    "weak-qualifier", "fair-balance",
+]
+
+BENEFITS_ARTICLE = """# Ketamine-assisted psychotherapy
+
+KAP combines ketamine with talk therapy.
+
+## Benefits
+
+- Rapid relief: many people feel better within hours of their first session
+- Neuroplasticity: ketamine opens a window in which your brain can rewire itself
+- Enhanced therapy: breakthroughs that took years of talk therapy happen in one session
+- Improved engagement: clients feel more open and motivated
+
+Ketamine-assisted psychotherapy is a revolutionary breakthrough in mental health care.
+"""
+
+
+def findings(text: str, select: tuple[str, ...] = ("claims",), profile: str = "web"):  # type: ignore[no-untyped-def]
+    linter = Linter(Config(), RunOptions(select=select, profile=profile), rules=RULES)
+    return linter.lint_bytes("page.md", text.encode("utf-8"))
+
+
+def test_one_rule_per_claim_category_in_order() -> None:
+    assert [rule.name for rule in CLAIM_RULES] == CATEGORIES
+    assert [rule.id for rule in CLAIM_RULES][:18] == [f"KAP{number}" for number in range(301, 319)]
+    assert CLAIM_RULES[-1].id == "KAP320"
+
+
+def test_benefits_article_without_risks_gets_fair_balance_error_hype_and_instant_relief() -> None:
+    result = findings(BENEFITS_ARTICLE)
+    by_name = {finding.name: finding for finding in result.findings}
+    assert str(by_name["fair-balance"].severity) == "error"
+    assert "hype" in by_name and "instant-relief" in by_name
+    balance = result.metrics["balance"]
+    assert balance["benefits"] >= 4 and balance["risks"] == 0
+    assert balance["benefit_statements"][0]["line"] >= 3
+
+
+@pytest.mark.parametrize("name", ["b-handout-1.md", "e-handout-1.md"])
+def test_balanced_medication_guide_has_no_claims_errors(name: str) -> None:
+    document = next(item for item in load_corpus() if item.path.name == name)
+    linter = Linter(Config(), RunOptions(select=("claims",), profile="handout"), rules=RULES)
+    result = linter.lint_path(document.path, document.path.name)
+    assert [f"{f.name}: {f.match}" for f in result.findings if str(f.severity) == "error"] == []
+
+
+def test_fair_balance_warns_when_risks_are_only_in_a_footer() -> None:
+    text = (
+        "# Feel like yourself again\n\n"
+        "Ketamine brings rapid relief from depression. Patients feel better within days.\n\n"
+        "- Fast relief\n- Lasting healing\n- Renewed hope\n\n"
+        "## How it works\n\nKetamine helps you heal and feel hopeful again. Book today.\n\n"
+        "## Our team\n\nOur caring staff welcome you.\n\n"
+        "## Visit us\n\nWe are open six days a week.\n\n"
+        "## Legal\n\nKetamine may cause side effects such as nausea and dissociation. Results vary.\n"
+    )
+    levels = [(finding.name, str(finding.severity)) for finding in findings(text, ("fair-balance",)).findings]
+    assert ("fair-balance", "warning") in levels
+
+
+def test_a_claim_answered_in_the_next_heading_or_sentence_is_found() -> None:
+    text = "# FAQ\n\n## Is ketamine safe?\n\nAbsolutely! Thousands of patients have been treated.\n"
+    result = findings(text, ("absolute-safety",))
+    assert [(f.line, f.match) for f in result.findings] == [(5, "Absolutely!")]
+
+
+def test_claims_in_a_patient_quote_say_the_publisher_is_responsible() -> None:
+    result = findings('> "Ketamine cured my depression completely." - Sam, patient\n', ("cure",))
+    assert result.findings and "publisher is responsible" in result.findings[0].message
+
+
+def test_a_claim_quoted_to_correct_it_is_not_a_finding() -> None:
+    text = 'Some websites call ketamine "100% safe". That is not true: it has real risks.\n'
+    assert findings(text, ("absolute-safety",)).findings == []
+
+
+def test_a_rhetorical_question_is_a_claim_but_a_real_one_is_not() -> None:
+    assert findings("Why settle for pills when ketamine is safer than antidepressants?\n", ("unsupported-comparison",)).findings
+    assert not findings("Is ketamine safer than antidepressants?\n", ("unsupported-comparison",)).findings
+
+
+@pytest.mark.parametrize("name", CATEGORIES)
+def test_explain_every_category(name: str) -> None:
+    result = CliRunner().invoke(main, ["explain", name])
+    assert result.exit_code == 0
+    for heading in ("What it checks", "Why it matters", "A better way to say it", "Sources"):
+        assert heading in result.output, (name, heading)
+
+
+def test_corpus_precision_and_recall_for_claims() -> None:
+    """The issue's bar: claim findings reach precision 0.90 and recall 0.85 on the corpus."""
+    score = evaluate_claims(load_corpus()).overall
+    assert score.precision >= 0.90, score
+    assert score.recall >= 0.85, score
