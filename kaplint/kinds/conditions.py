@@ -7,9 +7,9 @@ depression is limited and every such use is off-label. A finding is raised for
 - a sentence that names at least ``min-conditions`` conditions, at least
   ``min-other`` of them besides the primary one (depression), in a treatment
   context (a ``cues`` word in the sentence, or in the heading or lead-in above);
-- each condition of a list whose lead-in (the sentence ending with a colon, or
-  the section heading) is a treatment cue, once the list names ``min-other``
-  conditions besides depression.
+- a list whose lead-in (the sentence ending with a colon, or the section
+  heading) is a treatment cue, once the list names ``min-other`` conditions
+  besides depression: one finding for the list, at its first such item.
 
 Sentences that qualify the list ("is being studied", "off-label", "evidence is
 limited"), screening questions ("tell us if you have") and negated sentences
@@ -101,13 +101,15 @@ class ConditionListKind(Kind):
                 end = sentence.start + found[-1].end()
                 yield Match(start, end, rule.message.replace("{match}", block.text[start:end]), block_index=sentence.block_index)
                 reported.add(sentence.block_index)
-            elif block.kind == "list_item" and others and sentence.block_index not in reported and _list_names_enough(
-                document, sentence.block_index, compiled
-            ):
-                first, last = others[0], others[-1]
-                start, end = sentence.start + first.start(), sentence.start + last.end()
-                yield Match(start, end, rule.message.replace("{match}", block.text[start:end]), block_index=sentence.block_index)
-                reported.add(sentence.block_index)
+            elif block.kind == "list_item" and others and sentence.block_index not in reported:
+                listed = _listed_conditions(document, sentence.block_index, compiled)
+                if len(listed) >= compiled.min_other:
+                    # One finding for the whole list, at its first item naming another condition.
+                    first, last = others[0], others[-1]
+                    start, end = sentence.start + first.start(), sentence.start + last.end()
+                    named = ", ".join(listed[:6]) + (f" and {len(listed) - 6} more" if len(listed) > 6 else "")
+                    yield Match(start, end, rule.message.replace("{match}", named), block_index=sentence.block_index)
+                    reported.update(_list_run(document, sentence.block_index))
 
 
 def _quoted_to_question(text: str, analysis: Any, sentence: Any) -> bool:
@@ -125,18 +127,22 @@ def _negated(text: str, position: int) -> bool:
     return is_negated(clause)
 
 
-def _list_names_enough(document: Document, index: int, compiled: CompiledConditionList) -> bool:
-    """Whether the run of list items around block ``index`` names enough other conditions."""
+def _list_run(document: Document, index: int) -> range:
+    """The indexes of the run of list items around block ``index``."""
     start = index
     while start > 0 and document.blocks[start - 1].kind == "list_item":
         start -= 1
     end = index
     while end + 1 < len(document.blocks) and document.blocks[end + 1].kind == "list_item":
         end += 1
-    names = [
-        match.group().lower()
-        for block in document.blocks[start : end + 1]
-        for match in compiled.condition.finditer(block.text)
-        if not compiled.primary.fullmatch(match.group())
-    ]
-    return len(set(names)) >= compiled.min_other
+    return range(start, end + 1)
+
+
+def _listed_conditions(document: Document, index: int, compiled: CompiledConditionList) -> list[str]:
+    """The other (non-primary) conditions the list around block ``index`` names, in order, once each."""
+    names: list[str] = []
+    for position in _list_run(document, index):
+        for match in compiled.condition.finditer(document.blocks[position].text):
+            if not compiled.primary.fullmatch(match.group()) and match.group().lower() not in {name.lower() for name in names}:
+                names.append(match.group())
+    return names
