@@ -233,9 +233,7 @@ class StatementFinder:
 
     @staticmethod
     def _is_pointer(text: str, has_link: bool) -> bool:
-        if _POINTER_START.search(text) and (has_link or _POINTER_PLACE.search(text)):
-            return True
-        return bool(_POINTER_ANYWHERE.search(text))
+        return is_pointer(text, has_link)
 
     def _passages(self) -> list[tuple[int, ...]]:
         """Runs of sentence indexes in the same section, in document order."""
@@ -379,6 +377,13 @@ class StatementFinder:
             return True
         headings = self.document.blocks[self.sentences[passage[0]][0]].section
         return any(requirement.concept.regex.search(heading) for heading in headings)
+
+
+def is_pointer(text: str, has_link: bool) -> bool:
+    """Whether a sentence sends the reader elsewhere ("See our safety page") instead of saying the thing."""
+    if _POINTER_START.search(text) and (has_link or _POINTER_PLACE.search(text)):
+        return True
+    return bool(_POINTER_ANYWHERE.search(text))
 
 
 def _satisfied(requirement: Requirement, table: dict[int, tuple[bool, bool]], passage: tuple[int, ...]) -> bool:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from kaplint.document import Document
+from kaplint.evidence import is_pointer
 from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
 from kaplint.negation import is_negated
@@ -57,7 +58,7 @@ class Statement:
     text: str
     prominent: bool  # in a heading, list item or the first paragraph
     late: bool  # in the last part of the document or under a footer heading
-    in_link_only: bool = False
+    in_link_only: bool = False  # a pointer to risks elsewhere ("Read about the [risks](/safety)")
 
 
 @dataclass
@@ -193,6 +194,7 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         )
         if risk and compiled.not_risk is not None and compiled.not_risk.search(text):
             risk = False
+        pointer = risk and is_pointer(text, bool(block.links))
         if not (benefit or risk):
             continue
         statement = Statement(
@@ -202,6 +204,7 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
             text,
             prominent=block.kind in ("heading", "list_item") or sentence.block_index == first_paragraph,
             late=sentence.block_index >= tail_start or sentence.block_index > footer_from or block.landmark == "footer",
+            in_link_only=pointer,
         )
         top = block.section[:2]
         section = sections.setdefault(
