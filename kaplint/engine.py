@@ -191,9 +191,14 @@ class Linter:
             if profile in self.rules_by_id[rule_id].profiles and self.rules_by_id[rule_id].kind != "input"
         ]
         context = CheckContext(profile=profile, accepted=self.accepted)
+        seen: set[tuple[str, int, int, str]] = set()
         for rule in active:
             for match in KINDS[rule.kind].check(rule, rule.compiled, document, context):
-                findings.append(self._finding(document, rule, match, severity))
+                finding = self._finding(document, rule, match, severity)
+                key = (finding.rule, finding.offset, finding.end_offset, finding.message)
+                if key not in seen:  # a rule that reaches the same words twice reports them once
+                    seen.add(key)
+                    findings.append(finding)
         reported = {finding.rule for finding in findings if finding.category == "disclosure"}
         findings = self._apply_suppressions(document, findings, severity, ignored | front_ignored)
         suppressed = reported - {finding.rule for finding in findings}
