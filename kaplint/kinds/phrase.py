@@ -286,7 +286,8 @@ def _question_answers(entries: list[Any], flags: int) -> tuple[tuple[re.Pattern[
             raise ParamError("question-answers", "each entry of 'question-answers' is {question: regex, answer: regex}")
         try:
             question = re.compile(entry["question"], flags)
-            answer = re.compile(r"\W*(?:" + entry["answer"] + r")(?![\w])[.!]*", flags)
+            # The finding covers the whole answering sentence ("Yes! Ketamine is a risk-free option ...").
+            answer = re.compile(r"\W*(?:" + entry["answer"] + r")(?![\w])[^.!?]*[.!?]*", flags)
         except (re.error, TypeError) as error:
             raise ParamError("question-answers", f"invalid regular expression in 'question-answers': {error}") from None
         pairs.append((question, answer))
