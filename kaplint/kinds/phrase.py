@@ -48,7 +48,7 @@ from kaplint.negation import is_negated
 from kaplint.quotes import enclosing_quote, is_discussed
 
 _HEDGE = re.compile(
-    r"\b(?:may|might|could|some|sometimes|possibly|potentially|perhaps|in\s+some\s+cases|for\s+some|"
+    r"\b(?:may|might|could|some|sometimes|possibly|potentially|perhaps|in\s+some\s+cases|for\s+some|a\s+few|"
     r"can\s+sometimes|it\s+is\s+possible)\b",
     re.IGNORECASE,
 )
