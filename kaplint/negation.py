@@ -19,7 +19,7 @@ _NEGATOR = re.compile(
 )
 # Negator phrases that do not deny what follows.
 _NOT_A_DENIAL = re.compile(
-    r"\b(?:not\s+only|not\s+just|no\s+doubt|no\s+wonder|no\s+question|nothing\s+but|nothing\s+short\s+of|"
+    r"\b(?:not\s+only|not\s+just|no\s+doubt|no\s+wonder|no\s+question|nothing\s+but|nothing\s+short\s+of|without\s+(?:a|any)\s+doubt|"
     r"never\s+been\s+(?:easier|better)|don['\u2019]t\s+worry|no\s+longer|no\s+more\s+than)\b",
     re.IGNORECASE,
 )

@@ -17,7 +17,7 @@ _DISCUSSION = re.compile(
     r"\b(?:call(?:s|ed|ing)?|claim(?:s|ed|ing)?|described\s+as|phrases?|words?|terms?|headlines?|read\s+that|"
     r"hear(?:d)?\s+that|such\s+as|marketing|myths?|believe|wrong|false|misleading|not\s+true|untrue|"
     r"beyond\s+the\s+evidence|wary|beware|careful|label(?:s|led|ed)?|so[\s-]called|buzzwords?|"
-    r"(?:might|may|could)\s+(?:read|see|hear)|online)\b",
+    r"(?:might|may|could)\s+(?:read|see|hear))\b",
     re.IGNORECASE,
 )
 # A next sentence that corrects what was just quoted.
@@ -56,9 +56,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def enclosing_quote(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The quotation that contains ``text[start:end]``, if any."""
-    for quote_start, quote_end in quote_spans(text):
+def enclosing_quote(
+    text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None
+) -> tuple[int, int] | None:
+    """The quotation that contains ``text[start:end]``, if any (``spans``: precomputed quote_spans)."""
+    for quote_start, quote_end in spans if spans is not None else quote_spans(text):
         if quote_start <= start and end <= quote_end:
             return quote_start, quote_end
     return None

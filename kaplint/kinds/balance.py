@@ -31,7 +31,8 @@ from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
 from kaplint.negation import is_negated
 
 
-_MIN_BLOCKS_FOR_PROMINENCE = 5  # a short text has no "end" to hide risks in
+_MIN_BLOCKS_FOR_PROMINENCE = 5  # a short text has no "end" to hide risks in (a link can still hide them)
+_HEADING_LABEL_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class BalanceKind(Kind):
             return
         title = next((index for index, block in enumerate(document.blocks) if block.landmark != "navigation"), None)
         benefits, risks = len(analysis.benefits), len(analysis.risks)
-        counts = f"{benefits} benefit statements, {risks} risk statements"
+        counts = f"{_count(benefits, 'benefit statement')}, {_count(risks, 'risk statement')}"
         if risks == 0:
             message = f"The text presents benefits but states no risk at all ({counts}); give risks comparable space."
             yield Match(0, 0, message, block_index=title, severity=Severity.ERROR)
@@ -135,9 +136,13 @@ class BalanceKind(Kind):
         benefit_blocks = {
             statement.block_index for statement in analysis.benefits if (statement.block_index, statement.start) not in risk_sentences
         }
-        hidden = len(document.blocks) >= _MIN_BLOCKS_FOR_PROMINENCE and all(
-            (statement.late or statement.in_link_only) and statement.block_index not in benefit_blocks
-            for statement in analysis.risks
+        only_links = all(statement.in_link_only for statement in analysis.risks)
+        hidden = only_links or (
+            len(document.blocks) >= _MIN_BLOCKS_FOR_PROMINENCE
+            and all(
+                (statement.late or statement.in_link_only) and statement.block_index not in benefit_blocks
+                for statement in analysis.risks
+            )
         )
         if prominent and hidden:
             message = (
@@ -161,6 +166,10 @@ class BalanceKind(Kind):
             "risk_statements": [locate(statement) for statement in analysis.risks[:25]],
             "sections": [{key: value for key, value in section.items() if key != "block_index"} for section in analysis.sections],
         }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def analyse_balance(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
@@ -188,6 +197,8 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
             continue
         text = sentence.text
         is_question = text.rstrip().endswith("?")
+        if block.kind == "heading" and len(text.split()) <= _HEADING_LABEL_WORDS:
+            continue  # a label such as "Side effects" or "Benefits" is not a statement
         benefit = not is_question and _affirmed(compiled.benefit, text)
         risk = not is_question and (
             _affirmed(compiled.risk, text) or (_affirmed(compiled.harm, text) and bool(compiled.possibility.search(text)))

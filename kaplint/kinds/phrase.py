@@ -45,15 +45,17 @@ from kaplint.document import BLOCK_KINDS, Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.negation import is_negated
-from kaplint.quotes import enclosing_quote, is_discussed
+from kaplint.quotes import enclosing_quote, is_discussed, quote_spans
 
 _HEDGE = re.compile(
-    r"\b(?:may|might|could|some|sometimes|possibly|potentially|perhaps|in\s+some\s+cases|for\s+some|a\s+few|"
+    r"\b(?:may|might|could|some|sometimes|possibly|potentially|perhaps|in\s+some\s+cases|for\s+some|"
     r"can\s+sometimes|it\s+is\s+possible)\b",
     re.IGNORECASE,
 )
 # Where a clause ends, looking back from a match.
-_CLAUSE_BREAK = re.compile(r"[;:\u2014()]|\s[\u2013-]\s|\b(?:but|however|although|though|yet|whereas|while)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[;:\u2014()]|\s[\u2013-]\s|,\s*(?:so|and|which)\b|\b(?:but|however|although|though|yet|whereas|while)\b", re.IGNORECASE
+)
 _NEGATION_WINDOW_WORDS = 6
 
 _WORD_GAP = r"(?:\s+|\s*[-\u2010\u2011\u2013]\s*)"
@@ -198,6 +200,7 @@ class PhraseKind(Kind):
                     candidates.append((found.start(), found.end(), found, is_pattern))
         candidates.sort(key=lambda item: (item[0], -item[1]))
         last_end = -1
+        quotes = quote_spans(block.text) if candidates else []
         for start, end, found, is_pattern in candidates:
             if start < last_end:
                 continue  # overlaps a match already reported
@@ -207,7 +210,7 @@ class PhraseKind(Kind):
             sentence_text = block.text[sentence_start:sentence_end]
             if self._excluded(compiled, context, block.text, start, end, sentence_start, sentence_text):
                 continue
-            quote = enclosing_quote(block.text, start, end)
+            quote = enclosing_quote(block.text, start, end, quotes)
             if quote is not None and compiled.skip_discussed_quotes:
                 outside = block.text[sentence_start : quote[0]] + " " + block.text[quote[1] : sentence_end]
                 if is_discussed(outside, _next_sentence(analysis, block_index, sentence_end, block.text)):
@@ -269,7 +272,8 @@ class PhraseKind(Kind):
 
 # Questions that assert rather than ask: "Why settle for pills when ...?", "Tired of ...?".
 _RHETORICAL = re.compile(
-    r"^\W*(?:why\s+(?:settle|wait|suffer|keep|struggle|put\s+up|go\s+on|live)|tired\s+of|ready\s+to|what\s+if|"
+    r"^\W*(?:why\s+(?:settle|wait|suffer|keep|struggle|put\s+up|go\s+on|live)|tired\s+of|ready\s+(?:to|for)|what\s+if|"
+    r"(?:do\s+you\s+)?(?:want|need|looking\s+for|searching\s+for|craving)\b|"
     r"isn['\u2019]t\s+it\s+time|who\s+(?:wouldn['\u2019]t|doesn['\u2019]t))\b",
     re.IGNORECASE,
 )
