@@ -78,8 +78,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [span for span in spans if span[1] > span[0]]
 
 
+_LOOKBACK = 60  # characters before a period that decide whether it ends a sentence
+
+
 def _period_ends_sentence(text: str, period: int) -> bool:
-    word_match = re.search(r"([A-Za-z.]+)$", text[:period])
+    before = text[max(0, period - _LOOKBACK) : period]  # a bounded look-back keeps long paragraphs linear
+    word_match = re.search(r"([A-Za-z.]+)$", before)
     if not word_match:
         return True
     word = word_match.group(1).lower().strip(".")
@@ -94,7 +98,7 @@ def _period_ends_sentence(text: str, period: int) -> bool:
     if len(word) == 1 and word.isalpha() and text[period - 1].isupper():
         # An initial ("J. Smith", "Dr. J. R. Tolkien") follows a name or nothing;
         # after a lower-case word ("vitamin K.") the period ends the sentence.
-        previous = re.search(r"(\S+)\s+\S$", text[:period])
+        previous = re.search(r"(\S+)\s+\S$", before)
         if previous is None or not previous.group(1)[:1].islower():
             return False
     if "." in word and all(len(part) <= 2 for part in word.split(".")):
