@@ -171,11 +171,18 @@ class Evidence:
     end: int
 
 
+def word_pattern(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern matching any of ``patterns`` as whole words, in any case.
+
+    A pattern may start inside a contraction ("ca|n't take it home").
+    """
+    alternatives = "|".join(f"(?:{pattern})" for pattern in patterns)
+    return re.compile(r"(?:(?<![\w])|(?=n['\u2019]t\b))(?:" + alternatives + r")(?![\w])", re.IGNORECASE)
+
+
 def compile_concept(name: str, patterns: list[str]) -> Concept:
     """A concept matching any of ``patterns`` as whole words, in any case."""
-    alternatives = "|".join(f"(?:{pattern})" for pattern in patterns)
-    # Whole words, except that a pattern may start inside a contraction ("ca|n't take it home").
-    return Concept(name, re.compile(r"(?:(?<![\w])|(?=n['\u2019]t\b))(?:" + alternatives + r")(?![\w])", re.IGNORECASE))
+    return Concept(name, word_pattern(patterns))
 
 
 def compile_contradictions(patterns: list[str]) -> re.Pattern[str] | None:

@@ -25,11 +25,10 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from kaplint.document import Document
-from kaplint.evidence import is_pointer
+from kaplint.evidence import is_pointer, word_pattern
 from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
 from kaplint.negation import is_negated
-
 
 _MIN_BLOCKS_FOR_PROMINENCE = 5  # a short text has no "end" to hide risks in (a link can still hide them)
 _HEADING_LABEL_WORDS = 4
@@ -70,10 +69,6 @@ class BalanceAnalysis:
     about_topic: bool = False
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + r")(?![\w])", re.IGNORECASE)
-
-
 class BalanceKind(Kind):
     name = "balance"
     params = {
@@ -94,15 +89,15 @@ class BalanceKind(Kind):
     def compile(self, params: dict[str, Any]) -> CompiledBalance:
         values = validate_params(self.params, params)
         return CompiledBalance(
-            benefit=_alternation(values["benefit"]),
-            risk=_alternation(values["risk"]),
-            harm=_alternation(values["harms"] or ["(?!)"]),
-            possibility=_alternation(values["possibility"] or ["(?!)"]),
+            benefit=word_pattern(values["benefit"]),
+            risk=word_pattern(values["risk"]),
+            harm=word_pattern(values["harms"] or ["(?!)"]),
+            possibility=word_pattern(values["possibility"] or ["(?!)"]),
             not_risk=re.compile("|".join(f"(?:{p})" for p in values["not-risk"]), re.IGNORECASE) if values["not-risk"] else None,
-            topic=_alternation(values["topic"]),
-            benefit_heading=_alternation(values["benefit-headings"] or ["(?!)"]),
-            risk_heading=_alternation(values["risk-headings"] or ["(?!)"]),
-            footer_heading=_alternation(values["footer-headings"] or ["(?!)"]),
+            topic=word_pattern(values["topic"]),
+            benefit_heading=word_pattern(values["benefit-headings"] or ["(?!)"]),
+            risk_heading=word_pattern(values["risk-headings"] or ["(?!)"]),
+            footer_heading=word_pattern(values["footer-headings"] or ["(?!)"]),
             ratio=values["ratio"],
             min_benefits=values["min-benefits"],
             tail_share=values["tail-share"],

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from kaplint.document import Document
+from kaplint.evidence import word_pattern
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.negation import is_negated
@@ -38,10 +39,6 @@ class CompiledConditionList:
     established: re.Pattern[str] | None
     min_conditions: int
     min_other: int
-
-
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + r")(?![\w])", re.IGNORECASE)
 
 
 class ConditionListKind(Kind):
@@ -62,8 +59,8 @@ class ConditionListKind(Kind):
             if not values[key]:
                 raise ParamError(key, f"a condition-list rule needs '{key}'")
         return CompiledConditionList(
-            condition=_alternation(values["conditions"] + values["primary"]),
-            primary=_alternation(values["primary"] or ["(?!)"]),
+            condition=word_pattern(values["conditions"] + values["primary"]),
+            primary=word_pattern(values["primary"] or ["(?!)"]),
             cues=re.compile("|".join(f"(?:{pattern})" for pattern in values["cues"]), re.IGNORECASE),
             qualifiers=re.compile("|".join(f"(?:{p})" for p in values["qualifiers"]), re.IGNORECASE) if values["qualifiers"] else None,
             established=re.compile("|".join(f"(?:{p})" for p in values["established"]), re.IGNORECASE) if values["established"] else None,
