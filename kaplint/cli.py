@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -81,6 +82,9 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Use this configuration file instead of searching for one.")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to paths named on the command line too (for pre-commit).")
 @click.option("--max-file-size", help="Skip files larger than this (e.g. 5MB) with an input finding.")
+@click.option("--fix", "apply_fixes", is_flag=True, help="Apply safe fixes to the files (atomically), then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a writer's review.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them; exit 1 if there are any.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -99,6 +103,9 @@ def check(
     config_path: str | None,
     force_exclude: bool,
     max_file_size: str | None,
+    apply_fixes: bool = False,
+    unsafe_fixes: bool = False,
+    show_diff: bool = False,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; '-' for standard input)."""
     from kaplint.discovery import MissingPathError, discover
@@ -123,8 +130,14 @@ def check(
         raise UsageProblem(str(error)) from None
 
     results: list[DocumentResult] = []
+    targets: list = []
     internal_errors = 0
-    if paths == ("-",) or (not paths and stdin_filename):
+    reading_stdin = paths == ("-",) or (not paths and stdin_filename)
+    if (apply_fixes or show_diff) and reading_stdin:
+        raise UsageProblem("--fix and --diff work on files, not on standard input")
+    if apply_fixes and show_diff:
+        raise UsageProblem("use either --fix (write the fixes) or --diff (show them), not both")
+    if reading_stdin:
         display = stdin_filename or "-"
         fmt = detect_format(display) or "markdown"
         data = sys.stdin.buffer.read()
@@ -148,6 +161,11 @@ def check(
                     "This is a bug in kaplint; please report it with the file (set KAPLINT_DEBUG=1 for details).",
                     err=True,
                 )
+
+    if show_diff:
+        sys.exit(_print_diff(results, targets, unsafe_fixes))
+    if apply_fixes:
+        results = _fix_and_relint(linter, results, targets, unsafe_fixes)
 
     report = Report(
         documents=results,
@@ -256,6 +274,52 @@ def explain(rule: str, config_path: str | None) -> None:
     lines += ["", "Examples that are fine"] + [f"  + {_example_text(example.text)}" for example in found.pass_examples]
     lines += ["", f"Defined in {found.origin}"]
     click.echo("\n".join(lines))
+
+
+def _fixable_targets(results: list, targets: list, unsafe: bool) -> list[tuple[Any, Any]]:
+    """(result, target) pairs of the files that have a fix to apply."""
+    from kaplint.fixes import fixable
+
+    by_display = {target.display: target for target in targets}
+    return [
+        (result, by_display[result.path])
+        for result in results
+        if result.path in by_display and fixable(result.findings, unsafe)
+    ]
+
+
+def _print_diff(results: list, targets: list, unsafe: bool) -> int:
+    """Print what --fix would change; the exit code says whether anything would."""
+    from kaplint.fixes import fix_file
+
+    changed = 0
+    for result, target in _fixable_targets(results, targets, unsafe):
+        fixed = fix_file(target.path, target.display, result.findings, unsafe, write=False)
+        if fixed.changed:
+            changed += 1
+            click.echo(fixed.diff(), nl=False)
+    click.echo(f"{changed} file{'s' if changed != 1 else ''} would be changed.", err=True)
+    return EXIT_FINDINGS if changed else EXIT_CLEAN
+
+
+def _fix_and_relint(linter: Any, results: list, targets: list, unsafe: bool) -> list:
+    """Apply the fixes file by file, then lint the changed files again so the report shows what is left."""
+    from kaplint.fixes import fix_file
+
+    fixed_count = files = 0
+    by_path = {result.path: index for index, result in enumerate(results)}
+    for result, target in _fixable_targets(results, targets, unsafe):
+        try:
+            fixed = fix_file(target.path, target.display, result.findings, unsafe, write=True)
+        except (OSError, UnicodeError) as error:
+            click.echo(f"kaplint: could not fix {target.display}: {error}; the file was left as it was.", err=True)
+            continue
+        if fixed.changed:
+            fixed_count += fixed.applied
+            files += 1
+            results[by_path[result.path]] = linter.lint_path(target.path, target.display)
+    click.echo(f"Fixed {fixed_count} problem{'s' if fixed_count != 1 else ''} in {files} file{'s' if files != 1 else ''}.", err=True)
+    return results
 
 
 def _example_text(text: str | bytes) -> str:

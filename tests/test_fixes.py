@@ -1,0 +1,131 @@
+"""``kaplint check --fix``, ``--diff`` and ``--unsafe-fixes``: what is written, and what never is."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kaplint.cli import main
+
+TEXT = "# Help\n\nCall 1-800-273-8255 for help.\n\nWe use ketamine HCL.\n"
+FIXED = "# Help\n\nCall 988 for help.\n\nWe use ketamine hydrochloride.\n"
+SELECT = ["--select", "crisis-line,salt-name"]
+
+UNSAFE_PACK = """
+rules:
+  - id: CLINIC001
+    name: old-name
+    category: terminology
+    kind: phrase
+    severity: warning
+    message: Use our new name instead of "{match}".
+    params:
+      terms: [Sunrise Clinic]
+      replacement: Harbor Clinic
+      fix: unsafe
+    docs: {what: Old clinic name., why: We were renamed., sources: [Brand guide]}
+    examples: {fail: [Welcome to Sunrise Clinic.], pass: [Welcome to Harbor Clinic.]}
+"""
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["check", *args])
+
+
+def test_fix_applies_safe_fixes_and_reports_what_is_left(here: Path) -> None:
+    (here / "page.md").write_text(TEXT, encoding="utf-8")
+    result = run("page.md", *SELECT, "--fix")
+    assert (here / "page.md").read_text(encoding="utf-8") == FIXED
+    assert "Fixed 2 problems in 1 file." in result.stderr
+    assert result.exit_code == 0  # nothing left at the error level
+
+
+def test_fix_twice_changes_nothing_the_second_time(here: Path) -> None:
+    page = here / "page.md"
+    page.write_text(TEXT, encoding="utf-8")
+    run("page.md", *SELECT, "--fix")
+    before = (page.read_bytes(), page.stat().st_mtime_ns)
+    result = run("page.md", *SELECT, "--fix")
+    assert (page.read_bytes(), page.stat().st_mtime_ns) == before
+    assert "Fixed 0 problems in 0 files." in result.stderr
+
+
+def test_no_write_without_fix_and_diff_only_prints(here: Path) -> None:
+    page = here / "page.md"
+    page.write_text(TEXT, encoding="utf-8")
+    original = page.read_bytes()
+    assert run("page.md", *SELECT).exit_code == 1
+    result = run("page.md", *SELECT, "--diff")
+    assert page.read_bytes() == original
+    assert result.exit_code == 1
+    assert "--- a/page.md\n+++ b/page.md\n" in result.stdout
+    assert "-Call 1-800-273-8255 for help.\n+Call 988 for help.\n" in result.stdout
+    clean = here / "clean.md"
+    clean.write_text("Call 988 for help.\n", encoding="utf-8")
+    assert run("clean.md", *SELECT, "--diff").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("encode", "label"),
+    [
+        (lambda text: text.replace("\n", "\r\n").encode("utf-8"), "crlf"),
+        (lambda text: codecs.BOM_UTF8 + text.encode("utf-8"), "utf-8 bom"),
+        (lambda text: codecs.BOM_UTF16_LE + text.replace("\n", "\r\n").encode("utf-16-le"), "utf-16 le"),
+        (lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"), "utf-16 be"),
+    ],
+)
+def test_fix_keeps_encoding_byte_order_mark_and_line_endings(here: Path, encode, label: str) -> None:  # type: ignore[no-untyped-def]
+    page = here / "page.md"
+    page.write_bytes(encode(TEXT))
+    run("page.md", *SELECT, "--fix")
+    assert page.read_bytes() == encode(FIXED), label
+
+
+def test_a_failed_write_leaves_the_original_intact(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = here / "page.md"
+    page.write_text(TEXT, encoding="utf-8")
+
+    def broken_replace(source: str, target: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    result = run("page.md", *SELECT, "--fix")
+    assert page.read_text(encoding="utf-8") == TEXT
+    assert "could not fix page.md" in result.stderr
+    assert sorted(path.name for path in here.iterdir()) == ["page.md"]  # no temporary file left behind
+
+
+def test_unsafe_fixes_only_when_asked(here: Path) -> None:
+    (here / "clinic.yml").write_text(UNSAFE_PACK, encoding="utf-8")
+    (here / "kaplint.toml").write_text('extend-rules = ["clinic.yml"]\n', encoding="utf-8")
+    page = here / "page.md"
+    page.write_text("Welcome to Sunrise Clinic.\n", encoding="utf-8")
+    run("page.md", "--select", "old-name", "--fix")
+    assert page.read_text(encoding="utf-8") == "Welcome to Sunrise Clinic.\n"
+    run("page.md", "--select", "old-name", "--fix", "--unsafe-fixes")
+    assert page.read_text(encoding="utf-8") == "Welcome to Harbor Clinic.\n"
+
+
+def test_files_without_fixes_are_not_touched(here: Path) -> None:
+    other = here / "other.md"
+    other.write_text("Ketamine is not a cure.\n", encoding="utf-8")
+    before = other.stat().st_mtime_ns
+    (here / "page.md").write_text(TEXT, encoding="utf-8")
+    run(".", *SELECT, "--fix")
+    assert other.stat().st_mtime_ns == before
+
+
+def test_fix_and_diff_refuse_standard_input_and_each_other(here: Path) -> None:
+    assert CliRunner().invoke(main, ["check", "-", "--fix"], input=TEXT).exit_code == 2
+    (here / "page.md").write_text(TEXT, encoding="utf-8")
+    assert run("page.md", "--fix", "--diff").exit_code == 2
