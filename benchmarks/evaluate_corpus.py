@@ -155,6 +155,16 @@ LIST_TOLERANCE_LINES = {"broad-indications": 8}
 
 
 def evaluate_claims(documents: list[LabelledDocument]) -> ClaimEvaluation:
+    """Claim findings against the labelled claim quotes (see :func:`evaluate_quotes`)."""
+    return evaluate_quotes(documents, ("claims",), ("claims",))
+
+
+def evaluate_terminology(documents: list[LabelledDocument]) -> ClaimEvaluation:
+    """Terminology and language findings against their labelled quotes (see :func:`evaluate_quotes`)."""
+    return evaluate_quotes(documents, ("terminology", "language"), ("terminology", "language", "undefined-abbreviation"))
+
+
+def evaluate_quotes(documents: list[LabelledDocument], label_keys: tuple[str, ...], select: tuple[str, ...]) -> ClaimEvaluation:
     """Claim findings against the labelled quotes: same rule name and overlapping text.
 
     Precision is the share of findings that overlap a quote labelled with their rule
@@ -165,16 +175,16 @@ def evaluate_claims(documents: list[LabelledDocument]) -> ClaimEvaluation:
     """
     evaluation = ClaimEvaluation()
     for document in documents:
-        result = lint(document, ("claims",))
+        result = lint(document, select)
         source = document.path.read_text(encoding="utf-8")
         labels = []
-        for entry in document.labels.get("claims") or []:
+        for entry in [entry for key in label_keys for entry in document.labels.get(key) or []]:
             start = source.find(entry["quote"])
             if start < 0:
                 raise SystemExit(f"{document.path.name}: quote not found: {entry['quote']!r}")
             line = source.count("\n", 0, start) + 1
             labels.append((entry["category"], start, start + len(entry["quote"]), entry["quote"], line))
-        findings = [finding for finding in result.findings if finding.category == "claims"]
+        findings = [finding for finding in result.findings if finding.category != "input"]
 
         def overlaps(finding, label) -> bool:  # type: ignore[no-untyped-def]
             category, start, end, _, line = label
@@ -220,7 +230,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every disagreement with the labels")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--part", action="append", choices=["disclosures", "claims"], help="what to measure (default: all)")
+    parser.add_argument(
+        "--part", action="append", choices=["disclosures", "claims", "terminology"], help="what to measure (default: all)"
+    )
     parser.add_argument("--writer", action="append", help="only documents by this writer (file-name prefix); repeatable")
     arguments = parser.parse_args()
     documents = load_corpus(arguments.corpus)
@@ -229,7 +241,7 @@ def main() -> None:
     profiles = Counter(document.profile for document in documents)
     print(f"corpus: {len(documents)} documents ({', '.join(f'{name} {count}' for name, count in sorted(profiles.items()))})")
 
-    parts = arguments.part or ["disclosures", "claims"]
+    parts = arguments.part or ["disclosures", "claims", "terminology"]
     if "disclosures" in parts:
         evaluation = evaluate_disclosures(documents)
         _print_scores("missing-element findings", evaluation.overall, evaluation.by_element)
@@ -243,6 +255,13 @@ def main() -> None:
         if arguments.errors and claims.errors:
             print("\ndisagreements (document, rule, error, text):")
             for name, category, kind, text in sorted(claims.errors):
+                print(f"  {name:<20} {category:<24} {kind:<10} {text}")
+    if "terminology" in parts:
+        terminology = evaluate_terminology(documents)
+        _print_scores("terminology and language findings", terminology.overall, terminology.by_category)
+        if arguments.errors and terminology.errors:
+            print("\ndisagreements (document, rule, error, text):")
+            for name, category, kind, text in sorted(terminology.errors):
                 print(f"  {name:<20} {category:<24} {kind:<10} {text}")
     sys.exit(0)
 
