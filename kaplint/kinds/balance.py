@@ -140,9 +140,12 @@ class BalanceKind(Kind):
             )
         )
         if prominent and hidden:
+            first = analysis.risks[0]
+            block = document.blocks[first.block_index]
+            line = document.lines.position(block.source_span(first.start, first.end)[0])[0]
             message = (
                 "Benefits are prominent (headings, lists or the opening) while every risk statement is at the end, "
-                "in a footer or behind a link; bring the risks up beside the benefits."
+                f"in a footer or behind a link (the first is on line {line}); bring the risks up beside the benefits."
             )
             yield Match(0, 0, message, block_index=title, severity=Severity.WARNING)
 
