@@ -1,8 +1,8 @@
 """Negation: whether the words before a phrase deny it.
 
-Shared by the phrase kind ("ketamine is *not* a cure" is no cure claim) and
-the statement finder of the disclosure rules ("there is *no* risk of
-addiction" is no misuse warning).
+Shared by the phrase kind ("ketamine is *not* a cure" is no cure claim), the
+statement finder of the disclosure rules ("there is *no* risk of addiction"
+is no misuse warning), and the balance and condition-list kinds.
 """
 
 from __future__ import annotations
@@ -29,3 +29,45 @@ def is_negated(clause: str) -> bool:
     """True when ``clause`` (the words before a match) denies what follows."""
     cleaned = _NOT_A_DENIAL.sub(" ", clause)
     return bool(_NEGATOR.search(cleaned))
+
+
+# Clause boundaries for negation: punctuation and the conjunctions that start a
+# new clause, so "Do not take ketamine if you are pregnant" keeps "pregnant" affirmed.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:\u2014()]|\s[\u2013-]\s|\b(?:but|however|although|though|yet|whereas|while|if|because|since|when|"
+    r"whenever|unless|until|so\s+that|as\s+long\s+as)\b",
+    re.IGNORECASE,
+)
+_NEGATION_WINDOW_WORDS = 6
+_LOOKBACK_CHARACTERS = 200  # a clause is never longer; bounds the work on run-on "sentences"
+_LIST_MEMBER_WORDS = 3
+# Words that start a new clause after a comma rather than continue a list ("..., and it doesn't help").
+_CLAUSE_VERB = re.compile(
+    r"\b(?:may|might|can|could|will|would|is|are|was|were|feel|feels|get|gets|have|has|cause|causes|"
+    r"it|you|they|we|he|she|this|that|these|those|there|i)\b",
+    re.IGNORECASE,
+)
+_PREFIX_DENIAL = re.compile(r"\bnon[\s\u2010\u2011-]*$", re.IGNORECASE)
+_SUFFIX_DENIAL = re.compile(r"^[\s\u2010\u2011-]*free\b", re.IGNORECASE)
+
+
+def is_denied(text: str, start: int, end: int) -> bool:
+    """Whether the occurrence ``text[start:end]`` is denied where it stands.
+
+    The clause is read back to its start; across commas that only separate list
+    members ("no nausea, headache or dizziness"), the list's negation carries over.
+    """
+    before = text[max(0, start - _LOOKBACK_CHARACTERS) : start]
+    if _PREFIX_DENIAL.search(before) or _SUFFIX_DENIAL.search(text[end : end + 12]):
+        return True
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    while breaks:
+        last = breaks.pop()
+        after = before[last.end() :]
+        if last.group() == "," and len(after.split()) <= _LIST_MEMBER_WORDS and not _CLAUSE_VERB.search(after):
+            # A list member: the negation, if any, stands before the list.
+            continue
+        before = after
+        break
+    clause = " ".join(before.split()[-_NEGATION_WINDOW_WORDS:])
+    return is_negated(clause)

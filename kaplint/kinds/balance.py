@@ -28,7 +28,7 @@ from kaplint.document import Document
 from kaplint.evidence import is_pointer, word_pattern
 from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
-from kaplint.negation import is_negated
+from kaplint.negation import is_denied
 
 _MIN_BLOCKS_FOR_PROMINENCE = 5  # a short text has no "end" to hide risks in (a link can still hide them)
 _HEADING_LABEL_WORDS = 4
@@ -237,12 +237,5 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
 
 
 def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``pattern`` occurs in ``text`` without a denial just before it (or "-free" after it)."""
-    for match in pattern.finditer(text):
-        clause = " ".join(text[max(0, match.start() - 80) : match.start()].split()[-5:])
-        if not is_negated(clause) and not _FREE.match(text, match.end()):
-            return True
-    return False
-
-
-_FREE = re.compile(r"[\s-]*free\b", re.IGNORECASE)
+    """Whether ``pattern`` occurs in ``text`` without being denied ("no side effects", "risk-free")."""
+    return any(not is_denied(text, match.start(), match.end()) for match in pattern.finditer(text))

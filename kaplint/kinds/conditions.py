@@ -26,7 +26,7 @@ from kaplint.document import Document
 from kaplint.evidence import word_pattern
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
-from kaplint.negation import is_negated
+from kaplint.negation import is_denied
 from kaplint.quotes import is_discussed, quote_spans
 
 
@@ -83,12 +83,12 @@ class ConditionListKind(Kind):
                 continue
             if compiled.established is not None:
                 claim = compiled.established.search(text)
-                if claim and not _negated(text, claim.start()):
+                if claim and not is_denied(text, claim.start(), claim.end()):
                     start, end = sentence.start + claim.start(), sentence.start + claim.end()
                     yield Match(start, end, rule.message.replace("{match}", block.text[start:end]), block_index=sentence.block_index)
                     reported.add(sentence.block_index)
                     continue
-            found = [match for match in compiled.condition.finditer(text) if not _negated(text, match.start())]
+            found = [match for match in compiled.condition.finditer(text) if not is_denied(text, match.start(), match.end())]
             others = [match for match in found if not compiled.primary.fullmatch(match.group())]
             context_text = " ".join((text, lead_in if block.kind == "list_item" else "", " ".join(block.section[-1:])))
             if not compiled.cues.search(context_text):
@@ -117,11 +117,6 @@ def _quoted_to_question(text: str, analysis: Any, sentence: Any) -> bool:
     following = [other for other in analysis.by_block.get(sentence.block_index, []) if other.start >= sentence.end]
     outside = "".join(text[end:start] for (_, end), (start, _) in zip([(0, 0), *quotes], [*quotes, (len(text), 0)]))
     return is_discussed(outside, following[0].text if following else "")
-
-
-def _negated(text: str, position: int) -> bool:
-    clause = " ".join(text[max(0, position - 80) : position].split()[-6:])
-    return is_negated(clause)
 
 
 def _list_run(document: Document, index: int) -> range:
