@@ -62,6 +62,15 @@ class Analysis:
                 return sentence
         return None
 
+    def sentence_after(self, block_index: int, offset: int) -> Sentence | None:
+        """The first sentence of block ``block_index`` that starts at or after ``offset``."""
+        return next((sentence for sentence in self.by_block.get(block_index, []) if sentence.start >= offset), None)
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence ends with a question mark (before closing quotes or emphasis)."""
+    return text.rstrip().rstrip("\"'\u201d\u2019)*_").endswith("?")
+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences in ``text`` (one block of prose)."""

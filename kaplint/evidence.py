@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from kaplint.analysis import is_question
 from kaplint.negation import is_denied
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -184,7 +185,7 @@ class StatementFinder:
         self.document = document
         self.strict = strict  # False for triggers: a pointer ("see our Spravato page") still mentions a topic
         self.sentences = self._usable_sentences()
-        self.questions = frozenset(index for index, sentence in enumerate(self.sentences) if _is_question(sentence[3]))
+        self.questions = frozenset(index for index, sentence in enumerate(self.sentences) if is_question(sentence[3]))
         # "Can I drive home? No." denies what the question asks about: its concepts count as denied.
         self.denied_by_answer = frozenset(
             index
@@ -396,5 +397,3 @@ def _asks_about_treatment(question: str) -> bool:
     return bool(_ASKS.match(question)) or len(question.split()) > 4
 
 
-def _is_question(text: str) -> bool:
-    return text.rstrip().rstrip("\"'\u201d\u2019)*_").endswith("?")

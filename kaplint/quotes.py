@@ -27,13 +27,6 @@ _CORRECTION = re.compile(
     r"^\W*(?:in\s+fact|actually|the\s+truth|in\s+reality|not\s+so|(?:the\s+)?(?:evidence|FDA|research|data|studies)\b)",
     re.IGNORECASE,
 )
-# A credit after a quotation: "- Jessica R.", "said one patient", "(past participant)".
-_ATTRIBUTION = re.compile(
-    r"^\s*[,.]?\s*(?:[\u2013\u2014-]{1,2}\s*\w|\(\s*\w|(?:says?|said|shares?|shared|writes?|wrote|told\s+us)\b)",
-    re.IGNORECASE,
-)
-
-
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation's inner text in ``text`` (straight or curly quotes)."""
     spans: list[tuple[int, int]] = []
@@ -70,7 +63,3 @@ def is_discussed(sentence_outside_quotes: str, next_sentence: str) -> bool:
     """Whether a quotation is reported or questioned rather than asserted."""
     return bool(_DISCUSSION.search(sentence_outside_quotes) or _CORRECTION.search(next_sentence))
 
-
-def is_attributed(text_after_quote: str) -> bool:
-    """Whether the words after a quotation credit someone ("- Jessica R.", "said one patient")."""
-    return bool(_ATTRIBUTION.match(text_after_quote))

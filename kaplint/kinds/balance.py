@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from kaplint.analysis import is_question
 from kaplint.document import Document
 from kaplint.evidence import is_pointer, word_pattern
 from kaplint.finding import Match, Severity
@@ -194,11 +195,11 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         if block.landmark == "navigation":
             continue
         text = sentence.text
-        is_question = text.rstrip().endswith("?")
+        asks = is_question(text)
         if block.kind == "heading" and len(text.split()) <= _HEADING_LABEL_WORDS:
             continue  # a label such as "Side effects" or "Benefits" is not a statement
-        benefit = not is_question and _affirmed(compiled.benefit, text)
-        risk = not is_question and (
+        benefit = not asks and _affirmed(compiled.benefit, text)
+        risk = not asks and (
             _affirmed(compiled.risk, text) or (_affirmed(compiled.harm, text) and bool(compiled.possibility.search(text)))
         )
         if risk and compiled.not_risk is not None and compiled.not_risk.search(text):

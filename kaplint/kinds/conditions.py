@@ -114,9 +114,9 @@ def _quoted_to_question(text: str, analysis: Any, sentence: Any) -> bool:
     quotes = quote_spans(text)
     if not quotes:
         return False
-    following = [other for other in analysis.by_block.get(sentence.block_index, []) if other.start >= sentence.end]
+    following = analysis.sentence_after(sentence.block_index, sentence.end)
     outside = "".join(text[end:start] for (_, end), (start, _) in zip([(0, 0), *quotes], [*quotes, (len(text), 0)]))
-    return is_discussed(outside, following[0].text if following else "")
+    return is_discussed(outside, following.text if following else "")
 
 
 def _list_run(document: Document, index: int) -> range:

@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from kaplint.analysis import is_question
 from kaplint.document import BLOCK_KINDS, Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
@@ -149,7 +150,7 @@ class PhraseKind(Kind):
         """Findings for claims made by answering a question ("Is it safe? Absolutely!")."""
         sentences = document.analysis.sentences
         for position, sentence in enumerate(sentences[:-1]):
-            if not _is_question_text(sentence.text):
+            if not is_question(sentence.text):
                 continue
             answer = sentences[position + 1]
             if answer.block_index - sentence.block_index > 1:
@@ -213,7 +214,8 @@ class PhraseKind(Kind):
             quote = enclosing_quote(block.text, start, end, quotes)
             if quote is not None and compiled.skip_discussed_quotes:
                 outside = block.text[sentence_start : quote[0]] + " " + block.text[quote[1] : sentence_end]
-                if is_discussed(outside, _next_sentence(analysis, block_index, sentence_end, block.text)):
+                following = analysis.sentence_after(block_index, sentence_end)
+                if is_discussed(outside, following.text if following else ""):
                     continue
             last_end = end
             match = self._match(rule, compiled, block_index, found, is_pattern, start == sentence_start)
@@ -239,7 +241,7 @@ class PhraseKind(Kind):
             return True
         if context.is_accepted(text, start, end):
             return True
-        if compiled.skip_questions and _is_question_text(sentence_text) and not _RHETORICAL.match(sentence_text):
+        if compiled.skip_questions and is_question(sentence_text) and not _RHETORICAL.match(sentence_text):
             return True
         clause = clause_before(text, sentence_start, start)
         if compiled.skip_negated and is_negated(clause):
@@ -279,10 +281,6 @@ _RHETORICAL = re.compile(
 )
 
 
-def _is_question_text(text: str) -> bool:
-    return text.rstrip().rstrip("\"'\u201d\u2019)*_").endswith("?")
-
-
 def _question_answers(entries: list[Any], flags: int) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     pairs = []
     for entry in entries:
@@ -296,14 +294,6 @@ def _question_answers(entries: list[Any], flags: int) -> tuple[tuple[re.Pattern[
             raise ParamError("question-answers", f"invalid regular expression in 'question-answers': {error}") from None
         pairs.append((question, answer))
     return tuple(pairs)
-
-
-def _next_sentence(analysis: Any, block_index: int, after: int, text: str) -> str:
-    """The sentence that follows offset ``after`` in the same block, or ""."""
-    for sentence in analysis.by_block.get(block_index, []):
-        if sentence.start >= after:
-            return sentence.text
-    return ""
 
 
 def clause_before(text: str, sentence_start: int, position: int) -> str:
