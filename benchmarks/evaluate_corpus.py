@@ -143,7 +143,7 @@ class MatchScore:
 
 
 @dataclass
-class ClaimEvaluation:
+class QuoteEvaluation:
     overall: MatchScore = field(default_factory=MatchScore)
     by_category: dict[str, MatchScore] = field(default_factory=dict)
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # (document, category, kind of error, text)
@@ -154,17 +154,17 @@ class ClaimEvaluation:
 LIST_TOLERANCE_LINES = {"broad-indications": 8}
 
 
-def evaluate_claims(documents: list[LabelledDocument]) -> ClaimEvaluation:
+def evaluate_claims(documents: list[LabelledDocument]) -> QuoteEvaluation:
     """Claim findings against the labelled claim quotes (see :func:`evaluate_quotes`)."""
     return evaluate_quotes(documents, ("claims",), ("claims",))
 
 
-def evaluate_terminology(documents: list[LabelledDocument]) -> ClaimEvaluation:
+def evaluate_terminology(documents: list[LabelledDocument]) -> QuoteEvaluation:
     """Terminology and language findings against their labelled quotes (see :func:`evaluate_quotes`)."""
     return evaluate_quotes(documents, ("terminology", "language"), ("terminology", "language", "undefined-abbreviation"))
 
 
-def evaluate_quotes(documents: list[LabelledDocument], label_keys: tuple[str, ...], select: tuple[str, ...]) -> ClaimEvaluation:
+def evaluate_quotes(documents: list[LabelledDocument], label_keys: tuple[str, ...], select: tuple[str, ...]) -> QuoteEvaluation:
     """Claim findings against the labelled quotes: same rule name and overlapping text.
 
     Precision is the share of findings that overlap a quote labelled with their rule
@@ -173,7 +173,7 @@ def evaluate_quotes(documents: list[LabelledDocument], label_keys: tuple[str, ..
     label; a ``broad-indications`` finding also matches a label in the same list
     (within ``LIST_TOLERANCE_LINES``).
     """
-    evaluation = ClaimEvaluation()
+    evaluation = QuoteEvaluation()
     for document in documents:
         result = lint(document, select)
         source = document.path.read_text(encoding="utf-8")
@@ -249,20 +249,17 @@ def main() -> None:
             print("\ndisagreements (document, element, label -> kaplint):")
             for name, element, label, status, why in evaluation.errors:
                 print(f"  {name:<20} {element:<20} {label} -> {status}  {why}")
-    if "claims" in parts:
-        claims = evaluate_claims(documents)
-        _print_scores("claim findings", claims.overall, claims.by_category)
-        if arguments.errors and claims.errors:
-            print("\ndisagreements (document, rule, error, text):")
-            for name, category, kind, text in sorted(claims.errors):
-                print(f"  {name:<20} {category:<24} {kind:<10} {text}")
-    if "terminology" in parts:
-        terminology = evaluate_terminology(documents)
-        _print_scores("terminology and language findings", terminology.overall, terminology.by_category)
-        if arguments.errors and terminology.errors:
-            print("\ndisagreements (document, rule, error, text):")
-            for name, category, kind, text in sorted(terminology.errors):
-                print(f"  {name:<20} {category:<24} {kind:<10} {text}")
+    for part, title, evaluate in (
+        ("claims", "claim findings", evaluate_claims),
+        ("terminology", "terminology and language findings", evaluate_terminology),
+    ):
+        if part in parts:
+            quotes = evaluate(documents)
+            _print_scores(title, quotes.overall, quotes.by_category)
+            if arguments.errors and quotes.errors:
+                print("\ndisagreements (document, rule, error, text):")
+                for name, category, kind, text in sorted(quotes.errors):
+                    print(f"  {name:<20} {category:<24} {kind:<10} {text}")
     sys.exit(0)
 
 
