@@ -155,11 +155,11 @@ class DisclosureKind(Kind):
             raise ParamError("parts", "give either 'evidence' or 'parts', not both")
         if values["parts"]:
             parts = tuple(
-                Part(str(name), _compile_statements(statements, concepts, f"parts.{name}"))
+                Part(str(name), _compile_statements(statements, concepts, "parts", f"parts.{name}"))
                 for name, statements in values["parts"].items()
             )
         elif values["evidence"]:
-            parts = (Part(element, _compile_statements(values["evidence"], concepts, "evidence")),)
+            parts = (Part(element, _compile_statements(values["evidence"], concepts, "evidence", "evidence")),)
         else:
             raise ParamError("evidence", "a disclosure rule needs 'evidence' (or 'parts'): what satisfies the element")
         if not 1 <= values["min-parts"] <= len(parts):
@@ -314,7 +314,7 @@ def _read_vocabulary(path: str) -> Vocabulary:
         if not isinstance(entry, dict) or "when" not in entry or "description" not in entry or set(entry) - _TOPIC_KEYS:
             raise ParamError("vocabulary", f"{where} needs 'description' and 'when' (and may have {', '.join(sorted(_TOPIC_KEYS - {'description', 'when'}))})")
         own = _compile_concepts(entry.get("concepts") or {}, where)
-        statements = _compile_statements(entry["when"], {**concepts, **own}, where)
+        statements = _compile_statements(entry["when"], {**concepts, **own}, "vocabulary", where)
         requires = entry.get("requires") or []
         if not isinstance(requires, list) or any(item not in topics for item in requires):
             raise ParamError("vocabulary", f"{where}: 'requires' must list topics defined above it")
@@ -343,11 +343,11 @@ def _compile_concepts(mapping: Any, where: str) -> dict[str, Concept]:
     return concepts
 
 
-def _compile_statements(
-    entries: Any, concepts: dict[str, Concept], where: str, default_polarity: str = "affirmed"
-) -> tuple[Statement, ...]:
-    """Statements from YAML: a list whose items are lists of concept names (``no:`` / ``any:`` prefixed)."""
-    key = where.split(".")[0] if where in ("evidence",) or where.startswith("parts.") else "vocabulary"
+def _compile_statements(entries: Any, concepts: dict[str, Concept], key: str, where: str) -> tuple[Statement, ...]:
+    """Statements from YAML: a list whose items are lists of concept names (``no:`` / ``any:`` prefixed).
+
+    ``key`` names the parameter that problems are reported against (for its line), ``where`` the spot.
+    """
     if not isinstance(entries, list) or not entries:
         raise ParamError(key, f"{where} must be a list of statements (each a list of concept names)")
     statements: list[Statement] = []
@@ -362,7 +362,7 @@ def _compile_statements(
                 raise ParamError(key, f"{where}: 'at-least' must be between 1 and the number of concepts in 'of'")
             if any(":" in str(name) for name in of):
                 raise ParamError(key, f"{where}: the concepts counted in 'of' are always affirmed uses; drop the prefix")
-            group = tuple(_requirement(name, concepts, key, where, default_polarity).concept for name in of)
+            group = tuple(_requirement(name, concepts, key, where).concept for name in of)
             group_min = entry["at-least"]
             names = entry.get("with") or []
         else:
@@ -371,12 +371,12 @@ def _compile_statements(
                 raise ParamError(key, f"{where}: each statement is a list of concept names, not {entry!r}")
         if not all(isinstance(name, str) for name in names):
             raise ParamError(key, f"{where}: each statement is a list of concept names, not {entry!r}")
-        requirements = tuple(_requirement(name, concepts, key, where, default_polarity) for name in names)
+        requirements = tuple(_requirement(name, concepts, key, where) for name in names)
         statements.append(Statement(requirements, group, group_min))
     return tuple(statements)
 
 
-def _requirement(name: str, concepts: dict[str, Concept], key: str, where: str, default_polarity: str) -> Requirement:
+def _requirement(name: str, concepts: dict[str, Concept], key: str, where: str) -> Requirement:
     """``name``, ``no:name`` or ``any:name`` as a requirement on a known concept."""
     prefix, _, bare = name.rpartition(":")
     if prefix and prefix not in _POLARITIES:
@@ -385,4 +385,4 @@ def _requirement(name: str, concepts: dict[str, Concept], key: str, where: str, 
         close = difflib.get_close_matches(bare, list(concepts), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise ParamError(key, f"{where}: unknown concept {bare!r}{hint}")
-    return Requirement(concepts[bare], _POLARITIES[prefix] if prefix else default_polarity)
+    return Requirement(concepts[bare], _POLARITIES[prefix] if prefix else "affirmed")
