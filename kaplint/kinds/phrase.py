@@ -180,8 +180,10 @@ class PhraseKind(Kind):
                 matches = list(self._block_matches(rule, compiled, context, analysis, block_index, block, document))
                 if matches:
                     first, last = matches[0], matches[-1]
-                    matched = block.text[first.start : last.end]
-                    yield dataclasses.replace(first, end=last.end, message=first.message.replace(block.text[first.start : first.end], matched, 1))
+                    message = rule.message.replace("{match}", block.text[first.start : last.end]).replace("{replacement}", "")
+                    if compiled.quote_note and any(compiled.quote_note in match.message for match in matches):
+                        message = f"{message} {compiled.quote_note}"
+                    yield dataclasses.replace(first, end=last.end, message=message)
                 continue
             yield from self._block_matches(rule, compiled, context, analysis, block_index, block, document)
 
