@@ -115,6 +115,8 @@ _POINTER_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 
+_NOTHING = re.compile(r"(?!)")
+
 
 @dataclass(frozen=True)
 class Concept:
@@ -155,10 +157,12 @@ class Evidence:
 
 
 def word_pattern(patterns: list[str]) -> re.Pattern[str]:
-    """One pattern matching any of ``patterns`` as whole words, in any case.
+    """One pattern matching any of ``patterns`` as whole words, in any case; none matches nothing.
 
     A pattern may start inside a contraction ("ca|n't take it home").
     """
+    if not patterns:
+        return _NOTHING
     alternatives = "|".join(f"(?:{pattern})" for pattern in patterns)
     return re.compile(r"(?:(?<![\w])|(?=n['\u2019]t\b))(?:" + alternatives + r")(?![\w])", re.IGNORECASE)
 
@@ -168,9 +172,10 @@ def compile_concept(name: str, patterns: list[str]) -> Concept:
     return Concept(name, word_pattern(patterns))
 
 
-def compile_contradictions(patterns: list[str]) -> re.Pattern[str] | None:
+def any_pattern(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern matching any of ``patterns`` anywhere, in any case; none matches nothing."""
     if not patterns:
-        return None
+        return _NOTHING
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
 
@@ -298,7 +303,7 @@ class StatementFinder:
         self._occurrences[concept.regex.pattern] = found
         return found
 
-    def find(self, statement: Statement, window: int, contradictions: re.Pattern[str] | None) -> Evidence | None:
+    def find(self, statement: Statement, window: int, contradictions: re.Pattern[str]) -> Evidence | None:
         """The first passage that makes ``statement``, as the span of its first sentence, or None."""
         passage = self._passage_making(statement, window, contradictions)
         if passage is None:
@@ -312,7 +317,7 @@ class StatementFinder:
         return Evidence(block_index, start, end)
 
     def _passage_making(
-        self, statement: Statement, window: int, contradictions: re.Pattern[str] | None
+        self, statement: Statement, window: int, contradictions: re.Pattern[str] = _NOTHING
     ) -> tuple[int, ...] | None:
         tables = []
         for requirement in statement.requirements:
@@ -335,7 +340,7 @@ class StatementFinder:
                     if not _YES_ANSWER.match(self.sentences[passage[-1]][3]):
                         continue
                 text = " ".join(self.sentences[index][3] for index in passage)
-                if _DENIAL.search(text) or (contradictions is not None and contradictions.search(text)):
+                if _DENIAL.search(text) or contradictions.search(text):
                     continue
                 if _REASSURANCE.search(text) and not _POSSIBILITY.search(text):
                     continue
@@ -344,7 +349,7 @@ class StatementFinder:
 
     def first_use(self, statement: Statement, window: int) -> Evidence | None:
         """Where ``statement`` is first made, pointing at its first concept's words (for triggers)."""
-        passage = self._passage_making(statement, window, None)
+        passage = self._passage_making(statement, window)
         if passage is None:
             return None
         concept = statement.requirements[0].concept if statement.requirements else statement.group[0]

@@ -12,6 +12,10 @@ from click.testing import CliRunner
 from kaplint.cli import main
 from kaplint.config import Config
 from kaplint.engine import Linter, RunOptions
+from kaplint.kinds.balance import BalanceKind, analyse_balance
+from kaplint.kinds.base import ParamError
+from kaplint.kinds.conditions import ConditionListKind
+from kaplint.loaders import load_text_format
 from kaplint.rulepacks import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +88,21 @@ def test_fair_balance_warns_when_risks_are_only_in_a_footer() -> None:
     )
     levels = [(finding.name, str(finding.severity)) for finding in findings(text, ("fair-balance",)).findings]
     assert ("fair-balance", "warning") in levels
+
+
+@pytest.mark.parametrize(("kind", "needed"), [(BalanceKind(), "benefit"), (ConditionListKind(), "conditions")])
+def test_claim_kinds_refuse_a_rule_without_the_vocabulary_they_need(kind, needed) -> None:  # type: ignore[no-untyped-def]
+    # An empty word list must not compile to a pattern that matches between any two words.
+    with pytest.raises(ParamError, match=needed):
+        kind.compile({})
+
+
+def test_a_balance_rule_without_topic_words_judges_every_document_and_empty_lists_match_nothing() -> None:
+    compiled = BalanceKind().compile({"benefit": ["relief"], "risk": ["side effects"]})
+    document = load_text_format("page.md", "Fast relief for many people. Real relief, every week.\n", "markdown")
+    analysis = analyse_balance(compiled, document)
+    assert analysis.about_topic
+    assert len(analysis.benefits) == 2 and not analysis.risks  # 'harms' and 'not-risk' are empty: nothing counts
 
 
 def test_a_claim_answered_in_the_next_heading_or_sentence_is_found() -> None:

@@ -26,9 +26,9 @@ from typing import Any, Iterable
 
 from kaplint.analysis import is_question
 from kaplint.document import Document
-from kaplint.evidence import is_pointer, word_pattern
+from kaplint.evidence import any_pattern, is_pointer, word_pattern
 from kaplint.finding import Match, Severity
-from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
+from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.negation import is_denied
 
 _MIN_BLOCKS_FOR_PROMINENCE = 5  # a short text has no "end" to hide risks in (a link can still hide them)
@@ -41,8 +41,8 @@ class CompiledBalance:
     risk: re.Pattern[str]
     harm: re.Pattern[str]
     possibility: re.Pattern[str]
-    not_risk: re.Pattern[str] | None
-    topic: re.Pattern[str]
+    not_risk: re.Pattern[str]
+    topic: re.Pattern[str] | None  # None: every document is judged
     benefit_heading: re.Pattern[str]
     risk_heading: re.Pattern[str]
     footer_heading: re.Pattern[str]
@@ -89,16 +89,19 @@ class BalanceKind(Kind):
 
     def compile(self, params: dict[str, Any]) -> CompiledBalance:
         values = validate_params(self.params, params)
+        for key in ("benefit", "risk"):
+            if not values[key]:
+                raise ParamError(key, f"a balance rule needs '{key}'")
         return CompiledBalance(
             benefit=word_pattern(values["benefit"]),
             risk=word_pattern(values["risk"]),
-            harm=word_pattern(values["harms"] or ["(?!)"]),
-            possibility=word_pattern(values["possibility"] or ["(?!)"]),
-            not_risk=re.compile("|".join(f"(?:{p})" for p in values["not-risk"]), re.IGNORECASE) if values["not-risk"] else None,
-            topic=word_pattern(values["topic"]),
-            benefit_heading=word_pattern(values["benefit-headings"] or ["(?!)"]),
-            risk_heading=word_pattern(values["risk-headings"] or ["(?!)"]),
-            footer_heading=word_pattern(values["footer-headings"] or ["(?!)"]),
+            harm=word_pattern(values["harms"]),
+            possibility=word_pattern(values["possibility"]),
+            not_risk=any_pattern(values["not-risk"]),
+            topic=word_pattern(values["topic"]) if values["topic"] else None,
+            benefit_heading=word_pattern(values["benefit-headings"]),
+            risk_heading=word_pattern(values["risk-headings"]),
+            footer_heading=word_pattern(values["footer-headings"]),
             ratio=values["ratio"],
             min_benefits=values["min-benefits"],
             tail_share=values["tail-share"],
@@ -182,7 +185,7 @@ def analyse_balance(compiled: CompiledBalance, document: Document) -> BalanceAna
 def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
     analysis = BalanceAnalysis()
     blocks = document.blocks
-    analysis.about_topic = any(compiled.topic.search(block.text) for block in blocks)
+    analysis.about_topic = compiled.topic is None or any(compiled.topic.search(block.text) for block in blocks)
     first_paragraph = next((index for index, block in enumerate(blocks) if block.kind == "paragraph"), None)
     tail_start = int(len(blocks) * (1 - compiled.tail_share))
     footer_from = next(
@@ -202,7 +205,7 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         risk = not asks and (
             _affirmed(compiled.risk, text) or (_affirmed(compiled.harm, text) and bool(compiled.possibility.search(text)))
         )
-        if risk and compiled.not_risk is not None and compiled.not_risk.search(text):
+        if risk and compiled.not_risk.search(text):
             risk = False
         pointer = risk and is_pointer(text, bool(block.links))
         if not (benefit or risk):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from kaplint.document import Document
-from kaplint.evidence import word_pattern
+from kaplint.evidence import any_pattern, word_pattern
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.negation import is_denied
@@ -35,8 +35,8 @@ class CompiledConditionList:
     condition: re.Pattern[str]
     primary: re.Pattern[str]
     cues: re.Pattern[str]
-    qualifiers: re.Pattern[str] | None
-    established: re.Pattern[str] | None
+    qualifiers: re.Pattern[str]
+    established: re.Pattern[str]
     min_conditions: int
     min_other: int
 
@@ -60,10 +60,10 @@ class ConditionListKind(Kind):
                 raise ParamError(key, f"a condition-list rule needs '{key}'")
         return CompiledConditionList(
             condition=word_pattern(values["conditions"] + values["primary"]),
-            primary=word_pattern(values["primary"] or ["(?!)"]),
-            cues=re.compile("|".join(f"(?:{pattern})" for pattern in values["cues"]), re.IGNORECASE),
-            qualifiers=re.compile("|".join(f"(?:{p})" for p in values["qualifiers"]), re.IGNORECASE) if values["qualifiers"] else None,
-            established=re.compile("|".join(f"(?:{p})" for p in values["established"]), re.IGNORECASE) if values["established"] else None,
+            primary=word_pattern(values["primary"]),
+            cues=any_pattern(values["cues"]),
+            qualifiers=any_pattern(values["qualifiers"]),
+            established=any_pattern(values["established"]),
             min_conditions=values["min-conditions"],
             min_other=values["min-other"],
         )
@@ -77,17 +77,16 @@ class ConditionListKind(Kind):
             text = sentence.text
             if block.kind != "list_item":
                 lead_in = text if text.rstrip().endswith(":") else ""
-            if compiled.qualifiers is not None and compiled.qualifiers.search(text):
+            if compiled.qualifiers.search(text):
                 continue
             if _quoted_to_question(text, analysis, sentence):
                 continue
-            if compiled.established is not None:
-                claim = compiled.established.search(text)
-                if claim and not is_denied(text, claim.start(), claim.end()):
-                    start, end = sentence.start + claim.start(), sentence.start + claim.end()
-                    yield Match(start, end, rule.message.replace("{match}", block.text[start:end]), block_index=sentence.block_index)
-                    reported.add(sentence.block_index)
-                    continue
+            claim = compiled.established.search(text)
+            if claim and not is_denied(text, claim.start(), claim.end()):
+                start, end = sentence.start + claim.start(), sentence.start + claim.end()
+                yield Match(start, end, rule.message.replace("{match}", block.text[start:end]), block_index=sentence.block_index)
+                reported.add(sentence.block_index)
+                continue
             found = [match for match in compiled.condition.finditer(text) if not is_denied(text, match.start(), match.end())]
             others = [match for match in found if not compiled.primary.fullmatch(match.group())]
             context_text = " ".join((text, lead_in if block.kind == "list_item" else "", " ".join(block.section[-1:])))

@@ -36,8 +36,8 @@ from kaplint.evidence import (
     Requirement,
     Statement,
     StatementFinder,
+    any_pattern,
     compile_concept,
-    compile_contradictions,
 )
 from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
@@ -85,7 +85,7 @@ class CompiledDisclosure:
     parts: tuple[Part, ...]
     min_parts: int
     window: int
-    contradictions: re.Pattern[str] | None
+    contradictions: re.Pattern[str]
     vocabulary: Vocabulary
 
     def level(self, profile: str) -> str:
@@ -174,7 +174,7 @@ class DisclosureKind(Kind):
             parts=parts,
             min_parts=values["min-parts"],
             window=values["window"],
-            contradictions=compile_contradictions(values["contradictions"]),
+            contradictions=any_pattern(values["contradictions"]),
             vocabulary=vocabulary,
         )
 
