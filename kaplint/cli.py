@@ -85,6 +85,7 @@ def main() -> None:
 @click.option("--fix", "apply_fixes", is_flag=True, help="Apply safe fixes to the files (atomically), then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a writer's review.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them; exit 1 if there are any.")
+@click.option("--grammar", "check_grammar", is_flag=True, help="Check grammar and spelling too (see [tool.kaplint.grammar]); exit 2 if the engine is unavailable.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -106,6 +107,7 @@ def check(
     apply_fixes: bool = False,
     unsafe_fixes: bool = False,
     show_diff: bool = False,
+    check_grammar: bool = False,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; '-' for standard input)."""
     from kaplint.discovery import MissingPathError, discover
@@ -123,6 +125,7 @@ def check(
         ignore=_split(ignore),
         profile=profile,
         max_file_size=size_limit,
+        grammar=check_grammar,
     )
     try:
         linter = Linter(config, options)
@@ -184,7 +187,7 @@ def check(
             raise UsageProblem(f"cannot write {output}: {error.strerror or error}") from None
     else:
         click.echo(rendered, nl=False, color=report.color or None)
-    if internal_errors:
+    if _report_grammar(linter) or internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failed() and not exit_zero else EXIT_CLEAN)
 
@@ -274,6 +277,14 @@ def explain(rule: str, config_path: str | None) -> None:
     lines += ["", "Examples that are fine"] + [f"  + {_example_text(example.text)}" for example in found.pass_examples]
     lines += ["", f"Defined in {found.origin}"]
     click.echo("\n".join(lines))
+
+
+def _report_grammar(linter: Any) -> bool:
+    """Print the grammar engine's notices (once per run); True when a required engine failed."""
+    messages, failed = linter.grammar.outcome()
+    for message in messages:
+        click.echo(f"kaplint: {message}", err=True)
+    return failed
 
 
 def _fixable_targets(results: list, targets: list, unsafe: bool) -> list[tuple[Any, Any]]:

@@ -49,6 +49,7 @@ KEYS = {
     "rule-options": "table-of-tables",
     "max-file-size": "size",
     "disclosures": "disclosure-levels",
+    "grammar": "grammar",
 }
 DISCLOSURE_LEVELS = ("error", "warning", "suggestion", "off")
 OVERRIDE_KEYS = ("files", "profile", "ignore", "severity")
@@ -88,6 +89,7 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     disclosure_levels: dict[str, dict[str, str]] = field(default_factory=dict)  # element -> profile -> level
+    grammar: Any = None  # kaplint.grammar.settings.GrammarSettings when [tool.kaplint.grammar] is present
 
 
 def find_config(start: Path) -> Path | None:
@@ -163,7 +165,7 @@ def _read_settings(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, (value, origin) in child.items():
-        if key in ("per-file-ignores", "severity", "rule-options", "vocabulary", "disclosures") and key in merged:
+        if key in ("per-file-ignores", "severity", "rule-options", "vocabulary", "disclosures", "grammar") and key in merged:
             merged[key] = ({**merged[key][0], **value}, origin)
         elif key in ("overrides", "extend-select", "extend-exclude", "extend-rules") and key in merged:
             merged[key] = ([*merged[key][0], *value], origin)
@@ -272,6 +274,8 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             raise ConfigError(f"{where}: 'overrides' must be a list of [[tool.kaplint.overrides]] tables")
         return tuple(_override(item, where) for item in value)
+    if kind == "grammar":
+        return _grammar_settings(value, where)
     if kind == "str":
         if not isinstance(value, str):
             raise ConfigError(f"{where}: {key!r} must be a string")
@@ -297,6 +301,16 @@ def _disclosure_levels(value: Any, where: str) -> dict[str, dict[str, str]]:
                 )
         levels[str(element)] = dict(table)
     return levels
+
+
+def _grammar_settings(value: Any, where: str) -> Any:
+    """``[tool.kaplint.grammar]``: validated by the grammar package, which owns its keys."""
+    from kaplint.grammar.settings import GrammarSettingsError, parse_grammar_settings
+
+    try:
+        return parse_grammar_settings(value)
+    except GrammarSettingsError as error:
+        raise ConfigError(f"{where}: {error}") from None
 
 
 def _override(item: dict[str, Any], where: str) -> Override:

@@ -39,6 +39,7 @@ class RunOptions:
     ignore: tuple[str, ...] = ()
     profile: str | None = None
     max_file_size: int | None = None
+    grammar: bool = False  # --grammar: check grammar and spelling, and fail if the engine is unavailable
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Linter:
         self.index = RuleIndex(tuple(self._apply_rule_options(loaded)))
         self.rules_by_id = {rule.id: rule for rule in self.index.rules}
         self.selected = self._selection()
+        self.grammar = self._start_grammar()
         self.severity = self._severity_map(config.severity, "severity")
         self.per_file_ignores = [
             (glob, self._resolve(selectors, f"per-file-ignores.{glob}")) for glob, selectors in config.per_file_ignores.items()
@@ -117,8 +119,31 @@ class Linter:
         else:
             chosen = set(self._resolve(select, "select"))
         chosen |= self._resolve((*self.config.extend_select, *self.options.extend_select), "extend-select")
+        chosen = self._with_grammar_rules(chosen)
         chosen -= self._resolve((*self.config.ignore, *self.options.ignore), "ignore")
         return frozenset(chosen)
+
+    # Grammar and spelling (issue 7) ----------------------------------------------
+    def _with_grammar_rules(self, chosen: set[str]) -> set[str]:
+        """Grammar rules run exactly when configuration or --grammar switches grammar checks
+        on (``select = ["ALL"]`` alone never starts an engine)."""
+        from kaplint.grammar.run import switched_on
+
+        grammar_rules = {rule.id for rule in self.index.rules if rule.kind == "grammar"}
+        if switched_on(self.config.grammar, self.options.grammar):
+            return chosen | grammar_rules
+        return chosen - grammar_rules
+
+    def _start_grammar(self) -> Any:
+        """The run's grammar engine when a grammar rule is selected (raises GrammarUnavailable,
+        a ConfigError, when it is required and cannot be used)."""
+        from kaplint.grammar.run import GrammarRun
+
+        wanted = any(self.rules_by_id[rule_id].kind == "grammar" for rule_id in self.selected)
+        run = GrammarRun.start(self.config.grammar, self.options.grammar, wanted)
+        if wanted and run.checker is None:  # optional and unavailable: the other rules still run
+            self.selected = frozenset(rule_id for rule_id in self.selected if self.rules_by_id[rule_id].kind != "grammar")
+        return run
 
     def _severity_map(self, mapping: dict[str, str], where: str) -> dict[str, Severity]:
         result: dict[str, Severity] = {}
@@ -190,7 +215,7 @@ class Linter:
             for rule_id in sorted(self.selected - ignored - front_ignored)
             if profile in self.rules_by_id[rule_id].profiles and self.rules_by_id[rule_id].kind != "input"
         ]
-        context = CheckContext(profile=profile, accepted=self.accepted)
+        context = CheckContext(profile=profile, accepted=self.accepted, grammar=self.grammar.checker)
         seen: set[tuple[str, int, int, str]] = set()
         for rule in active:
             for match in KINDS[rule.kind].check(rule, rule.compiled, document, context):

@@ -42,6 +42,7 @@ class CheckContext:
 
     profile: str
     accepted: re.Pattern[str] | None = None  # the project's accepted vocabulary, as one pattern
+    grammar: Any = None  # the run's GrammarChecker (kaplint.grammar.checker) when grammar is checked
 
     def is_accepted(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` lies within an accepted term ("Miracle Mile Wellness"
