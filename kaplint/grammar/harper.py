@@ -16,7 +16,7 @@ from kaplint.grammar.backend import GrammarIssue, GrammarUnavailable
 
 # Harper's rule names for lints that are spelling (an unknown word, or a known word in the
 # wrong case), as opposed to grammar.
-SPELLING_RULES = frozenset({"SpellCheck", "OrthographicConsistency"})
+SPELLING_RULES = frozenset({"SpellCheck", "OrthographicConsistency", "SplitWords"})
 DIALECTS = {"en": "AMERICAN", "en-US": "AMERICAN", "en-GB": "BRITISH", "en-AU": "AUSTRALIAN", "en-CA": "CANADIAN", "en-IN": "INDIAN"}
 
 # Building a Harper linter loads its dictionary (about a second): one per settings, per process.

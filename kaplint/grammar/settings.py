@@ -31,8 +31,17 @@ LANGUAGETOOL_DISABLED = (
     "EN_QUOTES",
     "DASH_RULE",
 )
-# The same choices for Harper, in its rule names.
-HARPER_DISABLED = ("LongSentences", "Spaces", "NoFrenchSpaces", "SentenceCapitalization", "Dashes", "UseEllipsisCharacter")
+# The same choices for Harper, in its rule names; and the Oxford comma, which plain-language
+# and AP style guides for patient materials leave out.
+HARPER_DISABLED = (
+    "LongSentences",
+    "Spaces",
+    "NoFrenchSpaces",
+    "SentenceCapitalization",
+    "Dashes",
+    "UseEllipsisCharacter",
+    "OxfordComma",
+)
 
 GRAMMAR_KEYS = (
     "enabled",
