@@ -312,3 +312,37 @@ def test_real_language_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert not matched & {"Esketamine", "Spravato", "REMS"}
     for finding in findings:
         assert at(text, finding) == finding.match
+
+
+def test_installed_local_language_tool_is_started_without_download(folder: Path, server: FakeLanguageTool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With LanguageTool in language-tool-python's download folder and Java on PATH, kaplint
+    asks language-tool-python for exactly that version (so it has nothing to download) and
+    talks to the server it started. The server itself is the stand-in here."""
+    import language_tool_python
+
+    from kaplint.grammar import languagetool
+
+    installed = folder / "no-languagetool" / "LanguageTool-6.6"
+    installed.mkdir(parents=True)
+    (installed / "languagetool-server.jar").write_bytes(b"")
+    java = folder / "bin" / "java"
+    java.parent.mkdir()
+    java.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    java.chmod(0o755)
+    monkeypatch.setenv("PATH", str(java.parent))
+    started: list[dict] = []
+
+    class StartedTool:
+        def __init__(self, language: str, **options: object) -> None:
+            started.append({"language": language, **options})
+            self._url = server.url + "/v2/"
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(language_tool_python, "LanguageTool", StartedTool)
+    monkeypatch.setattr(languagetool, "_LOCAL_SERVERS", {})
+    (folder / "kaplint.toml").write_text("[grammar]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "page.md", "-q"])
+    assert started == [{"language": "en-US", "language_tool_download_version": "6.6"}]
+    assert "KAP601 misspelling" in result.stdout and result.exit_code == 1
