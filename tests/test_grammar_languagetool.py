@@ -346,3 +346,22 @@ def test_installed_local_language_tool_is_started_without_download(folder: Path,
     result = CliRunner().invoke(main, ["check", "page.md", "-q"])
     assert started == [{"language": "en-US", "language_tool_download_version": "6.6"}]
     assert "KAP601 misspelling" in result.stdout and result.exit_code == 1
+
+
+def test_settings_mistakes_stop_the_run_even_when_optional(folder: Path, server: FakeLanguageTool) -> None:
+    (folder / "kaplint.toml").write_text(f'[grammar]\nserver = "{server.url}"\noptional = true\nlanguage = "xx-YY"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "page.md"])
+    assert result.exit_code == 2 and "does not support language 'xx-YY'" in result.stderr
+
+
+def test_grammar_table_is_merged_through_extend_and_can_be_switched_off(folder: Path, server: FakeLanguageTool) -> None:
+    (folder / "base.toml").write_text(f'[grammar]\nserver = "{server.url}"\nlanguage = "en-GB"\n', encoding="utf-8")
+    (folder / "kaplint.toml").write_text('extend = "base.toml"\n[grammar]\nextend-disabled-rules = ["EN_A_VS_AN"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "page.md", "-q"])
+    assert "KAP601" in result.stdout
+    assert server.checks[-1]["language"] == "en-GB" and server.checks[-1]["disabledRules"].endswith(",EN_A_VS_AN")
+    (folder / "kaplint.toml").write_text('extend = "base.toml"\n[grammar]\nenabled = false\n', encoding="utf-8")
+    requests = len(server.checks)
+    assert "KAP601" not in CliRunner().invoke(main, ["check", "page.md", "-q"]).stdout
+    assert len(server.checks) == requests
+    assert "KAP601" in CliRunner().invoke(main, ["check", "page.md", "-q", "--grammar"]).stdout  # --grammar turns it on

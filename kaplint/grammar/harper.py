@@ -12,6 +12,7 @@ import json
 from importlib import metadata
 from typing import Any
 
+from kaplint.config import ConfigError
 from kaplint.grammar.backend import GrammarIssue, GrammarUnavailable
 
 # Harper's rule names for lints that are spelling (an unknown word, or a known word in the
@@ -36,8 +37,8 @@ class HarperBackend:
                 "grammar checks are unavailable: the Harper backend needs the harper-py package; "
                 "install it with pip install 'kaplint[harper]' (or pip install harper-py)"
             ) from None
-        if language not in DIALECTS:
-            raise GrammarUnavailable(
+        if language not in DIALECTS:  # a settings mistake: an error even when grammar is optional
+            raise ConfigError(
                 f"the Harper backend checks English only; set 'language' in [tool.kaplint.grammar] to one of "
                 f"{', '.join(DIALECTS)}, not {language!r} (or use backend = \"languagetool\")"
             )
@@ -56,7 +57,7 @@ class HarperBackend:
                 if rule not in known:
                     close = difflib.get_close_matches(rule, list(known), n=1)
                     hint = f"; did you mean {close[0]!r}?" if close else ""
-                    raise GrammarUnavailable(f"'grammar.disabled-rules': Harper has no rule {rule!r}{hint}")
+                    raise ConfigError(f"'grammar.disabled-rules': Harper has no rule {rule!r}{hint}")
             linter.set_lint_config({rule: False for rule in disabled_rules})
             _LINTERS[key] = linter
         self._linter = linter

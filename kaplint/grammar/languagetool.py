@@ -18,6 +18,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from kaplint.config import ConfigError
 from kaplint.grammar.backend import GrammarFailure, GrammarIssue, GrammarUnavailable
 
 # Paragraphs are sent together, separated by a blank line (a paragraph break to
@@ -105,7 +106,7 @@ class LanguageToolServer:
         codes = {str(item.get(key)) for item in languages if isinstance(item, dict) for key in ("code", "longCode")}
         if self.language != "auto" and self.language not in codes:
             known = ", ".join(sorted(code for code in codes if code.startswith("en"))[:8]) or ", ".join(sorted(codes)[:8])
-            raise GrammarUnavailable(
+            raise ConfigError(  # a settings mistake: an error even when grammar is optional
                 f"LanguageTool at {self.url} does not support language {self.language!r}; set 'language' in "
                 f"[tool.kaplint.grammar] to one it offers (for example {known})"
             )

@@ -1,0 +1,85 @@
+"""The grammar package's small parts: vocabulary matching, the cache and masking."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from kaplint.grammar.backend import GrammarIssue
+from kaplint.grammar.cache import GrammarCache
+from kaplint.grammar.checker import masked_spans
+from kaplint.grammar.vocabulary import (
+    bundled_vocabulary,
+    is_domain_word,
+    load_word_list,
+)
+
+ISSUE = GrammarIssue(5, 12, "Possible spelling mistake {found}.", "MORFOLOGIK_RULE_EN_US", True, ("ketamine", "k\u00e9tamine"))
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["ketamine", "Esketamine", "SPRAVATO", "Spravato's", "Spravato\u2019s", "troches", "NMDA", "REMS", "KAP", "TRD",
+     "psychotherapists", "ketamine-assisted", "K-holes", "off-label", "sublingual", "intranasal", "glutamate",
+     "contraindications", "benzodiazepines"],
+)
+def test_domain_words_and_their_forms_are_known(word: str) -> None:
+    assert is_domain_word(word, bundled_vocabulary())
+
+
+@pytest.mark.parametrize("word", ["ketamin", "pyschotherapy", "Spravatto", "ketamines-assisted-x", "glutamat", "troch"])
+def test_misspellings_are_not_domain_words(word: str) -> None:
+    assert not is_domain_word(word, bundled_vocabulary())
+
+
+def test_word_list_comments_and_phrases(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    path.write_text("# a comment\nSet and Setting  # trailing comment\n\nmg/kg\n", encoding="utf-8")
+    assert load_word_list(path) == frozenset({"set and setting", "set", "and", "setting", "mg/kg", "mg", "kg"})
+
+
+def test_cache_round_trip_and_keys(tmp_path: Path) -> None:
+    cache = GrammarCache(tmp_path)
+    key = GrammarCache.key("engine-a", "A ketamin dose.")
+    assert cache.get(key) is None
+    cache.put(key, [ISSUE])
+    assert cache.get(key) == [ISSUE]
+    assert GrammarCache.key("engine-b", "A ketamin dose.") != key
+    assert GrammarCache.key("engine-a", "A ketamin dose!") != key
+    assert GrammarCache(None).get(key) is None  # switched off
+
+
+def test_cache_readers_never_see_half_an_entry(tmp_path: Path) -> None:
+    cache = GrammarCache(tmp_path)
+    key = GrammarCache.key("engine", "text")
+    issues = [ISSUE] * 200
+    seen: list[object] = []
+
+    def work() -> None:
+        for _ in range(40):
+            cache.put(key, issues)
+            seen.append(cache.get(key))
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(entry == issues for entry in seen)
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_cache_in_an_unwritable_place_costs_nothing_but_speed(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    cache = GrammarCache(blocker)
+    cache.put("ab" * 32, [ISSUE])
+    assert cache.get("ab" * 32) is None
+
+
+def test_masked_spans_cover_urls_emails_and_code() -> None:
+    text = "See https://example.com/ketamin, write to care@example.org or run `kaplint check` now."
+    covered = [text[start:end] for start, end in masked_spans(text)]
+    assert covered == ["https://example.com/ketamin", "care@example.org", "`kaplint check`"]
