@@ -11,7 +11,7 @@ backend alike.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kaplint.grammar.backend import GrammarBackend, GrammarFailure, GrammarIssue
@@ -33,22 +33,12 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 @dataclass
-class CheckStats:
-    """What a run cost: paragraphs looked at, answered from the cache, and sent to the engine."""
-
-    paragraphs: int = 0
-    cached: int = 0
-    checked: int = 0
-
-
-@dataclass
 class GrammarChecker:
     """One backend with its cache and vocabulary, shared by every grammar rule of a run."""
 
     backend: GrammarBackend
     cache: GrammarCache
     vocabulary: frozenset[str]
-    stats: CheckStats = field(default_factory=CheckStats)
     failure: str | None = None  # set when the engine failed; later documents are not checked
 
     def issues(self, document: Document) -> dict[int, list[GrammarIssue]]:
@@ -70,12 +60,10 @@ class GrammarChecker:
         found: dict[str, list[GrammarIssue]] = {}
         pending: list[str] = []
         for text in dict.fromkeys(wanted.values()):
-            self.stats.paragraphs += 1
             cached = self.cache.get(GrammarCache.key(fingerprint, text))
             if cached is None:
                 pending.append(text)
             else:
-                self.stats.cached += 1
                 found[text] = cached
         if pending:
             try:
@@ -83,7 +71,6 @@ class GrammarChecker:
             except GrammarFailure as error:
                 self.failure = str(error)
                 return {}
-            self.stats.checked += len(pending)
             for text, issues in zip(pending, answers):
                 self.cache.put(GrammarCache.key(fingerprint, text), issues)
                 found[text] = issues
