@@ -80,6 +80,6 @@ def test_cache_in_an_unwritable_place_costs_nothing_but_speed(tmp_path: Path) ->
 
 
 def test_masked_spans_cover_urls_emails_and_code() -> None:
-    text = "See https://example.com/ketamin, write to care@example.org or run `kaplint check` now."
+    text = "See https://example.com/ketamin, write to care@example.org, visit glowketamine.example/kap or run `kaplint check` now."
     covered = [text[start:end] for start, end in masked_spans(text)]
-    assert covered == ["https://example.com/ketamin", "care@example.org", "`kaplint check`"]
+    assert covered == ["https://example.com/ketamin", "care@example.org", "glowketamine.example/kap", "`kaplint check`"]

@@ -25,11 +25,17 @@ if TYPE_CHECKING:  # pragma: no cover
 PROSE_BLOCKS = ("paragraph", "list_item", "heading", "table_cell", "blockquote")
 # Inline code that survived a loader (plain text keeps its backticks).
 _CODE = re.compile(r"`[^`\n]+`")
+# Web addresses written without a scheme ("glowketamine.example/kap", "988lifeline.org").
+_DOMAIN = re.compile(
+    r"(?<![\w@./:-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|io|us|health|clinic|care|example)"
+    r"(?:/[^\s)]*[^\s).,;:!?])?(?![\w])",
+    re.IGNORECASE,
+)
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` no issue may touch: URLs, e-mail addresses and inline code."""
-    return [found.span() for pattern in (URL_PATTERN, _CODE) for found in pattern.finditer(text)]
+    """Spans of ``text`` no issue may touch: URLs, web addresses, e-mail addresses and inline code."""
+    return sorted(found.span() for pattern in (URL_PATTERN, _DOMAIN, _CODE) for found in pattern.finditer(text))
 
 
 @dataclass

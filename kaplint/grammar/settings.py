@@ -39,6 +39,7 @@ HARPER_DISABLED = (
     "NoFrenchSpaces",
     "SentenceCapitalization",
     "Dashes",
+    "NumericRangeEnDash",
     "UseEllipsisCharacter",
     "OxfordComma",
 )
