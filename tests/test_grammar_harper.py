@@ -96,3 +96,13 @@ def test_harper_checks_english_only() -> None:
 def test_british_dialect() -> None:
     assert [f.match for f in lint("The colour of the troche.", language="en-GB")] == []
     assert [f.match for f in lint("The colour of the troche.", language="en-US")] == ["colour"]
+
+
+def test_a_cached_run_never_loads_harper(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kaplint.grammar import harper as backend
+
+    text = "Your ketamin dose is an test.\n"
+    first = lint(text)
+    monkeypatch.setattr(backend, "_LINTERS", {})
+    assert lint(text) == first
+    assert backend._LINTERS == {}  # every paragraph came from the cache

@@ -48,28 +48,35 @@ class HarperBackend:
             self.version = metadata.version("harper-py")
         except metadata.PackageNotFoundError:  # pragma: no cover - installed some other way
             self.version = "unknown"
-        key = (DIALECTS[language], tuple(sorted(disabled_rules)))
+        known = harper.get_default_lint_config()
+        for rule in disabled_rules:
+            if rule not in known:
+                close = difflib.get_close_matches(rule, list(known), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise ConfigError(f"'grammar.disabled-rules': Harper has no rule {rule!r}{hint}")
+
+    def _linter(self) -> Any:
+        """Harper's linter for these settings, built on first use: a run whose paragraphs are
+        all cached never pays for loading the dictionary."""
+        import harper
+
+        key = (DIALECTS[self.language], tuple(sorted(self.disabled_rules)))
         linter = _LINTERS.get(key)
         if linter is None:
-            linter = harper.Linter(getattr(harper.Dialect, DIALECTS[language]))
-            known = linter.get_default_lint_config()
-            for rule in disabled_rules:
-                if rule not in known:
-                    close = difflib.get_close_matches(rule, list(known), n=1)
-                    hint = f"; did you mean {close[0]!r}?" if close else ""
-                    raise ConfigError(f"'grammar.disabled-rules': Harper has no rule {rule!r}{hint}")
-            linter.set_lint_config({rule: False for rule in disabled_rules})
+            linter = harper.Linter(getattr(harper.Dialect, DIALECTS[self.language]))
+            linter.set_lint_config({rule: False for rule in self.disabled_rules})
             _LINTERS[key] = linter
-        self._linter = linter
+        return linter
 
     def fingerprint(self) -> str:
         return json.dumps(["harper", self.version, self.language, sorted(self.disabled_rules)])
 
     def check(self, texts: list[str]) -> list[list[GrammarIssue]]:
         results: list[list[GrammarIssue]] = []
+        linter = self._linter()
         for text in texts:
             issues: list[GrammarIssue] = []
-            for rule, lints in self._linter.organized_lints(text, language="plaintext").items():
+            for rule, lints in linter.organized_lints(text, language="plaintext").items():
                 for lint in lints:
                     issues.append(
                         GrammarIssue(
