@@ -216,14 +216,15 @@ def list_rules(output_format: str, category: str | None, config_path: str | None
         ]
         click.echo(json.dumps(data, indent=2))
         return
-    header = f"{'code':<8} {'name':<30} {'category':<12} {'severity':<10} {'kind':<10} fixable"
+    kind_width = max([len("kind"), *(len(rule.kind) for rule in rules)])
+    header = f"{'code':<8} {'name':<30} {'category':<12} {'severity':<10} {'kind':<{kind_width}} fixable"
     click.echo(header)
     click.echo("-" * len(header))
     for rule in rules:
         fixable = "yes" if rule.fixable else ""
         name = rule.name + ("" if rule.enabled else " (off)")
         severity = "by profile" if rule.kind == "disclosure" else str(rule.severity)
-        click.echo(f"{rule.id:<8} {name:<30} {rule.category:<12} {severity:<10} {rule.kind:<10} {fixable}")
+        click.echo(f"{rule.id:<8} {name:<30} {rule.category:<12} {severity:<10} {rule.kind:<{kind_width}} {fixable}")
     click.echo(f"\n{len(rules)} rules. 'kaplint explain CODE' shows what a rule checks and why.")
 
 

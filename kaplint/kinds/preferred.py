@@ -45,7 +45,7 @@ class PreferredTermKind(Kind):
         return self._phrase.compile({"fixes": fixes, "fix": "unsafe", "skip-negated": False, "skip-questions": False})
 
     def fixable(self, compiled: CompiledPhrase | None) -> bool:
-        return compiled is not None
+        return True  # every finding carries the preferred form as an (unsafe) fix
 
     def check(self, rule: Any, compiled: CompiledPhrase | None, document: Document, context: CheckContext) -> Iterable[Match]:
         if compiled is None:
