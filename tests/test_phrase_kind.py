@@ -220,3 +220,9 @@ def test_skip_testimony_still_reports_the_publishers_own_quotes() -> None:
 def test_once_per_sentence_reports_the_first_match_of_each_sentence() -> None:
     params = {"patterns": ["dissociation", "let go"], "once-per-sentence": True}
     assert matches("Dissociation heals: let go. Let go again.", **params) == ["Dissociation", "Let go"]
+
+
+def test_a_denial_carries_across_or_to_a_coordinated_phrase() -> None:
+    params = {"patterns": [r"reduce\s+suicide"]}
+    assert matches("Spravato has not been shown to prevent suicide or to reduce suicide attempts.", **params) == []
+    assert matches("Spravato is not a cure. It can reduce suicide attempts or hospital stays.", **params) == ["reduce suicide"]

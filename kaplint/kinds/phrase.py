@@ -374,7 +374,11 @@ def clause_before(text: str, sentence_start: int, position: int) -> str:
     if breaks:
         before = before[breaks[-1].end() :]
     words = before.split()
-    return " ".join(words[-_NEGATION_WINDOW_WORDS:])
+    window = words[-_NEGATION_WINDOW_WORDS:]
+    if any(word.lower() in ("or", "nor") for word in window):
+        # a coordinated denial carries on: "has not been shown to prevent suicide or to reduce ..."
+        window = words[-2 * _NEGATION_WINDOW_WORDS :]
+    return " ".join(window)
 
 
 def term_regex(term: str, inflect: bool) -> str:
