@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from kaplint.engine import DocumentResult
+    from kaplint.finding import Finding
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _WHOLE_FILE = None  # marker in ChangedLines.files: every line changed
@@ -90,7 +91,7 @@ def changed_lines(ref: str, cwd: Path | None = None) -> ChangedLines:
     current: Path | None = None
     for line in diff.splitlines():
         if line.startswith("+++ "):
-            name = line[4:]
+            name = line[4:].removesuffix("\t")  # git ends names holding spaces with a tab
             current = None if name == "/dev/null" else (top / _unquote(name)[2:]).resolve()
             if current is not None:
                 result.files.setdefault(current, set())
@@ -111,6 +112,11 @@ def changed_lines(ref: str, cwd: Path | None = None) -> ChangedLines:
     return result
 
 
+def _about_whole_document(finding: Finding) -> bool:
+    """A missing disclosure points at what made it apply, but is about the whole text; so is a finding without matched text."""
+    return not finding.match or finding.category == "disclosure"
+
+
 def keep_changed(results: list[DocumentResult], changed: ChangedLines) -> int:
     """Drop findings on unchanged lines from ``results`` in place; return how many were dropped."""
     dropped = 0
@@ -118,7 +124,7 @@ def keep_changed(results: list[DocumentResult], changed: ChangedLines) -> int:
         kept = [
             finding
             for finding in result.findings
-            if changed.keeps(result.path, finding.line, finding.end_line, not finding.match)
+            if changed.keeps(result.path, finding.line, finding.end_line, _about_whole_document(finding))
         ]
         dropped += len(result.findings) - len(kept)
         result.findings = kept

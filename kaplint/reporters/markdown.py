@@ -9,6 +9,7 @@ a note saying how many findings were left out.
 from __future__ import annotations
 
 import re
+from html import escape
 
 from kaplint.reporters import Report
 from kaplint.reporters.scorecard import disclosure_counts, grade_target, smog
@@ -67,7 +68,7 @@ def render(report: Report) -> str:
     size = sum(len(line) + 1 for line in out)
     left_out = 0
     for document in with_findings:
-        section = ["", f"<details><summary>{cell(document.path)}: {_plural(len(document.findings), 'finding')}</summary>", "",
+        section = ["", f"<details><summary>{escape(document.path)}: {_plural(len(document.findings), 'finding')}</summary>", "",
                    "| line | severity | rule | message |", "| ---: | --- | --- | --- |"]
         for finding in document.findings[:MAX_FINDINGS_PER_FILE]:
             message = finding.message + (f" Suggestion: {'; '.join(finding.suggestions)}" if finding.suggestions else "")
