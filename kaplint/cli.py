@@ -24,7 +24,8 @@ from kaplint.rulepacks import RulePackError, load_rules
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 OUTPUT_FORMATS = ("text", "json", "github", "sarif")  # kaplint.reporters.FORMATS, without importing it at start-up
-OUTPUT_FORMATS += ("junit", "gitlab", "markdown", "html", "auto")  # reports for people and CI (issue 8)
+OUTPUT_FORMATS += ("junit", "gitlab", "markdown", "html")  # reports for people and CI (issue 8)
+AUTO_FORMAT = "auto"  # picks github or text from the environment (see _resolve_format)
 
 
 class UsageProblem(click.ClickException):
@@ -67,7 +68,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice((*OUTPUT_FORMATS, AUTO_FORMAT)), default="text", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), help="Write the report to FILE instead of standard output.")
 @click.option("--profile", type=click.Choice(PROFILES), help="Profile for files whose front matter and configuration name none (default: web).")
 @click.option("--select", multiple=True, help="Run only these rules (codes, names, categories, code prefixes or ALL); replaces the configured selection.")
@@ -338,7 +339,7 @@ def _fix_and_relint(linter: Any, results: list, targets: list, unsafe: bool) -> 
 
 def _resolve_format(output_format: str, output: str | None) -> str:
     """``auto``: annotations inside GitHub Actions, else text (coloured only on a terminal, see _use_color)."""
-    if output_format != "auto":
+    if output_format != AUTO_FORMAT:
         return output_format
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not output else "text"
 

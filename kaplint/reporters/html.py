@@ -68,10 +68,15 @@ def highlighted_source(source: str, findings: list[tuple[str, Finding]]) -> str:
     spans.sort(key=lambda span: (span[0], -span[1], span[2]))
     started: set[str] = set()
     out: list[str] = []
+    active: list[tuple[int, int, str, Finding]] = []  # spans covering the current piece, outermost first
+    upcoming = 0
     for piece_start, piece_end in pairwise(boundaries):
-        covering = [span for span in spans if span[0] <= piece_start and span[1] >= piece_end]
+        active = [span for span in active if span[1] > piece_start]
+        while upcoming < len(spans) and spans[upcoming][0] <= piece_start:
+            active.append(spans[upcoming])
+            upcoming += 1
         text = escape(source[piece_start:piece_end], quote=False)
-        for start, _end, anchor, finding in reversed(covering):
+        for start, _end, anchor, finding in reversed(active):
             if anchor not in started and start == piece_start:
                 started.add(anchor)
                 text = (
