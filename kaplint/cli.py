@@ -147,6 +147,8 @@ def check(
         raise UsageProblem("use either --fix (write the fixes) or --diff (show them), not both")
     if update_baseline and not baseline_path:
         raise UsageProblem("--update-baseline needs --baseline FILE: the file to write")
+    if changed_since and reading_stdin:
+        raise UsageProblem("--changed-since works on files in a git repository, not on standard input")
     if update_baseline and changed_since:
         raise UsageProblem("--update-baseline records every finding; do not combine it with --changed-since")
     output_format = _resolve_format(output_format, output)

@@ -91,3 +91,8 @@ def test_file_names_with_spaces_and_unicode(repo: Path) -> None:
     git("commit", "-q", "-m", "third")
     Path("my page ü.md").write_text(f"{CURE}\n\n{SAFE}\n")
     assert found(run("--changed-since", "HEAD")[1]) == [("my page ü.md", "KAP303", 3)]
+
+
+def test_standard_input_is_refused(repo: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "-", "--changed-since", "HEAD"], input=CURE)
+    assert result.exit_code == 2 and "not on standard input" in result.stderr

@@ -148,6 +148,18 @@ def test_report_in_a_browser(browser, report: Path) -> None:  # type: ignore[no-
     browser.save_screenshot(str(output_dir() / "html-report-finding.png"))
     assert (output_dir() / "html-report-finding.png").stat().st_size > 10_000
 
+    # the tooltip of the highlight that starts furthest right is moved back inside the window
+    start, overflow = browser.execute_script(
+        "var marks = Array.from(arguments[0].querySelectorAll('pre.source mark.first'));"
+        "marks.sort(function (a, b) { return b.getClientRects()[0].left - a.getClientRects()[0].left; });"
+        "marks[0].scrollIntoView({block: 'center'}); marks[0].focus({preventScroll: true});"
+        "var width = document.documentElement.clientWidth;"
+        "return [marks[0].getClientRects()[0].left / width, marks[0].querySelector('.tip').getBoundingClientRect().right - width];",
+        web_bad,
+    )
+    assert start > 0.6  # far enough right that a tooltip placed at its start would not fit
+    assert overflow <= 0
+
 
 def test_report_without_script_is_complete(browser, report: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By

@@ -176,8 +176,8 @@ def section_chart(document: DocumentResult, target: GradeTarget | None, chart_id
         f'<svg class="grade-chart" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" viewBox="0 0 {width} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet"><title id="{chart_id}-t">SMOG grade per section</title>'
         f'<desc id="{chart_id}-d">{escape("; ".join(description))}</desc>'
+        + "".join(lines)  # under the bars and labels, so a label is never crossed out by a line
         + "".join(rows)
-        + "".join(lines)
         + "</svg></div>"
     )
 

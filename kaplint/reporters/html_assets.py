@@ -67,7 +67,7 @@ section.document{border-top:3px solid var(--ink);padding:1.2rem 0 1.5rem;margin-
 .grade.st-ok .verdict{color:var(--ok)}.grade.st-warning .verdict{color:var(--warning)}.grade.st-error .verdict{color:var(--error)}
 .target{margin:.1rem 0;font-weight:500}
 svg.grade-chart{display:block;max-width:42rem;height:auto;font:13px system-ui,sans-serif}
-svg .label{fill:var(--ink)}svg .value{fill:var(--ink);font-weight:600}svg .none{fill:var(--muted);font-style:italic}
+svg .label{fill:var(--ink)}svg .value{fill:var(--ink);font-weight:600;paint-order:stroke;stroke:var(--paper);stroke-width:4px}svg .none{fill:var(--muted);font-style:italic}
 svg .bar.st-ok{fill:var(--ok)}svg .bar.st-warning{fill:#c98a00}svg .bar.st-error{fill:var(--error)}
 svg .target{stroke:var(--ink);stroke-width:1.5;stroke-dasharray:4 3}svg .target.error{stroke:var(--error)}
 svg .target-label{fill:var(--muted);font-size:11px}
@@ -153,6 +153,21 @@ SCRIPT = """
     event.preventDefault();
     mark.scrollIntoView({block: 'center'});
     mark.focus({preventScroll: true});
+  });
+  // Keep a tooltip inside the window: shift it left when it would run off the right edge.
+  function place(mark) {
+    var tip = mark.querySelector(':scope > .tip');
+    if (!tip) return;
+    tip.style.left = '';
+    var overflow = tip.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+    if (overflow > 0) tip.style.left = (-overflow) + 'px';
+  }
+  document.addEventListener('focusin', function (event) {
+    if (event.target.matches && event.target.matches('mark.first')) place(event.target);
+  });
+  document.addEventListener('mouseover', function (event) {
+    var mark = event.target.closest && event.target.closest('mark.first');
+    if (mark) window.requestAnimationFrame(function () { place(mark); });
   });
   document.addEventListener('keydown', function (event) {
     var active = document.activeElement;
