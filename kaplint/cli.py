@@ -24,6 +24,8 @@ from kaplint.rulepacks import RulePackError, load_rules
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 OUTPUT_FORMATS = ("text", "json", "github", "sarif")  # kaplint.reporters.FORMATS, without importing it at start-up
+OUTPUT_FORMATS += ("junit", "gitlab", "markdown", "html")  # reports for people and CI (issue 8)
+AUTO_FORMAT = "auto"  # picks github or text from the environment (see _resolve_format)
 
 
 class UsageProblem(click.ClickException):
@@ -66,7 +68,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice((*OUTPUT_FORMATS, AUTO_FORMAT)), default="text", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), help="Write the report to FILE instead of standard output.")
 @click.option("--profile", type=click.Choice(PROFILES), help="Profile for files whose front matter and configuration name none (default: web).")
 @click.option("--select", multiple=True, help="Run only these rules (codes, names, categories, code prefixes or ALL); replaces the configured selection.")
@@ -85,6 +87,9 @@ def main() -> None:
 @click.option("--fix", "apply_fixes", is_flag=True, help="Apply safe fixes to the files (atomically), then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a writer's review.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them; exit 1 if there are any.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=str), help="Report only findings not recorded in this baseline file.")
+@click.option("--update-baseline", is_flag=True, help="Write every current finding to the --baseline file (then report none of them).")
+@click.option("--changed-since", metavar="REF", help="Report only findings on lines changed since this git revision (plus untracked files).")
 @click.option("--grammar", "check_grammar", is_flag=True, help="Check grammar and spelling too (see [tool.kaplint.grammar]); exit 2 if the engine is unavailable.")
 def check(
     paths: tuple[str, ...],
@@ -107,6 +112,9 @@ def check(
     apply_fixes: bool = False,
     unsafe_fixes: bool = False,
     show_diff: bool = False,
+    baseline_path: str | None = None,
+    update_baseline: bool = False,
+    changed_since: str | None = None,
     check_grammar: bool = False,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; '-' for standard input)."""
@@ -140,6 +148,13 @@ def check(
         raise UsageProblem("--fix and --diff work on files, not on standard input")
     if apply_fixes and show_diff:
         raise UsageProblem("use either --fix (write the fixes) or --diff (show them), not both")
+    if update_baseline and not baseline_path:
+        raise UsageProblem("--update-baseline needs --baseline FILE: the file to write")
+    if changed_since and reading_stdin:
+        raise UsageProblem("--changed-since works on files in a git repository, not on standard input")
+    if update_baseline and changed_since:
+        raise UsageProblem("--update-baseline records every finding; do not combine it with --changed-since")
+    output_format = _resolve_format(output_format, output)
     if reading_stdin:
         display = stdin_filename or "-"
         fmt = detect_format(display) or "markdown"
@@ -169,6 +184,7 @@ def check(
         sys.exit(_print_diff(results, targets, unsafe_fixes))
     if apply_fixes:
         results = _fix_and_relint(linter, results, targets, unsafe_fixes)
+    baseline_outcome = _narrow_results(results, baseline_path, update_baseline, changed_since)
 
     report = Report(
         documents=results,
@@ -178,6 +194,7 @@ def check(
         show_source=not no_source,
         statistics=statistics,
         quiet=quiet,
+        baseline=baseline_outcome,
     )
     rendered = render(output_format, report)
     if output:
@@ -219,14 +236,15 @@ def list_rules(output_format: str, category: str | None, config_path: str | None
         ]
         click.echo(json.dumps(data, indent=2))
         return
-    header = f"{'code':<8} {'name':<30} {'category':<12} {'severity':<10} {'kind':<10} fixable"
+    kind_width = max([len("kind"), *(len(rule.kind) for rule in rules)])
+    header = f"{'code':<8} {'name':<30} {'category':<12} {'severity':<10} {'kind':<{kind_width}} fixable"
     click.echo(header)
     click.echo("-" * len(header))
     for rule in rules:
         fixable = "yes" if rule.fixable else ""
         name = rule.name + ("" if rule.enabled else " (off)")
         severity = "by profile" if rule.kind == "disclosure" else str(rule.severity)
-        click.echo(f"{rule.id:<8} {name:<30} {rule.category:<12} {severity:<10} {rule.kind:<10} {fixable}")
+        click.echo(f"{rule.id:<8} {name:<30} {rule.category:<12} {severity:<10} {rule.kind:<{kind_width}} {fixable}")
     click.echo(f"\n{len(rules)} rules. 'kaplint explain CODE' shows what a rule checks and why.")
 
 
@@ -331,6 +349,43 @@ def _fix_and_relint(linter: Any, results: list, targets: list, unsafe: bool) -> 
             results[by_path[result.path]] = linter.lint_path(target.path, target.display)
     click.echo(f"Fixed {fixed_count} problem{'s' if fixed_count != 1 else ''} in {files} file{'s' if files != 1 else ''}.", err=True)
     return results
+
+
+def _resolve_format(output_format: str, output: str | None) -> str:
+    """``auto``: annotations inside GitHub Actions, else text (coloured only on a terminal, see _use_color)."""
+    if output_format != AUTO_FORMAT:
+        return output_format
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not output else "text"
+
+
+def _narrow_results(results: list, baseline_path: str | None, update_baseline: bool, changed_since: str | None) -> Any:
+    """Apply --changed-since, then --baseline (writing it first with --update-baseline); returns the baseline outcome."""
+    from kaplint.baseline import (
+        BaselineError,
+        apply_baseline,
+        load_baseline,
+        write_baseline,
+    )
+    from kaplint.changed_lines import GitError, changed_lines, keep_changed
+
+    if changed_since:
+        try:
+            keep_changed(results, changed_lines(changed_since))
+        except GitError as error:
+            raise UsageProblem(str(error)) from None
+    if not baseline_path:
+        return None
+    path = Path(baseline_path)
+    try:
+        if update_baseline:
+            entries = write_baseline(path, results)
+            total = sum(len(result.findings) for result in results)
+            click.echo(f"Wrote {baseline_path}: {entries} entries for {total} finding{'s' if total != 1 else ''}.", err=True)
+        return apply_baseline(path, results, load_baseline(path))
+    except BaselineError as error:
+        raise UsageProblem(str(error)) from None
+    except OSError as error:
+        raise UsageProblem(f"cannot write {baseline_path}: {error.strerror or error}") from None
 
 
 def _example_text(text: str | bytes) -> str:

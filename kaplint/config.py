@@ -53,7 +53,7 @@ KEYS = {
 }
 DISCLOSURE_LEVELS = ("error", "warning", "suggestion", "off")
 OVERRIDE_KEYS = ("files", "profile", "ignore", "severity")
-VOCABULARY_KEYS = ("accept",)
+VOCABULARY_KEYS = ("accept", "prefer")
 
 
 class ConfigError(Exception):
@@ -86,6 +86,7 @@ class Config:
     respect_gitignore: bool = True
     extend_rules: tuple[Path, ...] = ()
     accepted_terms: tuple[str, ...] = ()
+    preferred_terms: dict[str, str] = field(default_factory=dict)  # term -> the project's preferred form
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     disclosure_levels: dict[str, dict[str, str]] = field(default_factory=dict)  # element -> profile -> level
@@ -200,7 +201,7 @@ def _build(settings: dict[str, Any], path: Path) -> Config:
         checked = _check_value(key, KEYS[key], value, where, origin.parent)
         attribute = key.replace("-", "_")
         if key == "vocabulary":
-            values["accepted_terms"] = checked
+            values["accepted_terms"], values["preferred_terms"] = checked
         elif key == "fail-on":
             values["fail_on"] = checked
         elif key == "disclosures":
@@ -263,13 +264,16 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
         return _disclosure_levels(value, where)
     if kind == "vocabulary":
         if not isinstance(value, dict):
-            raise ConfigError(f"{where}: 'vocabulary' must be a table with 'accept'")
+            raise ConfigError(f"{where}: 'vocabulary' must be a table with 'accept' and 'prefer'")
         for sub in value:
             if sub not in VOCABULARY_KEYS:
                 close = difflib.get_close_matches(sub, VOCABULARY_KEYS, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise ConfigError(f"{where}: unknown key {sub!r} in 'vocabulary'{hint}")
-        return _string_list(value.get("accept", []), where, "vocabulary.accept")
+        prefer = value.get("prefer", {})
+        if not isinstance(prefer, dict) or not all(isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip() for k, v in prefer.items()):
+            raise ConfigError(f'{where}: \'vocabulary.prefer\' must be a table of "term" = "preferred form", e.g. prefer = {{ "ketamine therapy" = "ketamine treatment" }}')
+        return _string_list(value.get("accept", []), where, "vocabulary.accept"), dict(prefer)
     if kind == "overrides":
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             raise ConfigError(f"{where}: 'overrides' must be a list of [[tool.kaplint.overrides]] tables")

@@ -89,9 +89,16 @@ class Linter:
             raise ConfigError(str(error)) from None
 
     def _apply_rule_options(self, rules: list[Rule]) -> list[Rule]:
-        if not self.config.rule_options and not self.config.disclosure_levels:
+        if not self.config.rule_options and not self.config.disclosure_levels and not self.config.preferred_terms:
             return rules
         by_id = {rule.id: rule for rule in rules}
+        if self.config.preferred_terms:
+            for rule in rules:
+                if rule.kind == "preferred-term":
+                    try:
+                        by_id[rule.id] = rule.with_params({"prefer": dict(self.config.preferred_terms)})
+                    except RulePackError as error:
+                        raise ConfigError(f"vocabulary.prefer: {error}") from None
         by_element = {rule.params.get("element"): rule for rule in rules if rule.kind == "disclosure"}
         for element, levels in self.config.disclosure_levels.items():
             rule = by_element.get(element)

@@ -17,13 +17,15 @@ _DISCUSSION = re.compile(
     r"\b(?:call(?:s|ed|ing)?|claim(?:s|ed|ing)?|described\s+as|phrases?|words?|terms?|headlines?|read\s+that|"
     r"hear(?:d)?\s+that|such\s+as|marketing|myths?|believe|wrong|false|misleading|not\s+true|untrue|"
     r"beyond\s+the\s+evidence|wary|beware|careful|label(?:s|led|ed)?|so[\s-]called|buzzwords?|"
-    r"(?:might|may|could)\s+(?:read|see|hear))\b",
+    r"(?:might|may|could)\s+(?:read|see|hear)|instead\s+of|rather\s+than|avoid(?:s|ed|ing)?|saying|"
+    r"(?:we|you|they)\s+(?:say|write|use)|trivializ\w*|stigmatiz\w*|offensive|(?:have|has)\s+(?:seen|read|heard)|"
+    r"ads?|advert\w*|(?:sites?|websites?|articles?|blogs?|posts?|sources?|clinics?)\s+(?:say|state|write|promise))\b",
     re.IGNORECASE,
 )
 # A next sentence that corrects what was just quoted.
 _CORRECTION = re.compile(
     r"^\W*(?:that|this|it|they|these|such\s+\w+)\s+(?:is|are|was|were|does|do|did|has|have)(?:\s+not|n['\u2019]t)\b|"
-    r"^\W*(?:that|this|it)\s+is\s+(?:false|wrong|misleading|untrue|an?\s+(?:myth|exaggeration))|"
+    r"^\W*(?:that|this|it)(?:\s+(?:phrase|claim|wording|statement|word|term|line))?\s+is\s+(?:false|wrong|misleading|untrue|inaccurate|an?\s+(?:myth|exaggeration))|"
     r"^\W*(?:in\s+fact|actually|the\s+truth|in\s+reality|not\s+so|(?:the\s+)?(?:evidence|FDA|research|data|studies)\b)",
     re.IGNORECASE,
 )
@@ -63,3 +65,34 @@ def is_discussed(sentence_outside_quotes: str, next_sentence: str) -> bool:
     """Whether a quotation is reported or questioned rather than asserted."""
     return bool(_DISCUSSION.search(sentence_outside_quotes) or _CORRECTION.search(next_sentence))
 
+
+
+# Words outside a quotation that credit it to a speaker: "said one patient", "she told us".
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told\s+(?:us|me|her|him|them)|tells\s+(?:us|me)|shared|shares|recalls?|recalled|"
+    r"explains?|explained|writes|wrote|describes?|described|remembers?|remembered|puts?\s+it|reports?|reported|"
+    r"admits?|admitted|jokes?|joked|laughs?|laughed)\b|^\s*[\u2014\u2013-]\s*\w",
+    re.IGNORECASE,
+)
+# A credit right after the closing quote: "... gave me my life back." Marisol T., Miami
+_CREDIT_LINE = re.compile(r"^\W{0,2}\s*(?:[\u2014\u2013-]\s*)?[A-Z][a-z]+(?:\s+[A-Z](?:[a-z]+|\.))?\s*(?:,|\(|$)")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['\u2019](?:m|d|ve|ll)|me|my|myself|we|our)\b")
+
+
+def is_testimony(quoted: str, outside: str, following: str, after_quote: str = "") -> bool:
+    """Whether a quotation is someone's own first-person words, credited to them.
+
+    Person-first guidance lets a speaker keep their own words ("I suffered from
+    depression for years," said one patient); the same words in the publisher's
+    voice are still the publisher's to change.
+    """
+    if not _FIRST_PERSON.search(quoted):
+        return False
+    return bool(_ATTRIBUTION.search(outside) or _ATTRIBUTION.match(following) or _CREDIT_LINE.match(after_quote))
+
+
+def is_credited_blockquote(text: str, following_block: str) -> bool:
+    """A blockquote of first-person words with a credit line ("— Priya, client") in it or right after it."""
+    if not _FIRST_PERSON.search(text):
+        return False
+    return bool(re.search(r"(?:^|\n|\s)[\u2014\u2013-]\s*[A-Z]", text) or re.match(r"\s*[\u2014\u2013-]\s*\w", following_block))

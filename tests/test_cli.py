@@ -1387,7 +1387,7 @@ def test_flow_style_front_matter_problem_points_at_its_line(here: Path) -> None:
 
 
 def test_unknown_rule_message_has_one_end_mark(here: Path) -> None:
-    write("page.md", "<!-- kaplint-disable-next-line KAP502 -->\n" + doc(CLEAN))
+    write("page.md", "<!-- kaplint-disable-next-line KAP599 -->\n" + doc(CLEAN))
     _, data = run_json("page.md")
     (finding,) = all_findings(data)
     assert finding["name"] == "invalid-settings"

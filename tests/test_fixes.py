@@ -129,3 +129,25 @@ def test_fix_and_diff_refuse_standard_input_and_each_other(here: Path) -> None:
     assert CliRunner().invoke(main, ["check", "-", "--fix"], input=TEXT).exit_code == 2
     (here / "page.md").write_text(TEXT, encoding="utf-8")
     assert run("page.md", "--fix", "--diff").exit_code == 2
+
+
+def test_drug_names_are_fixed_with_their_own_replacements(here: Path) -> None:
+    page = here / "page.md"
+    page.write_text("Ask whether spravato suits you.\n\nWe offer IV Ketamine at the Riverside Ketamine Clinic.\n\nWe give esketamine (spravato).\n", encoding="utf-8")
+    run("page.md", "--select", "drug-name-case", "--fix")
+    assert page.read_text(encoding="utf-8") == (
+        "Ask whether Spravato suits you.\n\nWe offer IV ketamine at the Riverside Ketamine Clinic.\n\nWe give Spravato (esketamine).\n"
+    )
+
+
+def test_word_files_get_fixes_reported_but_never_written(here: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("We use ketamine HCL. Ask about spravato.")
+    document.save(str(here / "handout.docx"))
+    before = (here / "handout.docx").read_bytes()
+    result = run("handout.docx", "--select", "salt-name,drug-name-case", "--fix")
+    assert (here / "handout.docx").read_bytes() == before
+    assert "suggestion: ketamine hydrochloride" in result.output and "suggestion: Spravato" in result.output
+    assert "Fixed 0 problems in 0 files." in result.stderr

@@ -1,6 +1,6 @@
 """The Harper backend, for real: harper-py linting in process, no server, no Java.
 
-CI installs the ``harper`` extra, so there these tests must run: with ``CI`` set, a
+CI installs the ``harper`` extra and sets ``KAPLINT_REQUIRE_HARPER=1``: with it, a
 missing harper-py is a failure, not a skip. Elsewhere they are skipped with the reason.
 """
 
@@ -17,8 +17,8 @@ from kaplint.engine import Linter, RunOptions
 try:
     import harper  # noqa: F401
 except ImportError:  # pragma: no cover - depends on the environment
-    if os.environ.get("CI"):
-        pytest.fail("harper-py is not installed, but CI must test the Harper backend (.ci/run installs kaplint[harper])")
+    if os.environ.get("KAPLINT_REQUIRE_HARPER"):
+        pytest.fail("harper-py is not installed, but KAPLINT_REQUIRE_HARPER is set (.ci/run installs kaplint[harper])")
     pytest.skip("harper-py is not installed (pip install 'kaplint[harper]')", allow_module_level=True)
 
 DATA = Path(__file__).parent / "data" / "grammar"

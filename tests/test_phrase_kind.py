@@ -168,3 +168,61 @@ def test_accepted_vocabulary_covers_matches_inside_it_and_its_inflections() -> N
     assert matches("Visit Miracle Mile Wellness today.", config, terms=["miracle"]) == []
     assert matches("A miracle for your mood.", config, terms=["miracle"]) == ["miracle"]
     assert matches("She cured it.", Config(accepted_terms=("cure",)), terms=["cured"], inflect=False) == []
+
+
+def test_sentence_requires_limits_matches_to_sentences_about_the_topic() -> None:
+    params = {"patterns": [r"for\s+an\s+hour"], "sentence-requires": ["spravato"]}
+    assert matches("After Spravato we watch you for an hour.", **params) == ["for an hour"]
+    assert matches("The clinic stays open for an hour longer. Spravato is given here.", **params) == []
+
+
+def test_sentence_requires_reach_looks_back_in_the_same_block_only() -> None:
+    params = {"patterns": [r"approved\s+for\s+depression"], "sentence-requires": ["spravato"], "sentence-requires-reach": 1}
+    assert matches("Spravato is a nasal spray. It is approved for depression.", **params) == ["approved for depression"]
+    assert matches("Spravato is a nasal spray.\n\nIt is approved for depression.", **params) == []
+    assert matches("Spravato is a spray. We open at nine. It is approved for depression.", **params) == []
+
+
+def test_fixes_bring_their_own_replacements() -> None:
+    rule = phrase_rule(fixes=[{"pattern": "(?-i:spravato)", "replacement": "Spravato"}, {"pattern": "(?<=a )(?-i:Ketamine)", "replacement": "ketamine"}], fix="safe")
+    linter = Linter(Config(), RunOptions(select=("TST100",)), rules=[rule])
+    findings = linter.lint_bytes("t.md", b"Ask about spravato or a Ketamine infusion.", "markdown").findings
+    assert [(finding.match, finding.fix.replacement if finding.fix else None) for finding in findings] == [("spravato", "Spravato"), ("Ketamine", "ketamine")]
+
+
+@pytest.mark.parametrize("fixes", [[{"pattern": "x"}], ["x"], [{"pattern": "(", "replacement": "y"}]])
+def test_malformed_fixes_are_rejected(fixes: list) -> None:
+    with pytest.raises(ParamError) as error:
+        KINDS["phrase"].compile({"fixes": fixes})
+    assert error.value.key == "fixes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I suffered from depression for years," said one patient.',
+        'One patient told us, "I suffered from depression for years."',
+        '"I suffered from depression for years." Marisol T., Miami',
+    ],
+)
+def test_skip_testimony_keeps_a_speakers_credited_words(text: str) -> None:
+    params = {"patterns": [r"suffer\w*\s+from"], "skip-negated": False}
+    assert matches(text, **params) == ["suffered from"]
+    assert matches(text, **params, **{"skip-testimony": True}) == []
+
+
+def test_skip_testimony_still_reports_the_publishers_own_quotes() -> None:
+    params = {"patterns": [r"suffer\w*\s+from"], "skip-testimony": True}
+    assert matches('Our motto: "We help people who suffer from depression."', **params) == ["suffer from"]
+    assert matches("> I suffered from depression for years.\n>\n> — Dana, client\n", **params) == []
+
+
+def test_once_per_sentence_reports_the_first_match_of_each_sentence() -> None:
+    params = {"patterns": ["dissociation", "let go"], "once-per-sentence": True}
+    assert matches("Dissociation heals: let go. Let go again.", **params) == ["Dissociation", "Let go"]
+
+
+def test_a_denial_carries_across_or_to_a_coordinated_phrase() -> None:
+    params = {"patterns": [r"reduce\s+suicide"]}
+    assert matches("Spravato has not been shown to prevent suicide or to reduce suicide attempts.", **params) == []
+    assert matches("Spravato is not a cure. It can reduce suicide attempts or hospital stays.", **params) == ["reduce suicide"]

@@ -744,7 +744,7 @@ ABBR_KNOWN = make_linter("undefined-abbreviation", Config(rule_options={"undefin
         ("Many people with PTSD also have depression. PTSD can get better.", "PTSD"),
         ("You may have tried SSRIs before. SSRIs did not help you.", "SSRI"),
         ("We give ketamine by IV in the clinic. The IV stays in for 40 minutes.", "IV"),
-        ("Ketamine is not FDA-approved for depression. The FDA approved it in 1970.", "FDA"),
+        ("Ketamine is a controlled drug. The DEA placed it in Schedule III in 1999.", "DEA"),
         ("Ketamine acts on glutamate, not GABA.", "GABA"),
     ],
 )
@@ -858,7 +858,8 @@ def test_known_from_rule_options_replaces_the_list() -> None:
     # documented: `known` replaces the list of abbreviations everyone knows
     assert [item.match for item in found] == ["UK", "PDF"]
     assert findings(ABBR, "Ketamine is used in the UK. Print the PDF form.") == []
-    assert [item.match for item in findings(ABBR, "The FDA approved Spravato in the US.")] == ["FDA"]
+    assert [item.match for item in findings(ABBR, "The DEA lists Spravato in the US.")] == ["DEA"]
+    assert findings(ABBR, "The FDA approved Spravato. Our LCSW works from 9am PT in Austin, TX.") == []
 
 
 # KAP107 jargon -------------------------------------------------------------------------------------

@@ -11,11 +11,12 @@ from kaplint.kinds.grammar import GrammarKind
 from kaplint.kinds.input import InputKind
 from kaplint.kinds.jargon import JargonKind
 from kaplint.kinds.phrase import PhraseKind
+from kaplint.kinds.preferred import PreferredTermKind
 from kaplint.kinds.readability import GradeKind, LengthKind, PassiveKind
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
-    for kind in (PhraseKind(), InputKind(), GradeKind(), LengthKind(), PassiveKind(), AbbreviationKind(), JargonKind(), DisclosureKind(), ConditionListKind(), BalanceKind())
+    for kind in (PhraseKind(), InputKind(), GradeKind(), LengthKind(), PassiveKind(), AbbreviationKind(), JargonKind(), DisclosureKind(), ConditionListKind(), BalanceKind(), PreferredTermKind())
 }
 KINDS[GrammarKind.name] = GrammarKind()  # grammar and spelling (issue 7)
 

@@ -9,6 +9,8 @@ its long form in parentheses ("TRD (treatment-resistant depression)"), or by
 when there is none) is reported once.
 
 Not abbreviations: the project's list of abbreviations everyone knows,
+codes with digits ("BN1", "BLOOM40"), words of six or more capitals (names
+such as "VITALIS"; the long medical ones are listed below),
 ordinary words in capitals for emphasis ("DO NOT drive", "arrive EARLY": words
 the pronunciation dictionary says as words, not letters), Roman numerals after
 words like "Schedule" or "Phase", and text in capitals throughout (headings
@@ -29,7 +31,7 @@ from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
 _CANDIDATE = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w/])(?!-[A-Z0-9])")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3})$")
 _ROMAN_CONTEXT = re.compile(
-    r"(?:schedule|phase|type|class|stage|part|chapter|grade|level|title|appendix|section|category|tier|step|volume)\s*$",
+    r"(?:schedule|phase|type|class|stage|part|chapter|grade|level|title|appendix|section|category|tier|step|volume|bipolar)\s*$",
     re.IGNORECASE,
 )
 _STOP_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "or", "&"})
@@ -91,8 +93,10 @@ class AbbreviationKind(Kind):
                     continue
                 if _ROMAN.match(abbreviation) and _ROMAN_CONTEXT.search(text[: found.start()]):
                     continue
-                if not any(char.isalpha() for char in abbreviation[1:]) and len(abbreviation) < 3:
-                    continue  # "A1", "B2": labels, not abbreviations
+                if any(char.isdigit() for char in abbreviation):
+                    continue  # "A1", "BN1", "BLOOM40": labels, postcodes and codes, not abbreviations
+                if len(abbreviation) >= 6 and abbreviation not in _ALWAYS_ABBREVIATIONS:
+                    continue  # "GLOWKET", "VITALIS": a name in capitals; abbreviations this long are rare
                 if _defined_here(text, found, abbreviation, compiled.window):
                     defined.add(abbreviation)
                     continue

@@ -6,7 +6,9 @@ English inflections of each word) and regular-expression ``patterns``. A
 match is dropped when
 
 - an ``exceptions`` pattern overlaps it in the same sentence, or a
-  ``sentence-exceptions`` pattern occurs anywhere in that sentence,
+  ``sentence-exceptions`` pattern occurs anywhere in that sentence, or none of
+  the ``sentence-requires`` patterns does (what a fact rule's sentence must be
+  about: "for an hour" is only wrong about Spravato),
 - it is negated earlier in its clause ("ketamine is not a cure",
   "no treatment is completely safe"), unless ``skip-negated`` is false,
 - it is hedged ("some people may feel relief within hours") and the rule
@@ -46,7 +48,7 @@ from kaplint.document import BLOCK_KINDS, Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.negation import is_negated
-from kaplint.quotes import enclosing_quote, is_discussed, quote_spans
+from kaplint.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
 _HEDGE = re.compile(
     r"\b(?:may|might|could|some|sometimes|possibly|potentially|perhaps|in\s+some\s+cases|for\s+some|"
@@ -65,9 +67,13 @@ _HYPHEN_GAP = r"(?:\s*[-\u2010\u2011\u2013]\s*|\s+|)"
 
 @dataclass(frozen=True)
 class CompiledPhrase:
-    regexes: tuple[tuple[re.Pattern[str], bool], ...]  # (regex, is_pattern)
+    # (regex, replacement template, whether the template refers to groups); each pattern of
+    # ``fixes`` brings its own replacement, the others share the rule's.
+    regexes: tuple[tuple[re.Pattern[str], str, bool], ...]
     exceptions: tuple[re.Pattern[str], ...]
     sentence_exceptions: tuple[re.Pattern[str], ...]
+    sentence_requires: tuple[re.Pattern[str], ...]
+    sentence_requires_reach: int
     skip_negated: bool
     skip_hedged: bool
     skip_questions: bool
@@ -76,6 +82,8 @@ class CompiledPhrase:
     skip_discussed_quotes: bool
     quote_note: str
     once_per_block: bool
+    once_per_sentence: bool
+    skip_testimony: bool
     question_answers: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     replacement: str
     fix: str
@@ -90,6 +98,8 @@ class PhraseKind(Kind):
         "patterns": Param("regex-list", [], "regular expressions (Python syntax), matched without case unless case-sensitive"),
         "exceptions": Param("regex-list", [], "a match overlapping one of these in the same sentence is dropped"),
         "sentence-exceptions": Param("regex-list", [], "a match in a sentence containing one of these is dropped"),
+        "sentence-requires": Param("regex-list", [], "a match counts only in a sentence containing one of these (what the sentence is about)"),
+        "sentence-requires-reach": Param("int", 0, "sentence-requires also looks this many sentences back in the block (\"It is approved for ...\")"),
         "inflect": Param("bool", True, "also match inflections of each term word (cure, cures, cured, curing)"),
         "case-sensitive": Param("bool", False, "match case exactly"),
         "skip-negated": Param("bool", True, "drop matches denied earlier in their clause"),
@@ -98,10 +108,13 @@ class PhraseKind(Kind):
         "block-exceptions": Param("regex-list", [], "a match in a paragraph or list item containing one of these is dropped"),
         "block-exceptions-reach": Param("int", 0, "also look for block-exceptions this many blocks before and after"),
         "skip-discussed-quotes": Param("bool", True, "drop matches in quotations the text reports or questions"),
+        "skip-testimony": Param("bool", False, "drop matches in a speaker's credited first-person words (\"I suffered from depression,\" said one patient)"),
+        "once-per-sentence": Param("bool", False, "report only the first match of each sentence (one wrong statement, one finding)"),
         "once-per-block": Param("bool", False, "report one finding per block, from the first match to the last (one testimonial is one claim)"),
         "question-answers": Param("list", [], "{question: regex, answer: regex} pairs: a claim made by answering a question"),
         "quote-note": Param("str", "", "added to the message when the match is inside a quotation or blockquote"),
         "replacement": Param("str", "", "suggested replacement; \\1 refers to a pattern group"),
+        "fixes": Param("list", [], "{pattern: regex, replacement: str} pairs: patterns with a replacement of their own"),
         "fix": Param("str", "none", "safe | unsafe | none: whether the replacement is a fix, and how safe"),
         "suggestions": Param("str-list", [], "other suggestions shown with the finding"),
         "blocks": Param("str-list", list(BLOCK_KINDS), "block kinds to check"),
@@ -109,28 +122,32 @@ class PhraseKind(Kind):
 
     def compile(self, params: dict[str, Any]) -> CompiledPhrase:
         values = validate_params(self.params, params)
-        if not values["terms"] and not values["patterns"] and not values["question-answers"]:
-            raise ParamError("terms", "a phrase rule needs at least one of 'terms' or 'patterns'")
+        if not values["terms"] and not values["patterns"] and not values["fixes"] and not values["question-answers"]:
+            raise ParamError("terms", "a phrase rule needs at least one of 'terms', 'patterns' or 'fixes'")
         if values["fix"] not in ("safe", "unsafe", "none"):
             raise ParamError("fix", f"parameter 'fix' must be safe, unsafe or none, not {values['fix']!r}")
-        if values["fix"] != "none" and not values["replacement"]:
+        if values["fix"] != "none" and not values["replacement"] and not values["fixes"]:
             raise ParamError("fix", "a fix needs a 'replacement'")
         unknown_blocks = set(values["blocks"]) - set(BLOCK_KINDS)
         if unknown_blocks:
             raise ParamError("blocks", f"unknown block kinds {sorted(unknown_blocks)} (known: {', '.join(BLOCK_KINDS)})")
         flags = 0 if values["case-sensitive"] else re.IGNORECASE
-        regexes: list[tuple[re.Pattern[str], bool]] = []
+        regexes: list[tuple[re.Pattern[str], str, bool]] = []
         if values["terms"]:
             alternatives = sorted(
                 (term_regex(term, values["inflect"]) for term in values["terms"]), key=len, reverse=True
             )
-            regexes.append((re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags), False))
+            regexes.append((re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags), values["replacement"], False))
         for pattern in values["patterns"]:
-            regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), True))
+            regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), values["replacement"], True))
+        for pattern, replacement in _fixes(values["fixes"]):
+            regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), replacement, True))
         return CompiledPhrase(
             regexes=tuple(regexes),
             exceptions=tuple(re.compile(pattern, flags) for pattern in values["exceptions"]),
             sentence_exceptions=tuple(re.compile(pattern, flags) for pattern in values["sentence-exceptions"]),
+            sentence_requires=tuple(re.compile(pattern, flags) for pattern in values["sentence-requires"]),
+            sentence_requires_reach=values["sentence-requires-reach"],
             skip_negated=values["skip-negated"],
             skip_hedged=values["skip-hedged"],
             skip_questions=values["skip-questions"],
@@ -139,6 +156,8 @@ class PhraseKind(Kind):
             skip_discussed_quotes=values["skip-discussed-quotes"],
             quote_note=values["quote-note"],
             once_per_block=values["once-per-block"],
+            once_per_sentence=values["once-per-sentence"],
+            skip_testimony=values["skip-testimony"],
             question_answers=_question_answers(values["question-answers"], flags),
             replacement=values["replacement"],
             fix=values["fix"],
@@ -197,14 +216,15 @@ class PhraseKind(Kind):
             if any(exception.search(other.text) for exception in compiled.block_exceptions for other in nearby):
                 return
         candidates: list[tuple[int, int, re.Match[str], bool]] = []
-        for regex, is_pattern in compiled.regexes:
+        for regex, template, expand in compiled.regexes:
             for found in regex.finditer(block.text):
                 if found.end() > found.start():
-                    candidates.append((found.start(), found.end(), found, is_pattern))
+                    candidates.append((found.start(), found.end(), found, (template, expand)))
         candidates.sort(key=lambda item: (item[0], -item[1]))
         last_end = -1
+        reported_sentences: set[int] = set()
         quotes = quote_spans(block.text) if candidates else []
-        for start, end, found, is_pattern in candidates:
+        for start, end, found, replacement_template in candidates:
             if start < last_end:
                 continue  # overlaps a match already reported
             sentence = analysis.sentence_at(block_index, start)
@@ -213,14 +233,28 @@ class PhraseKind(Kind):
             sentence_text = block.text[sentence_start:sentence_end]
             if self._excluded(compiled, context, block.text, start, end, sentence_start, sentence_text):
                 continue
+            if compiled.sentence_requires and not _about(compiled, analysis, block_index, block.text, sentence_start, sentence_end):
+                continue
             quote = enclosing_quote(block.text, start, end, quotes)
-            if quote is not None and compiled.skip_discussed_quotes:
+            if quote is not None and (compiled.skip_discussed_quotes or compiled.skip_testimony):
                 outside = block.text[sentence_start : quote[0]] + " " + block.text[quote[1] : sentence_end]
                 following = analysis.sentence_after(block_index, sentence_end)
-                if is_discussed(outside, following.text if following else ""):
+                following_text = following.text if following else ""
+                if compiled.skip_discussed_quotes and is_discussed(outside, following_text):
                     continue
+                credit = block.text[quote[1] + 1 : quote[1] + 80]
+                if compiled.skip_testimony and is_testimony(block.text[quote[0] : quote[1]], outside, following_text, credit):
+                    continue
+            if compiled.skip_testimony and block.kind == "blockquote":
+                next_block = document.blocks[block_index + 1].text if block_index + 1 < len(document.blocks) else ""
+                if is_credited_blockquote(block.text, next_block):
+                    continue
+            if compiled.once_per_sentence:
+                if sentence_start in reported_sentences:
+                    continue
+                reported_sentences.add(sentence_start)
             last_end = end
-            match = self._match(rule, compiled, block_index, found, is_pattern, start == sentence_start)
+            match = self._match(rule, compiled, block_index, found, replacement_template, start == sentence_start)
             if compiled.quote_note and (quote is not None or block.kind == "blockquote"):
                 match = dataclasses.replace(match, message=f"{match.message} {compiled.quote_note}")
             yield match
@@ -253,12 +287,19 @@ class PhraseKind(Kind):
         return False
 
     def _match(
-        self, rule: Any, compiled: CompiledPhrase, block_index: int, found: re.Match[str], is_pattern: bool, at_sentence_start: bool
+        self,
+        rule: Any,
+        compiled: CompiledPhrase,
+        block_index: int,
+        found: re.Match[str],
+        replacement_template: tuple[str, bool],
+        at_sentence_start: bool,
     ) -> Match:
         matched = found.group()
+        template, expand = replacement_template
         replacement = ""
-        if compiled.replacement:
-            replacement = found.expand(compiled.replacement) if is_pattern else compiled.replacement
+        if template:
+            replacement = found.expand(template) if expand else template
             if at_sentence_start and matched[:1].isupper() and replacement[:1].islower():
                 replacement = replacement[0].upper() + replacement[1:]
         message = rule.message.replace("{match}", matched).replace("{replacement}", replacement)
@@ -276,11 +317,39 @@ class PhraseKind(Kind):
 
 # Questions that assert rather than ask: "Why settle for pills when ...?", "Tired of ...?".
 _RHETORICAL = re.compile(
-    r"^\W*(?:why\s+(?:settle|wait|suffer|keep|struggle|put\s+up|go\s+on|live)|tired\s+of|ready\s+(?:to|for)|what\s+if|"
+    r"^\W*(?:why\s+(?:settle|wait|suffer|keep|struggle|put\s+up|go\s+on|live|choose|pick|trust|not\s+try)|tired\s+of|ready\s+(?:to|for)|what\s+if|"
     r"(?:do\s+you\s+)?(?:want|need|looking\s+for|searching\s+for|craving)\b|"
     r"isn['\u2019]t\s+it\s+time|who\s+(?:wouldn['\u2019]t|doesn['\u2019]t))\b",
     re.IGNORECASE,
 )
+
+
+def _about(compiled: CompiledPhrase, analysis: Any, block_index: int, text: str, sentence_start: int, sentence_end: int) -> bool:
+    """Whether the sentence (or the few before it in its block) mentions what the rule is about."""
+    scope_start = sentence_start
+    if compiled.sentence_requires_reach:
+        earlier = [sentence for sentence in analysis.by_block.get(block_index, []) if sentence.start < sentence_start]
+        if earlier:
+            scope_start = earlier[-compiled.sentence_requires_reach :][0].start
+    scope = text[scope_start:sentence_end]
+    return any(required.search(scope) for required in compiled.sentence_requires)
+
+
+def _fixes(entries: list[Any]) -> list[tuple[str, str]]:
+    """The ``fixes`` entries as (pattern, replacement) pairs, checked."""
+    pairs = []
+    for entry in entries:
+        if not isinstance(entry, dict) or set(entry) != {"pattern", "replacement"}:
+            raise ParamError("fixes", "each entry of 'fixes' is {pattern: regex, replacement: text}")
+        pattern, replacement = entry["pattern"], entry["replacement"]
+        if not isinstance(pattern, str) or not isinstance(replacement, str):
+            raise ParamError("fixes", "each entry of 'fixes' is {pattern: regex, replacement: text}")
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ParamError("fixes", f"invalid regular expression {pattern!r} in 'fixes': {error}") from None
+        pairs.append((pattern, replacement))
+    return pairs
 
 
 def _question_answers(entries: list[Any], flags: int) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
@@ -305,7 +374,11 @@ def clause_before(text: str, sentence_start: int, position: int) -> str:
     if breaks:
         before = before[breaks[-1].end() :]
     words = before.split()
-    return " ".join(words[-_NEGATION_WINDOW_WORDS:])
+    window = words[-_NEGATION_WINDOW_WORDS:]
+    if any(word.lower() in ("or", "nor") for word in window):
+        # a coordinated denial carries on: "has not been shown to prevent suicide or to reduce ..."
+        window = words[-2 * _NEGATION_WINDOW_WORDS :]
+    return " ".join(window)
 
 
 def term_regex(term: str, inflect: bool) -> str:

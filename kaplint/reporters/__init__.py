@@ -6,6 +6,7 @@ import importlib
 from collections import Counter
 from dataclasses import dataclass
 
+from kaplint.baseline import BaselineOutcome
 from kaplint.engine import DocumentResult
 from kaplint.finding import Finding, Severity
 from kaplint.rulepacks import Rule
@@ -24,6 +25,8 @@ class Report:
     show_source: bool = True
     statistics: bool = False
     quiet: bool = False
+    # Set by --baseline: what the baseline held back and which of its entries are stale.
+    baseline: BaselineOutcome | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -39,7 +42,7 @@ class Report:
 
 # Each format is the module of the same name here, with a ``render(report) -> str``;
 # only the one asked for is imported.
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab", "markdown", "html")
 
 
 def render(format_name: str, report: Report) -> str:

@@ -15,7 +15,7 @@ from kaplint.reporters import REPORT_SCHEMA_VERSION, Report
 
 def report_data(report: Report) -> dict[str, Any]:
     counts = report.counts()
-    return {
+    data: dict[str, Any] = {
         "schema_version": REPORT_SCHEMA_VERSION,
         "tool": {"name": "kaplint", "version": __version__},
         "summary": {
@@ -39,6 +39,14 @@ def report_data(report: Report) -> dict[str, Any]:
             for document in report.documents
         ],
     }
+    if report.baseline is not None:
+        data["summary"]["baseline"] = {
+            "path": report.baseline.path,
+            "matched": report.baseline.matched,
+            "stale": report.baseline.stale,
+            "stale_entries": report.baseline.stale_entries,
+        }
+    return data
 
 
 def render(report: Report) -> str:

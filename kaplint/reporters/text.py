@@ -47,6 +47,8 @@ def render(report: Report) -> str:
         out.extend(_statistics(report))
     if not report.quiet:
         out.append(_summary(report, style))
+        if report.baseline is not None:
+            out.append(_baseline_line(report))
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -145,6 +147,16 @@ def _summary(report: Report, style) -> str:  # type: ignore[no-untyped-def]
     return style(
         f"Found {_plural(total, 'problem')} ({', '.join(parts)}) in {with_findings} of {_plural(files, 'file')}.", bold=True
     )
+
+
+def _baseline_line(report: Report) -> str:
+    """What the baseline held back, and how many of its entries no longer match anything."""
+    outcome = report.baseline
+    assert outcome is not None
+    line = f"Baseline {outcome.path}: {_plural(outcome.matched, 'known finding')} not shown"
+    if outcome.stale:
+        line += f"; {outcome.stale} stale {'entry' if outcome.stale == 1 else 'entries'} (fixed or reworded): run with --update-baseline to drop them"
+    return line + "."
 
 
 def _plural(count: int, word: str) -> str:
