@@ -56,8 +56,13 @@ class CacheSettings:
     """
 
     def __init__(self) -> None:
-        self.enabled = os.environ.get("KAPLINT_NO_CACHE", "") in ("", "0")
+        self.requested = True  # False after --no-cache
         self.folder: Path | None = None
+
+    @property
+    def enabled(self) -> bool:
+        """Read each time, so the environment set by a test harness after import still counts."""
+        return self.requested and os.environ.get("KAPLINT_NO_CACHE", "") in ("", "0")
 
     def location(self) -> Path:
         """The cache folder: ``--cache-dir``, else ``$KAPLINT_CACHE_DIR``, else the user's cache folder."""
@@ -75,7 +80,7 @@ settings = CacheSettings()
 
 def configure(enabled: bool = True, folder: Path | None = None) -> None:
     """Apply the command line's cache choices to this process (and the workers it forks)."""
-    settings.enabled = enabled and os.environ.get("KAPLINT_NO_CACHE", "") in ("", "0")
+    settings.requested = enabled
     settings.folder = folder
 
 

@@ -85,6 +85,9 @@ def main() -> None:
 @click.option("--fix", "apply_fixes", is_flag=True, help="Apply safe fixes to the files (atomically), then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a writer's review.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them; exit 1 if there are any.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes for many files (default 0: one per CPU; 1: no workers).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write cached results and rule packs.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), help="Keep the cache here (default: $KAPLINT_CACHE_DIR or ~/.cache/kaplint).")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -106,12 +109,16 @@ def check(
     apply_fixes: bool = False,
     unsafe_fixes: bool = False,
     show_diff: bool = False,
+    jobs: int = 0,
+    no_cache: bool = False,
+    cache_dir: str | None = None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; '-' for standard input)."""
     from kaplint.discovery import MissingPathError, discover
     from kaplint.engine import DocumentResult, Linter, RunOptions
     from kaplint.reporters import Report, render
 
+    _configure_cache(no_cache, cache_dir)
     config = _load_config(config_path)
     try:
         size_limit = parse_size(max_file_size) if max_file_size else None
@@ -149,18 +156,16 @@ def check(
             targets = discover([Path(item) for item in paths or (".",)], config, force_exclude)
         except MissingPathError as error:
             raise UsageProblem(str(error)) from None
-        for target in targets:
-            try:
-                results.append(linter.lint_path(target.path, target.display))
-            except Exception as error:  # a bug in kaplint must not hide other files' results
-                if os.environ.get("KAPLINT_DEBUG"):
-                    raise
-                internal_errors += 1
-                click.echo(
-                    f"kaplint: internal error while checking {target.display}: {type(error).__name__}: {error}. "
-                    "This is a bug in kaplint; please report it with the file (set KAPLINT_DEBUG=1 for details).",
-                    err=True,
-                )
+        for outcome in _lint_targets(linter, targets, jobs):
+            if outcome.result is not None:
+                results.append(outcome.result)
+                continue
+            internal_errors += 1  # a bug in kaplint must not hide other files' results
+            click.echo(
+                f"kaplint: internal error while checking {outcome.target.display}: {outcome.error}. "
+                "This is a bug in kaplint; please report it with the file (set KAPLINT_DEBUG=1 for details).",
+                err=True,
+            )
 
     if show_diff:
         sys.exit(_print_diff(results, targets, unsafe_fixes))
@@ -187,6 +192,23 @@ def check(
     if internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failed() and not exit_zero else EXIT_CLEAN)
+
+
+def _configure_cache(no_cache: bool, cache_dir: str | None) -> None:
+    """Apply --no-cache and --cache-dir before anything loads rule packs."""
+    from kaplint import cache
+
+    cache.configure(enabled=not no_cache, folder=Path(cache_dir) if cache_dir else None)
+
+
+def _lint_targets(linter: Any, targets: list, jobs: int):  # type: ignore[no-untyped-def]
+    """Lint the discovered files in order: cached results, then workers when there are many."""
+    from kaplint import cache
+    from kaplint.parallel import default_jobs, lint_targets
+    from kaplint.resultcache import ResultCache
+
+    results = ResultCache(linter) if cache.settings.enabled else None
+    return lint_targets(linter, targets, jobs or default_jobs(), results)
 
 
 @main.command("rules")

@@ -31,7 +31,7 @@ def _key(files: list[Path], bundled: Path) -> str:
     return cache.digest(*parts)
 
 
-def _dependencies(rules: list[Rule]) -> list[tuple[str, str]]:
+def dependencies(rules: list[Rule]) -> list[tuple[str, str]]:
     """(path, hash) of every file a rule names in a ``path`` parameter."""
     from kaplint.kinds import KINDS
 
@@ -59,8 +59,8 @@ def load(files: list[Path], bundled: Path) -> tuple[list[Rule] | None, str | Non
     entry: Any = cache.read_entry(_entry_path(key))
     if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], list)):
         return None, key
-    dependencies, rules = entry
-    if any(cache.file_digest(Path(path)) != expected for path, expected in dependencies):
+    recorded, rules = entry
+    if any(cache.file_digest(Path(path)) != expected for path, expected in recorded):
         return None, key
     return rules, key
 
@@ -69,4 +69,4 @@ def store(key: str | None, rules: list[Rule]) -> None:
     """Save freshly loaded rules under ``key`` (from :func:`load`)."""
     if key is None:
         return
-    cache.write_entry(_entry_path(key), (_dependencies(rules), rules))
+    cache.write_entry(_entry_path(key), (dependencies(rules), rules))
