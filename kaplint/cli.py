@@ -156,8 +156,13 @@ def check(
             targets = discover([Path(item) for item in paths or (".",)], config, force_exclude)
         except MissingPathError as error:
             raise UsageProblem(str(error)) from None
+        # Only the text report's source lines need each file's text; without them a large run's
+        # memory holds findings and metrics, not the whole repository.
+        keep_source = output_format == "text" and not no_source and not quiet
         for outcome in _lint_targets(linter, targets, jobs):
             if outcome.result is not None:
+                if not keep_source:
+                    outcome.result.source = ""
                 results.append(outcome.result)
                 continue
             internal_errors += 1  # a bug in kaplint must not hide other files' results

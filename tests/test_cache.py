@@ -185,3 +185,19 @@ def test_workers_give_the_same_report_in_the_same_order(cache_folder: Path) -> N
     assert cold == serial
     assert half_warm == run("--exit-zero", "--no-cache", "--jobs", "1", "--format", "json", *names)
     assert half_warm != serial
+
+
+def test_the_json_report_built_per_document_is_the_same_text() -> None:
+    import json
+
+    from kaplint.config import Config
+    from kaplint.engine import Linter
+    from kaplint.reporters import Report
+    from kaplint.reporters import json as json_reporter
+
+    linter = Linter(Config())
+    documents = [linter.lint_path(path, path.name) for path in sorted(SAMPLES.glob("*.md"))[:3]]
+    for subset in (documents, documents[:1], []):
+        report = Report(documents=subset, rules=())
+        expected = json.dumps(json_reporter.report_data(report), indent=2, ensure_ascii=False) + "\n"
+        assert json_reporter.render(report) == expected

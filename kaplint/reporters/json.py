@@ -14,32 +14,58 @@ from kaplint.reporters import REPORT_SCHEMA_VERSION, Report
 
 
 def report_data(report: Report) -> dict[str, Any]:
-    counts = report.counts()
     return {
         "schema_version": REPORT_SCHEMA_VERSION,
         "tool": {"name": "kaplint", "version": __version__},
-        "summary": {
-            "files": len(report.documents),
-            "files_with_findings": sum(1 for document in report.documents if document.findings),
-            "findings": sum(counts.values()),
-            "errors": counts["error"],
-            "warnings": counts["warning"],
-            "suggestions": counts["suggestion"],
-            "fail_on": str(report.fail_on),
-            "failed": report.failed(),
-        },
-        "documents": [
-            {
-                "path": document.path,
-                "format": document.format,
-                "profile": document.profile,
-                "metrics": document.metrics,
-                "findings": [finding.to_dict() for finding in document.findings],
-            }
-            for document in report.documents
-        ],
+        "summary": summary_data(report),
+        "documents": [document_data(document) for document in report.documents],
     }
 
 
+def summary_data(report: Report) -> dict[str, Any]:
+    """The report's ``summary``: counts of files and findings, and whether the run failed."""
+    counts = report.counts()
+    return {
+        "files": len(report.documents),
+        "files_with_findings": sum(1 for document in report.documents if document.findings),
+        "findings": sum(counts.values()),
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "suggestions": counts["suggestion"],
+        "fail_on": str(report.fail_on),
+        "failed": report.failed(),
+    }
+
+
+def document_data(document: Any) -> dict[str, Any]:
+    """One entry of the report's ``documents``."""
+    return {
+        "path": document.path,
+        "format": document.format,
+        "profile": document.profile,
+        "metrics": document.metrics,
+        "findings": [finding.to_dict() for finding in document.findings],
+    }
+
+
+_DOCUMENTS = "\0documents\0"
+
+
 def render(report: Report) -> str:
-    return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
+    """The same text as ``json.dumps(report_data(report), indent=2)``, built one document at a time,
+    so a run over thousands of files never holds every finding twice as dictionaries."""
+    documents = report.documents
+    if not documents:
+        return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
+    skeleton = {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "tool": {"name": "kaplint", "version": __version__},
+        "summary": summary_data(report),
+        "documents": _DOCUMENTS,
+    }
+    # Nested two levels deep, a document's lines are indented by four more spaces.
+    entries = ",\n    ".join(
+        json.dumps(document_data(document), indent=2, ensure_ascii=False).replace("\n", "\n    ") for document in documents
+    )
+    head = json.dumps(skeleton, indent=2, ensure_ascii=False)
+    return head.replace(json.dumps(_DOCUMENTS), "[\n    " + entries + "\n  ]", 1) + "\n"
