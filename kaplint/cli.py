@@ -116,7 +116,7 @@ def check(
     """Lint PATHS (files or folders; default: the current folder; '-' for standard input)."""
     from kaplint.discovery import MissingPathError, discover
     from kaplint.engine import DocumentResult, Linter, RunOptions
-    from kaplint.reporters import Report, render
+    from kaplint.reporters import Report, render_chunks
 
     _configure_cache(no_cache, cache_dir)
     config = _load_config(config_path)
@@ -186,17 +186,24 @@ def check(
         statistics=statistics,
         quiet=quiet,
     )
-    rendered = render(output_format, report)
-    if output:
-        try:
-            write_atomically(Path(output), rendered.encode("utf-8"))
-        except OSError as error:
-            raise UsageProblem(f"cannot write {output}: {error.strerror or error}") from None
-    else:
-        click.echo(rendered, nl=False, color=report.color or None)
+    _write_report(render_chunks(output_format, report), output, report.color)
     if internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failed() and not exit_zero else EXIT_CLEAN)
+
+
+def _write_report(chunks: Any, output: str | None, color: bool) -> None:
+    """Write the report piece by piece: to standard output, or atomically to ``output``."""
+    if not output:
+        for chunk in chunks:
+            click.echo(chunk, nl=False, color=color or None)
+        return
+    from kaplint.streaming import write_chunks_atomically
+
+    try:
+        write_chunks_atomically(Path(output), (chunk.encode("utf-8") for chunk in chunks))
+    except OSError as error:
+        raise UsageProblem(f"cannot write {output}: {error.strerror or error}") from None
 
 
 def _configure_cache(no_cache: bool, cache_dir: str | None) -> None:

@@ -201,3 +201,24 @@ def test_the_json_report_built_per_document_is_the_same_text() -> None:
         report = Report(documents=subset, rules=())
         expected = json.dumps(json_reporter.report_data(report), indent=2, ensure_ascii=False) + "\n"
         assert json_reporter.render(report) == expected
+
+
+def test_concurrent_runs_can_share_a_cache_folder(cache_folder: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    names = copy_samples(4)
+    command = [sys.executable, "-m", "kaplint", "check", "--exit-zero", "--no-color", "--jobs", "1", *names]
+    environment = {**os.environ, "KAPLINT_CACHE_DIR": str(cache_folder)}
+    environment.pop("KAPLINT_NO_CACHE", None)
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment) for _ in range(3)]
+    outputs = [process.communicate() for process in processes]
+    assert all(process.returncode == 0 for process in processes), outputs
+    assert len({stdout for stdout, _ in outputs}) == 1 and not any(stderr for _, stderr in outputs)
+    assert outputs[0][0].decode() == run_uncached(names)
+    assert not list(cache_folder.rglob("*.tmp"))  # no half-written entries left behind
+
+
+def run_uncached(names: list[str]) -> str:
+    return run("--exit-zero", "--no-cache", *names)[1]

@@ -7,6 +7,7 @@ in a fixed order, no timestamps, paths relative to the current folder.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from kaplint import __version__
@@ -52,20 +53,27 @@ _DOCUMENTS = "\0documents\0"
 
 
 def render(report: Report) -> str:
-    """The same text as ``json.dumps(report_data(report), indent=2)``, built one document at a time,
-    so a run over thousands of files never holds every finding twice as dictionaries."""
+    """The report as one string (the same text :func:`render_chunks` streams)."""
+    return "".join(render_chunks(report))
+
+
+def render_chunks(report: Report) -> Iterator[str]:
+    """The same text as ``json.dumps(report_data(report), indent=2)``, one document at a time, so a
+    run over thousands of files never holds the whole report in memory, as dictionaries or as text."""
     documents = report.documents
     if not documents:
-        return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
+        yield json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
+        return
     skeleton = {
         "schema_version": REPORT_SCHEMA_VERSION,
         "tool": {"name": "kaplint", "version": __version__},
         "summary": summary_data(report),
         "documents": _DOCUMENTS,
     }
-    # Nested two levels deep, a document's lines are indented by four more spaces.
-    entries = ",\n    ".join(
-        json.dumps(document_data(document), indent=2, ensure_ascii=False).replace("\n", "\n    ") for document in documents
-    )
-    head = json.dumps(skeleton, indent=2, ensure_ascii=False)
-    return head.replace(json.dumps(_DOCUMENTS), "[\n    " + entries + "\n  ]", 1) + "\n"
+    head, tail = json.dumps(skeleton, indent=2, ensure_ascii=False).split(json.dumps(_DOCUMENTS), 1)
+    yield head + "[\n    "
+    for number, document in enumerate(documents):
+        # Nested two levels deep, a document's lines are indented by four more spaces.
+        text = json.dumps(document_data(document), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield text if number == 0 else ",\n    " + text
+    yield "\n  ]" + tail + "\n"
