@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from kaplint import __version__
+from kaplint import __version__, jsontext
 from kaplint.reporters import REPORT_SCHEMA_VERSION, Report
 
 
@@ -74,6 +74,6 @@ def render_chunks(report: Report) -> Iterator[str]:
     yield head + "[\n    "
     for number, document in enumerate(documents):
         # Nested two levels deep, a document's lines are indented by four more spaces.
-        text = json.dumps(document_data(document), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        text = jsontext.dumps(document_data(document)).replace("\n", "\n    ")
         yield text if number == 0 else ",\n    " + text
     yield "\n  ]" + tail + "\n"
