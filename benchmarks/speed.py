@@ -203,7 +203,7 @@ def main() -> None:
     if not prose_seconds:
         print("\nproselint is not installed here, so there are no ratios (pip install proselint in this environment).")
     else:
-        print(f"\nproselint / kaplint: cold {prose_seconds / cold:.1f}x faster, warm {prose_seconds / warm:.1f}x faster")
+        print(f"\nkaplint's speed relative to proselint (above 1: kaplint is faster): cold {prose_seconds / cold:.2f}, warm {prose_seconds / warm:.1f}")
     print(f"single-file runs: min {min(single):.3f} s, max {max(single):.3f} s; corpus kept in {work}" if arguments.keep else "")
     if not arguments.keep:
         shutil.rmtree(work, ignore_errors=True)
