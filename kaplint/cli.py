@@ -91,6 +91,9 @@ def main() -> None:
 @click.option("--update-baseline", is_flag=True, help="Write every current finding to the --baseline file (then report none of them).")
 @click.option("--changed-since", metavar="REF", help="Report only findings on lines changed since this git revision (plus untracked files).")
 @click.option("--grammar", "check_grammar", is_flag=True, help="Check grammar and spelling too (see [tool.kaplint.grammar]); exit 2 if the engine is unavailable.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes for many files (default 0: one per CPU; 1: no workers).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write cached results and rule packs.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), help="Keep the cache here (default: $KAPLINT_CACHE_DIR or ~/.cache/kaplint).")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -116,12 +119,16 @@ def check(
     update_baseline: bool = False,
     changed_since: str | None = None,
     check_grammar: bool = False,
+    jobs: int = 0,
+    no_cache: bool = False,
+    cache_dir: str | None = None,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; '-' for standard input)."""
     from kaplint.discovery import MissingPathError, discover
     from kaplint.engine import DocumentResult, Linter, RunOptions
-    from kaplint.reporters import Report, render
+    from kaplint.reporters import Report, render_chunks
 
+    _configure_cache(no_cache, cache_dir)
     config = _load_config(config_path)
     try:
         size_limit = parse_size(max_file_size) if max_file_size else None
@@ -167,18 +174,22 @@ def check(
             targets = discover([Path(item) for item in paths or (".",)], config, force_exclude)
         except MissingPathError as error:
             raise UsageProblem(str(error)) from None
-        for target in targets:
-            try:
-                results.append(linter.lint_path(target.path, target.display))
-            except Exception as error:  # a bug in kaplint must not hide other files' results
-                if os.environ.get("KAPLINT_DEBUG"):
-                    raise
-                internal_errors += 1
-                click.echo(
-                    f"kaplint: internal error while checking {target.display}: {type(error).__name__}: {error}. "
-                    "This is a bug in kaplint; please report it with the file (set KAPLINT_DEBUG=1 for details).",
-                    err=True,
-                )
+        # Only the text report's source lines, the HTML report's highlighted text and baseline
+        # fingerprints need each file's text; without them a large run's memory holds findings
+        # and metrics, not the whole repository.
+        keep_source = (output_format == "text" and not no_source and not quiet) or output_format == "html" or bool(baseline_path)
+        for outcome in _lint_targets(linter, targets, jobs):
+            if outcome.result is not None:
+                if not keep_source:
+                    outcome.result.source = ""
+                results.append(outcome.result)
+                continue
+            internal_errors += 1  # a bug in kaplint must not hide other files' results
+            click.echo(
+                f"kaplint: internal error while checking {outcome.target.display}: {outcome.error}. "
+                "This is a bug in kaplint; please report it with the file (set KAPLINT_DEBUG=1 for details).",
+                err=True,
+            )
 
     if show_diff:
         sys.exit(_print_diff(results, targets, unsafe_fixes))
@@ -196,17 +207,45 @@ def check(
         quiet=quiet,
         baseline=baseline_outcome,
     )
-    rendered = render(output_format, report)
-    if output:
-        try:
-            write_atomically(Path(output), rendered.encode("utf-8"))
-        except OSError as error:
-            raise UsageProblem(f"cannot write {output}: {error.strerror or error}") from None
-    else:
-        click.echo(rendered, nl=False, color=report.color or None)
+    _write_report(render_chunks(output_format, report), output, report.color)
     if _report_grammar(linter) or internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failed() and not exit_zero else EXIT_CLEAN)
+
+
+def _write_report(chunks: Any, output: str | None, color: bool) -> None:
+    """Write the report piece by piece: to standard output, or atomically to ``output``."""
+    if not output:
+        for chunk in chunks:
+            click.echo(chunk, nl=False, color=color or None)
+        return
+    from kaplint.streaming import write_chunks_atomically
+
+    try:
+        write_chunks_atomically(Path(output), (chunk.encode("utf-8") for chunk in chunks))
+    except OSError as error:
+        raise UsageProblem(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def _configure_cache(no_cache: bool, cache_dir: str | None) -> None:
+    """Apply --no-cache and --cache-dir before anything loads rule packs."""
+    from kaplint import cache
+
+    cache.configure(enabled=not no_cache, folder=Path(cache_dir) if cache_dir else None)
+
+
+def _lint_targets(linter: Any, targets: list, jobs: int):  # type: ignore[no-untyped-def]
+    """Lint the discovered files in order: cached results, then workers when there are many."""
+    from kaplint import cache
+    from kaplint.parallel import default_jobs, lint_targets
+    from kaplint.resultcache import ResultCache
+
+    if linter.grammar.checker is not None:
+        # Grammar results depend on an engine that may come and go (a server, an optional
+        # backend) and keep their own per-paragraph cache; its notices belong to this process.
+        return lint_targets(linter, targets, 1, None)
+    results = ResultCache(linter) if cache.settings.enabled else None
+    return lint_targets(linter, targets, jobs or default_jobs(), results)
 
 
 @main.command("rules")

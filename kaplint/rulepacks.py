@@ -117,9 +117,15 @@ def pack_files(location: Path) -> list[Path]:
 
 def load_rules(extra_locations: list[Path] | tuple[Path, ...] = ()) -> list[Rule]:
     """Load the bundled packs and any extra ones; raise :class:`RulePackError` listing all problems."""
-    files = pack_files(bundled_rules_dir())
+    from kaplint import rulecache
+
+    bundled = bundled_rules_dir()
+    files = pack_files(bundled)
     for location in extra_locations:
         files.extend(pack_files(location))
+    cached, cache_key = rulecache.load(files, bundled)
+    if cached is not None:
+        return cached
     rules: list[Rule] = []
     problems: list[str] = []
     for path in files:
@@ -136,6 +142,7 @@ def load_rules(extra_locations: list[Path] | tuple[Path, ...] = ()) -> list[Rule
                 seen[key] = rule.origin
     if problems:
         raise RulePackError("invalid rule pack:\n" + "\n".join(f"  {problem}" for problem in problems))
+    rulecache.store(cache_key, rules)
     return rules
 
 

@@ -2,7 +2,8 @@
 
 kaplint promises to work offline, so every test runs with outbound
 connections blocked; only loopback addresses (local test servers) are allowed.
-The syllable cache goes to a temporary folder so tests never touch the user's.
+The syllable cache goes to a temporary folder so tests never touch the user's,
+and the result and rule-pack caches are off (tests of them turn them on).
 """
 
 from __future__ import annotations
@@ -64,5 +65,6 @@ def no_network() -> object:
     patcher.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
     patcher.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
     patcher.setenv("KAPLINT_CACHE_DIR", tempfile.mkdtemp(prefix="kaplint-test-cache-"))
+    patcher.setenv("KAPLINT_NO_CACHE", "1")  # results and rule-pack caches off unless a test turns them on
     yield
     patcher.undo()

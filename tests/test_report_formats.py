@@ -175,3 +175,21 @@ def test_html_highlights_overlapping_findings_with_nested_markup() -> None:
     ET.fromstring("<root>" + html.replace("&", "&amp;").replace("&amp;lt;", "&lt;").replace("&amp;gt;", "&gt;") + "</root>")  # well nested
     assert html.count('class="hl first') == 3
     assert html.count('data-finding="f2"') == 2  # one focusable piece and one continuation
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_html_report_highlights_text_in_every_document_of_a_large_run(here: Path, jobs: str) -> None:
+    """Many files go to worker processes, which drop each file's text unless the report needs it."""
+    for number in range(10):
+        (here / f"page{number}.md").write_text(f"# Page {number}\n\n{CURE}\n", encoding="utf-8")
+    _, output = check(".", "--format", "html", "--jobs", jobs, "--no-cache", "--select", "cure")
+    assert len(re.findall(r'<mark class="hl first', output)) == 10
+    assert output.count("cures depression") >= 10
+
+
+def test_baseline_of_a_large_run_matches_its_findings(here: Path) -> None:
+    for number in range(10):
+        (here / f"page{number}.md").write_text(f"# Page {number}\n\n{CURE}\n", encoding="utf-8")
+    check(".", "--select", "cure", "--baseline", "kaplint-baseline.json", "--update-baseline", "--jobs", "2", "--no-cache")
+    code, _ = check(".", "--select", "cure", "--baseline", "kaplint-baseline.json", "--jobs", "2", "--no-cache")
+    assert code == 0  # every finding is in the baseline, whatever process linted it

@@ -59,6 +59,7 @@ class JargonSettings:
     index: dict[tuple[str, ...], int]  # lower-case word forms of a term -> entry
     longest: int  # most words in any term
     blocks: frozenset[str]
+    first_words: frozenset[str] = frozenset()  # the first word of every key: most words start no term
 
 
 # Words are looked up in a table of every inflected form instead of one giant
@@ -83,7 +84,11 @@ def find_terms(text: str, settings: JargonSettings) -> Iterator[tuple[int, int, 
     hyphenated or longer word ("assist" is not found in "ketamine-assisted")."""
     tokens = list(_TOKEN.finditer(text))
     position = 0
+    first_words = settings.first_words
     while position < len(tokens):
+        if first_words and tokens[position].group().lower().replace("\u2019", "'") not in first_words:
+            position += 1  # no term starts with this word, whatever follows it
+            continue
         for size in range(min(settings.longest, len(tokens) - position), 0, -1):
             window = tokens[position : position + size]
             start, end = window[0].start(), window[-1].end()
@@ -121,7 +126,7 @@ class JargonKind(Kind):
             for key in _term_keys(entry.term):
                 index.setdefault(key, number)
         longest = max(len(key) for key in index)
-        return JargonSettings(tuple(entries), index, longest, frozenset(values["blocks"]))
+        return JargonSettings(tuple(entries), index, longest, frozenset(values["blocks"]), frozenset(key[0] for key in index))
 
     def check(self, rule: Any, compiled: JargonSettings, document: Document, context: CheckContext) -> Iterable[Match]:
         settled: set[str] = set()  # medical terms already defined or reported

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kaplint.baseline import BaselineOutcome
@@ -50,3 +51,14 @@ def render(format_name: str, report: Report) -> str:
     if format_name not in FORMATS:
         raise ValueError(f"unknown format {format_name!r}")
     return importlib.import_module(f"kaplint.reporters.{format_name}").render(report)
+
+
+def render_chunks(format_name: str, report: Report) -> Iterator[str]:
+    """Render ``report`` piece by piece (formats that can stream define ``render_chunks``)."""
+    if format_name not in FORMATS:
+        raise ValueError(f"unknown format {format_name!r}")
+    module = importlib.import_module(f"kaplint.reporters.{format_name}")
+    if hasattr(module, "render_chunks"):
+        yield from module.render_chunks(report)
+    else:
+        yield module.render(report)

@@ -7,47 +7,81 @@ in a fixed order, no timestamps, paths relative to the current folder.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
-from kaplint import __version__
+from kaplint import __version__, jsontext
 from kaplint.reporters import REPORT_SCHEMA_VERSION, Report
 
 
 def report_data(report: Report) -> dict[str, Any]:
-    counts = report.counts()
-    data: dict[str, Any] = {
+    return {
         "schema_version": REPORT_SCHEMA_VERSION,
         "tool": {"name": "kaplint", "version": __version__},
-        "summary": {
-            "files": len(report.documents),
-            "files_with_findings": sum(1 for document in report.documents if document.findings),
-            "findings": sum(counts.values()),
-            "errors": counts["error"],
-            "warnings": counts["warning"],
-            "suggestions": counts["suggestion"],
-            "fail_on": str(report.fail_on),
-            "failed": report.failed(),
-        },
-        "documents": [
-            {
-                "path": document.path,
-                "format": document.format,
-                "profile": document.profile,
-                "metrics": document.metrics,
-                "findings": [finding.to_dict() for finding in document.findings],
-            }
-            for document in report.documents
-        ],
+        "summary": summary_data(report),
+        "documents": [document_data(document) for document in report.documents],
+    }
+
+
+def summary_data(report: Report) -> dict[str, Any]:
+    """The report's ``summary``: counts of files and findings, and whether the run failed."""
+    counts = report.counts()
+    summary: dict[str, Any] = {
+        "files": len(report.documents),
+        "files_with_findings": sum(1 for document in report.documents if document.findings),
+        "findings": sum(counts.values()),
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "suggestions": counts["suggestion"],
+        "fail_on": str(report.fail_on),
+        "failed": report.failed(),
     }
     if report.baseline is not None:
-        data["summary"]["baseline"] = {
+        summary["baseline"] = {
             "path": report.baseline.path,
             "matched": report.baseline.matched,
             "stale": report.baseline.stale,
             "stale_entries": report.baseline.stale_entries,
         }
-    return data
+    return summary
+
+
+def document_data(document: Any) -> dict[str, Any]:
+    """One entry of the report's ``documents``."""
+    return {
+        "path": document.path,
+        "format": document.format,
+        "profile": document.profile,
+        "metrics": document.metrics,
+        "findings": [finding.to_dict() for finding in document.findings],
+    }
+
+
+_DOCUMENTS = "\0documents\0"
 
 
 def render(report: Report) -> str:
-    return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
+    """The report as one string (the same text :func:`render_chunks` streams)."""
+    return "".join(render_chunks(report))
+
+
+def render_chunks(report: Report) -> Iterator[str]:
+    """The same text as ``json.dumps(report_data(report), indent=2)``, one document at a time, so a
+    run over thousands of files never holds the whole report in memory, as dictionaries or as text."""
+    documents = report.documents
+    if not documents:
+        yield json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
+        return
+    skeleton = {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "tool": {"name": "kaplint", "version": __version__},
+        "summary": summary_data(report),
+        "documents": _DOCUMENTS,
+    }
+    head, tail = json.dumps(skeleton, indent=2, ensure_ascii=False).split(json.dumps(_DOCUMENTS), 1)
+    yield head + "[\n    "
+    for number, document in enumerate(documents):
+        # Nested two levels deep, a document's lines are indented by four more spaces.
+        text = jsontext.dumps(document_data(document)).replace("\n", "\n    ")
+        yield text if number == 0 else ",\n    " + text
+    yield "\n  ]" + tail + "\n"

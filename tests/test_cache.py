@@ -1,0 +1,224 @@
+"""The caches and worker processes change speed only, never results.
+
+Each test turns caching on in its own temporary folder (the suite keeps it off
+elsewhere) and compares against a run without the cache or without workers.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from kaplint import cache, rulecache
+from kaplint.cli import main
+from kaplint.rulepacks import bundled_rules_dir, load_rules, pack_files
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Caching on, in a fresh folder; the working folder is a fresh one too."""
+    folder = tmp_path / "cache"
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("KAPLINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("KAPLINT_DEBUG", raising=False)
+    monkeypatch.setenv("KAPLINT_CACHE_DIR", str(folder))
+    cache.configure(enabled=True, folder=None)
+    return folder
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", "--no-color", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def patterns_in(value: Any) -> list[re.Pattern]:
+    """Every compiled pattern reachable from ``value``."""
+    found: list[re.Pattern] = []
+
+    class Collector(pickle.Pickler):
+        def reducer_override(self, obj: Any) -> Any:
+            if isinstance(obj, re.Pattern):
+                found.append(obj)
+            return NotImplemented
+
+    Collector(io.BytesIO()).dump(value)
+    return found
+
+
+def copy_samples(count: int) -> list[str]:
+    sources = sorted(SAMPLES.glob("*.md"))
+    names = []
+    for index in range(count):
+        source = sources[index % len(sources)]
+        name = f"doc-{index:02d}-{source.name}"
+        Path(name).write_bytes(source.read_bytes())
+        names.append(name)
+    return names
+
+
+# Rule packs --------------------------------------------------------------------------
+def test_cached_rule_packs_compile_to_the_same_patterns(cache_folder: Path) -> None:
+    fresh = load_rules()
+    entries = list((cache_folder / "rules").glob("*.pickle"))
+    assert len(entries) == 1
+    cached, _ = rulecache.load(pack_files(bundled_rules_dir()), bundled_rules_dir())
+    assert cached is not None
+    assert [rule.id for rule in cached] == [rule.id for rule in fresh]
+    assert cached == fresh  # ids, params, docs and examples
+    fresh_patterns, cached_patterns = patterns_in([r.compiled for r in fresh]), patterns_in([r.compiled for r in cached])
+    assert len(cached_patterns) == len(fresh_patterns) > 100
+    # Pattern equality compares the engine code, so this checks the rebuilt programs too.
+    assert all(cached == recompiled for cached, recompiled in zip(cached_patterns, fresh_patterns))
+    assert all(pattern == re.compile(pattern.pattern, pattern.flags) for pattern in cached_patterns)
+
+
+def test_a_corrupt_rule_cache_entry_is_rebuilt(cache_folder: Path) -> None:
+    expected = [rule.id for rule in load_rules()]
+    (entry,) = (cache_folder / "rules").glob("*.pickle")
+    entry.write_bytes(b"not a cache entry")
+    assert [rule.id for rule in load_rules()] == expected
+    assert cache.read_entry(entry) is not None  # written again
+
+
+def test_a_changed_pack_file_is_not_served_from_the_cache(cache_folder: Path, tmp_path: Path) -> None:
+    pack = tmp_path / "extra.yml"
+    rule = """rules:
+  - id: TST901
+    name: test-word
+    category: claims
+    kind: phrase
+    severity: warning
+    message: "WORD"
+    params: {terms: [blorple]}
+    docs: {what: a test, why: a test, sources: [none]}
+    examples: {fail: [blorple], pass: [nothing]}
+"""
+    pack.write_text(rule.replace("WORD", "first"), encoding="utf-8")
+    assert {r.message for r in load_rules([pack]) if r.id == "TST901"} == {"first"}
+    pack.write_text(rule.replace("WORD", "second"), encoding="utf-8")
+    assert {r.message for r in load_rules([pack]) if r.id == "TST901"} == {"second"}
+
+
+def test_cache_entries_cannot_run_code(tmp_path: Path) -> None:
+    class Exploit:
+        def __reduce__(self) -> tuple[Any, ...]:
+            return (Path.touch, (tmp_path / "pwned",))
+
+    entry = tmp_path / "entry.pickle"
+    import zlib
+
+    entry.write_bytes(zlib.compress(pickle.dumps(Exploit())))
+    assert cache.read_entry(entry) is None
+    assert not (tmp_path / "pwned").exists()
+    with pytest.raises(ValueError):
+        cache.loads(zlib.compress(pickle.dumps(print)))
+
+
+# Results -----------------------------------------------------------------------------
+def test_a_warm_run_reports_the_same_and_reads_the_cache(cache_folder: Path) -> None:
+    names = copy_samples(3)
+    cold = run("--exit-zero", *names)
+    assert len(list((cache_folder / "results").rglob("*.pickle"))) == 3
+    warm = run("--exit-zero", *names)
+    assert warm == cold
+    assert run("--exit-zero", "--no-cache", *names) == cold
+
+
+def test_a_changed_file_or_setting_is_linted_again(cache_folder: Path) -> None:
+    Path("page.md").write_text("Ketamine cures depression.\n", encoding="utf-8")
+    _, first = run("--select", "cure", "page.md")
+    assert "KAP302" in first
+    Path("page.md").write_text("Ketamine is not a cure.\n", encoding="utf-8")
+    _, second = run("--select", "cure", "page.md")
+    assert "KAP302" not in second
+    _, third = run("--select", "hype", "page.md")
+    assert "KAP302" not in third
+    Path("page.md").write_text("Ketamine cures depression.\n", encoding="utf-8")
+    _, fourth = run("--select", "cure", "--fail-on", "warning", "page.md")
+    assert "KAP302" in fourth
+
+
+def test_no_cache_writes_nothing(cache_folder: Path) -> None:
+    names = copy_samples(2)
+    run("--exit-zero", "--no-cache", *names)
+    assert not (cache_folder / "results").exists()
+    assert not (cache_folder / "rules").exists()
+
+
+def test_cache_dir_option(cache_folder: Path, tmp_path: Path) -> None:
+    names = copy_samples(1)
+    other = tmp_path / "elsewhere"
+    run("--exit-zero", "--cache-dir", str(other), *names)
+    assert list((other / "results").rglob("*.pickle"))
+    assert not (cache_folder / "results").exists()
+
+
+def test_an_unwritable_cache_folder_only_costs_speed(cache_folder: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    names = copy_samples(1)
+    assert run("--exit-zero", "--cache-dir", str(blocker / "cache"), *names) == run("--exit-zero", "--no-cache", *names)
+
+
+# Workers -----------------------------------------------------------------------------
+def test_workers_give_the_same_report_in_the_same_order(cache_folder: Path) -> None:
+    names = copy_samples(10)
+    Path("broken.md").write_bytes(b"\xff\xfe\x00bad \xc3\x28 bytes")
+    names.append("broken.md")
+    serial = run("--exit-zero", "--no-cache", "--jobs", "1", "--format", "json", *names)
+    parallel = run("--exit-zero", "--no-cache", "--jobs", "2", "--format", "json", *names)
+    assert parallel == serial
+    cold = run("--exit-zero", "--jobs", "2", "--format", "json", *names)
+    Path(names[3]).write_text("Ketamine cures depression.\n", encoding="utf-8")  # one file changes
+    half_warm = run("--exit-zero", "--jobs", "2", "--format", "json", *names)
+    assert cold == serial
+    assert half_warm == run("--exit-zero", "--no-cache", "--jobs", "1", "--format", "json", *names)
+    assert half_warm != serial
+
+
+def test_the_json_report_built_per_document_is_the_same_text() -> None:
+    import json
+
+    from kaplint.config import Config
+    from kaplint.engine import Linter
+    from kaplint.reporters import Report
+    from kaplint.reporters import json as json_reporter
+
+    linter = Linter(Config())
+    documents = [linter.lint_path(path, path.name) for path in sorted(SAMPLES.glob("*.md"))[:3]]
+    for subset in (documents, documents[:1], []):
+        report = Report(documents=subset, rules=())
+        expected = json.dumps(json_reporter.report_data(report), indent=2, ensure_ascii=False) + "\n"
+        assert json_reporter.render(report) == expected
+
+
+def test_concurrent_runs_can_share_a_cache_folder(cache_folder: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    names = copy_samples(4)
+    command = [sys.executable, "-m", "kaplint", "check", "--exit-zero", "--no-color", "--jobs", "1", *names]
+    environment = {**os.environ, "KAPLINT_CACHE_DIR": str(cache_folder)}
+    environment.pop("KAPLINT_NO_CACHE", None)
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment) for _ in range(3)]
+    outputs = [process.communicate() for process in processes]
+    assert all(process.returncode == 0 for process in processes), outputs
+    assert len({stdout for stdout, _ in outputs}) == 1 and not any(stderr for _, stderr in outputs)
+    assert outputs[0][0].decode() == run_uncached(names)
+    assert not list(cache_folder.rglob("*.tmp"))  # no half-written entries left behind
+
+
+def run_uncached(names: list[str]) -> str:
+    return run("--exit-zero", "--no-cache", *names)[1]
