@@ -365,3 +365,16 @@ def test_grammar_table_is_merged_through_extend_and_can_be_switched_off(folder: 
     assert "KAP601" not in CliRunner().invoke(main, ["check", "page.md", "-q"]).stdout
     assert len(server.checks) == requests
     assert "KAP601" in CliRunner().invoke(main, ["check", "page.md", "-q", "--grammar"]).stdout  # --grammar turns it on
+
+
+def test_many_files_with_a_server_are_checked_in_this_process(folder: Path, server: FakeLanguageTool) -> None:
+    """Worker processes and the result cache are skipped: a failing server must still fail the run."""
+    for number in range(10):
+        (folder / f"extra{number}.md").write_text("We give ketamin here.\n", encoding="utf-8")
+    (folder / "kaplint.toml").write_text(f'[grammar]\nserver = "{server.url}"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", ".", "-q", "--jobs", "2"])
+    assert result.stdout.count("KAP601") >= 10
+    server.fail_checks = True
+    (folder / "extra0.md").write_text("We give ketamin here today.\n", encoding="utf-8")
+    failed = CliRunner().invoke(main, ["check", ".", "-q", "--jobs", "2"])
+    assert failed.exit_code == 2 and "grammar checks failed" in failed.stderr
