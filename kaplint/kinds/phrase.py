@@ -60,6 +60,7 @@ _CLAUSE_BREAK = re.compile(
     r"[;:\u2014()]|\s[\u2013-]\s|,\s*(?:so|and|which)\b|\b(?:but|however|although|though|yet|whereas|while)\b", re.IGNORECASE
 )
 _NEGATION_WINDOW_WORDS = 6
+_LOOKBACK_CHARACTERS = 400  # twice the longest window of words a clause is read back
 
 _WORD_GAP = r"(?:\s+|\s*[-\u2010\u2011\u2013]\s*)"
 _HYPHEN_GAP = r"(?:\s*[-\u2010\u2011\u2013]\s*|\s+|)"
@@ -223,6 +224,7 @@ class PhraseKind(Kind):
         candidates.sort(key=lambda item: (item[0], -item[1]))
         last_end = -1
         reported_sentences: set[int] = set()
+        facts_by_sentence: dict[int, _SentenceFacts] = {}
         quotes = quote_spans(block.text) if candidates else []
         for start, end, found, replacement_template in candidates:
             if start < last_end:
@@ -230,10 +232,14 @@ class PhraseKind(Kind):
             sentence = analysis.sentence_at(block_index, start)
             sentence_start = sentence.start if sentence else 0
             sentence_end = sentence.end if sentence else len(block.text)
-            sentence_text = block.text[sentence_start:sentence_end]
-            if self._excluded(compiled, context, block.text, start, end, sentence_start, sentence_text):
+            facts = facts_by_sentence.get(sentence_start)
+            if facts is None:  # once per sentence: a long run-on sentence is not rescanned for every match
+                facts = facts_by_sentence[sentence_start] = _sentence_facts(compiled, analysis, block_index, block.text, sentence_start, sentence_end)
+            if facts.excluded or not facts.about:
                 continue
-            if compiled.sentence_requires and not _about(compiled, analysis, block_index, block.text, sentence_start, sentence_end):
+            if any(span_start < end and span_end > start for span_start, span_end in facts.exception_spans):
+                continue
+            if self._excluded(compiled, context, block.text, start, end, sentence_start):
                 continue
             quote = enclosing_quote(block.text, start, end, quotes)
             if quote is not None and (compiled.skip_discussed_quotes or compiled.skip_testimony):
@@ -267,17 +273,9 @@ class PhraseKind(Kind):
         start: int,
         end: int,
         sentence_start: int,
-        sentence_text: str,
     ) -> bool:
-        for exception in compiled.exceptions:
-            for found in exception.finditer(sentence_text):
-                if found.start() + sentence_start < end and found.end() + sentence_start > start:
-                    return True
-        if any(exception.search(sentence_text) for exception in compiled.sentence_exceptions):
-            return True
+        """Whether the match itself is excluded: an accepted term, or denied or hedged in its clause."""
         if context.is_accepted(text, start, end):
-            return True
-        if compiled.skip_questions and is_question(sentence_text) and not _RHETORICAL.match(sentence_text):
             return True
         clause = clause_before(text, sentence_start, start)
         if compiled.skip_negated and is_negated(clause):
@@ -322,6 +320,29 @@ _RHETORICAL = re.compile(
     r"isn['\u2019]t\s+it\s+time|who\s+(?:wouldn['\u2019]t|doesn['\u2019]t))\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class _SentenceFacts:
+    """What a rule needs to know about one sentence, worked out once for all its matches."""
+
+    excluded: bool  # a sentence-exception occurs, or it is a question that asks
+    about: bool  # sentence-requires is met (or not asked for)
+    exception_spans: tuple[tuple[int, int], ...]  # block offsets of the rule's exceptions in it
+
+
+def _sentence_facts(compiled: CompiledPhrase, analysis: Any, block_index: int, text: str, sentence_start: int, sentence_end: int) -> _SentenceFacts:
+    sentence_text = text[sentence_start:sentence_end]
+    excluded = any(exception.search(sentence_text) for exception in compiled.sentence_exceptions) or (
+        compiled.skip_questions and is_question(sentence_text) and not _RHETORICAL.match(sentence_text)
+    )
+    about = not compiled.sentence_requires or _about(compiled, analysis, block_index, text, sentence_start, sentence_end)
+    spans = tuple(
+        (found.start() + sentence_start, found.end() + sentence_start)
+        for exception in compiled.exceptions
+        for found in exception.finditer(sentence_text)
+    )
+    return _SentenceFacts(excluded, about, spans)
 
 
 def _about(compiled: CompiledPhrase, analysis: Any, block_index: int, text: str, sentence_start: int, sentence_end: int) -> bool:
@@ -369,7 +390,9 @@ def _question_answers(entries: list[Any], flags: int) -> tuple[tuple[re.Pattern[
 
 def clause_before(text: str, sentence_start: int, position: int) -> str:
     """The part of the clause that precedes ``position``, at most a few words long."""
-    before = text[sentence_start:position]
+    # Only the last few words matter, so a run-on "sentence" is read back a bounded distance:
+    # without the bound, every match in a 60 KB sentence rescanned it from the start.
+    before = text[max(sentence_start, position - _LOOKBACK_CHARACTERS) : position]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
