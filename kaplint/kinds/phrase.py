@@ -216,7 +216,7 @@ class PhraseKind(Kind):
             nearby = document.blocks[max(0, block_index - reach) : block_index + reach + 1]
             if any(exception.search(other.text) for exception in compiled.block_exceptions for other in nearby):
                 return
-        candidates: list[tuple[int, int, re.Match[str], bool]] = []
+        candidates: list[tuple[int, int, re.Match[str], tuple[str, bool]]] = []
         for regex, template, expand in compiled.regexes:
             for found in regex.finditer(block.text):
                 if found.end() > found.start():
