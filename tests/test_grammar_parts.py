@@ -83,3 +83,40 @@ def test_masked_spans_cover_urls_emails_and_code() -> None:
     text = "See https://example.com/ketamin, write to care@example.org, visit glowketamine.example/kap or run `kaplint check` now."
     covered = [text[start:end] for start, end in masked_spans(text)]
     assert covered == ["https://example.com/ketamin", "care@example.org", "glowketamine.example/kap", "`kaplint check`"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://localhost:8081", "http://127.0.0.1:8010", "http://[::1]:8081", "http://10.0.3.7:8010", "http://192.168.1.20",
+     "http://languagetool:8010", "http://lt.internal:8081", "http://grammar.local"],
+)
+def test_servers_on_this_machine_or_network_are_used(url: str) -> None:
+    from kaplint.grammar.settings import parse_grammar_settings
+
+    assert parse_grammar_settings({"server": url}).server_url() == url
+
+
+@pytest.mark.parametrize("url", ["https://api.languagetool.org", "http://8.8.8.8:8081", "https://lt.example.com/v2"])
+def test_outside_servers_need_the_projects_explicit_consent(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kaplint.grammar.settings import GrammarSettingsError, parse_grammar_settings
+
+    with pytest.raises(GrammarSettingsError, match="remote-server = true"):
+        parse_grammar_settings({"server": url}).server_url()
+    assert parse_grammar_settings({"server": url, "remote-server": True}).server_url() == url.removesuffix("/v2")
+    monkeypatch.setenv("KAPLINT_LANGUAGETOOL_URL", url)  # the environment is held to the same rule
+    with pytest.raises(GrammarSettingsError, match="KAPLINT_LANGUAGETOOL_URL"):
+        parse_grammar_settings({}).server_url()
+
+
+@pytest.mark.parametrize("value", ["not a url", "https://api.languagetool.org"])
+def test_a_bad_server_in_the_environment_is_a_clear_error_not_a_traceback(tmp_path, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    from click.testing import CliRunner
+
+    from kaplint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text("We give ketamine here.\n", encoding="utf-8")
+    monkeypatch.setenv("KAPLINT_LANGUAGETOOL_URL", value)
+    result = CliRunner().invoke(main, ["check", "page.md", "--grammar"])
+    assert result.exit_code == 2 and "KAPLINT_LANGUAGETOOL_URL" in result.stderr
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)

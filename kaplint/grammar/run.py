@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from kaplint.grammar.backend import GrammarBackend, GrammarUnavailable
 from kaplint.grammar.cache import GrammarCache, default_cache_folder
 from kaplint.grammar.checker import GrammarChecker
-from kaplint.grammar.settings import GrammarSettings
+from kaplint.config import ConfigError
+from kaplint.grammar.settings import GrammarSettings, GrammarSettingsError
 from kaplint.grammar.vocabulary import bundled_vocabulary
 
 
@@ -34,7 +35,10 @@ def make_backend(settings: GrammarSettings) -> GrammarBackend:
         start_local_language_tool,
     )
 
-    url = settings.server_url() or start_local_language_tool(settings.language)
+    try:
+        url = settings.server_url() or start_local_language_tool(settings.language)
+    except GrammarSettingsError as error:
+        raise ConfigError(f"grammar: {error}") from None  # a settings mistake: exit 2 even when optional
     server = LanguageToolServer(url, settings.language, disabled, settings.timeout)
     server.probe()
     return server

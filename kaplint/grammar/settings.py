@@ -54,6 +54,7 @@ GRAMMAR_KEYS = (
     "extend-disabled-rules",
     "cache",
     "timeout",
+    "remote-server",
 )
 
 
@@ -74,6 +75,7 @@ class GrammarSettings:
     extend_disabled_rules: tuple[str, ...] = ()
     cache: bool = True
     timeout: float = 30.0
+    remote_server: bool = False  # documents may go to a server outside this machine and network
 
     def effective_disabled_rules(self) -> tuple[str, ...]:
         """The rules the engine is told to skip: the project's list or the defaults, plus extensions."""
@@ -85,8 +87,52 @@ class GrammarSettings:
     def server_url(self) -> str | None:
         """The LanguageTool server to use: ``KAPLINT_LANGUAGETOOL_URL`` wins over ``server``,
         so CI can point a committed configuration at its own container."""
-        configured = os.environ.get(SERVER_ENVIRONMENT, "").strip() or self.server
-        return normalise_server_url(configured) if configured else None
+        from_environment = os.environ.get(SERVER_ENVIRONMENT, "").strip()
+        configured = from_environment or self.server
+        if not configured:
+            return None
+        where = SERVER_ENVIRONMENT if from_environment else "'grammar.server'"
+        try:
+            url = normalise_server_url(configured)
+        except GrammarSettingsError as error:
+            raise GrammarSettingsError(f"{where}: {error}") from None
+        check_server_is_private(url, self.remote_server, where)
+        return url
+
+
+def check_server_is_private(url: str, allowed_remote: bool, where: str) -> None:
+    """Refuse a server outside this machine and its network unless the project opted in.
+
+    kaplint works offline: the only network traffic it ever makes is to a LanguageTool server
+    the project names. Patient materials are unpublished drafts, so by default that server must
+    be on this machine or the local network (a container, a CI service); sending documents to a
+    public service such as LanguageTool's own API takes ``remote-server = true``.
+    """
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    if allowed_remote or _is_private_host(host):
+        return
+    raise GrammarSettingsError(
+        f"{where}: {host} is not on this machine or a private network, and kaplint does not send documents "
+        "to outside services unless told to; run LanguageTool locally (http://localhost:8081) or set "
+        "remote-server = true in [tool.kaplint.grammar] to send your documents to that server deliberately"
+    )
+
+
+_PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
+
+
+def _is_private_host(host: str) -> bool:
+    """Loopback, private and link-local addresses, and names that only resolve inside a network
+    (``localhost``, a single label such as a CI service ``languagetool``, ``.local``, ``.internal``)."""
+    import ipaddress
+
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return host == "localhost" or "." not in host or host.endswith(_PRIVATE_SUFFIXES)
+    return address.is_loopback or address.is_private or address.is_link_local
 
 
 def normalise_server_url(url: str) -> str:
@@ -114,11 +160,11 @@ def parse_grammar_settings(value: Any) -> GrammarSettings:
             hint = f"; did you mean {close[0]!r}?" if close else f"; valid keys: {', '.join(GRAMMAR_KEYS)}"
             raise GrammarSettingsError(f"unknown key {key!r} in 'grammar'{hint}")
     fields: dict[str, Any] = {}
-    for key in ("enabled", "optional", "cache"):
+    for key in ("enabled", "optional", "cache", "remote-server"):
         if key in value:
             if not isinstance(value[key], bool):
                 raise GrammarSettingsError(f"'grammar.{key}' must be true or false")
-            fields[key] = value[key]
+            fields[key.replace("-", "_")] = value[key]
     if "backend" in value:
         backend = value["backend"]
         if backend not in BACKENDS:
