@@ -36,3 +36,32 @@ def marker_rule(rule_id: str = "TST001") -> Rule:
 
 def marker_linter() -> Linter:
     return Linter(Config(), RunOptions(select=("TST001",)), rules=[marker_rule()])
+
+
+# Independently written case files (claims, terminology): {rule: {positives: [{text, quote}], negatives: [{text, why}]}}
+
+
+def case_lists(cases: dict) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(rule, text, quote) for every positive and (rule, text, why) for every negative."""
+    positives = [(name, case["text"], case["quote"]) for name, entry in cases.items() for case in entry["positives"]]
+    negatives = [(name, case["text"], case["why"]) for name, entry in cases.items() for case in entry["negatives"]]
+    return positives, negatives
+
+
+def findings_of(rules: list[Rule], rule_id: str, text: str) -> list:
+    """The findings of one rule (and only it) on ``text`` as a Markdown document."""
+    linter = Linter(Config(), RunOptions(select=(rule_id,)), rules=rules)
+    return linter.lint_bytes("case.md", text.encode("utf-8")).findings
+
+
+def assert_flags_quote(name: str, findings: list, text: str, quote: str) -> None:
+    """Some finding overlaps the words a reviewer underlined (``quote``, a substring of ``text``)."""
+    start = text.index(quote)
+    end = start + len(quote)
+    assert any(finding.offset < end and start < max(finding.end_offset, finding.offset + 1) for finding in findings), (
+        f"{name} should flag {quote!r} in: {text}\nfound: {[(finding.offset, finding.match) for finding in findings]}"
+    )
+
+
+def assert_not_flagged(name: str, why: str, findings: list, text: str) -> None:
+    assert not findings, f"{name} ({why}) should not flag: {text}\nfound: {[finding.match for finding in findings]}"

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kaplint.config import Config
-from kaplint.engine import Linter, RunOptions
 from kaplint.rulepacks import load_rules
+from helpers import assert_flags_quote, assert_not_flagged, case_lists, findings_of
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "claim_cases.yml").read_text(encoding="utf-8"))
 BALANCE = CASES.pop("fair-balance")
@@ -24,13 +23,11 @@ RULES = load_rules()
 BY_NAME = {rule.name: rule for rule in RULES if rule.category == "claims"}
 
 
-def _findings(name: str, text: str):  # type: ignore[no-untyped-def]
-    linter = Linter(Config(), RunOptions(select=(BY_NAME[name].id,)), rules=RULES)
-    return linter.lint_bytes("case.md", text.encode("utf-8")).findings
+def _findings(name: str, text: str) -> list:
+    return findings_of(RULES, BY_NAME[name].id, text)
 
 
-POSITIVES = [(name, case["text"], case["quote"]) for name, cases in CASES.items() for case in cases["positives"]]
-NEGATIVES = [(name, case["text"], case["why"]) for name, cases in CASES.items() for case in cases["negatives"]]
+POSITIVES, NEGATIVES = case_lists(CASES)
 
 
 def test_every_claim_category_has_a_rule_and_cases() -> None:
@@ -41,18 +38,12 @@ def test_every_claim_category_has_a_rule_and_cases() -> None:
 
 @pytest.mark.parametrize(("name", "text", "quote"), POSITIVES, ids=[f"{n}-{i}" for i, (n, _, _) in enumerate(POSITIVES)])
 def test_positive_is_found_at_the_underlined_words(name: str, text: str, quote: str) -> None:
-    start = text.index(quote)
-    end = start + len(quote)
-    findings = _findings(name, text)
-    assert any(finding.offset < end and start < max(finding.end_offset, finding.offset + 1) for finding in findings), (
-        f"{name} should flag {quote!r} in: {text}\nfound: {[(f.offset, f.match) for f in findings]}"
-    )
+    assert_flags_quote(name, _findings(name, text), text, quote)
 
 
 @pytest.mark.parametrize(("name", "text", "why"), NEGATIVES, ids=[f"{n}-{w}-{i}" for i, (n, _, w) in enumerate(NEGATIVES)])
 def test_negative_is_not_flagged(name: str, text: str, why: str) -> None:
-    findings = _findings(name, text)
-    assert not findings, f"{name} ({why}) should not flag: {text}\nfound: {[f.match for f in findings]}"
+    assert_not_flagged(name, why, _findings(name, text), text)
 
 
 @pytest.mark.parametrize("case", BALANCE["documents"], ids=[f"{i}-{case['expected']}" for i, case in enumerate(BALANCE["documents"])])

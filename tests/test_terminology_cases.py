@@ -21,6 +21,7 @@ from kaplint.cli import main
 from kaplint.config import Config
 from kaplint.engine import Linter, RunOptions
 from kaplint.rulepacks import load_rules
+from helpers import assert_flags_quote, assert_not_flagged, case_lists, findings_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from evaluate_corpus import evaluate_terminology, load_corpus  # noqa: E402
@@ -49,13 +50,11 @@ STANDARD_IDS = [
 ]  # fmt: skip
 
 
-def _findings(name: str, text: str):  # type: ignore[no-untyped-def]
-    linter = Linter(Config(), RunOptions(select=(BY_NAME[name].id,)), rules=RULES)
-    return linter.lint_bytes("case.md", text.encode("utf-8")).findings
+def _findings(name: str, text: str) -> list:
+    return findings_of(RULES, BY_NAME[name].id, text)
 
 
-POSITIVES = [(name, case["text"], case["quote"]) for name, cases in CASES.items() for case in cases["positives"]]
-NEGATIVES = [(name, case["text"], case["why"]) for name, cases in CASES.items() for case in cases["negatives"]]
+POSITIVES, NEGATIVES = case_lists(CASES)
 
 
 def test_every_row_of_the_standard_has_a_rule_of_its_category_and_cases() -> None:
@@ -71,18 +70,12 @@ def test_every_row_of_the_standard_has_a_rule_of_its_category_and_cases() -> Non
 
 @pytest.mark.parametrize(("name", "text", "quote"), POSITIVES, ids=[f"{n}-{i}" for i, (n, _, _) in enumerate(POSITIVES)])
 def test_positive_is_found_at_the_underlined_words(name: str, text: str, quote: str) -> None:
-    start = text.index(quote)
-    end = start + len(quote)
-    findings = _findings(name, text)
-    assert any(finding.offset < end and start < max(finding.end_offset, finding.offset + 1) for finding in findings), (
-        f"{name} should flag {quote!r} in: {text}\nfound: {[(f.offset, f.match) for f in findings]}"
-    )
+    assert_flags_quote(name, _findings(name, text), text, quote)
 
 
 @pytest.mark.parametrize(("name", "text", "why"), NEGATIVES, ids=[f"{n}-{w}-{i}" for i, (n, _, w) in enumerate(NEGATIVES)])
 def test_negative_is_not_flagged(name: str, text: str, why: str) -> None:
-    findings = _findings(name, text)
-    assert not findings, f"{name} ({why}) should not flag: {text}\nfound: {[f.match for f in findings]}"
+    assert_not_flagged(name, why, _findings(name, text), text)
 
 
 @pytest.mark.parametrize("text", ["Mental health is health.", "Our mental health team is here for you.", "Talk to a mental health professional."])
