@@ -40,18 +40,20 @@ _CATEGORY_SAMPLES = {
 }
 
 
-def patterns_in(value: Any) -> list[re.Pattern]:
-    """Every compiled pattern reachable from ``value`` (rules, compiled parameters ...), without duplicates."""
-    found: dict[re.Pattern, None] = {}
+def patterns_in(value: Any, unique: bool = True) -> list[re.Pattern]:
+    """Every compiled pattern reachable from ``value`` (rules, compiled parameters ...), in the
+    order they are reached; without duplicates unless ``unique`` is false (to compare two graphs
+    pattern by pattern)."""
+    found: list[re.Pattern] = []
 
     class Collector(pickle.Pickler):
         def reducer_override(self, obj: Any) -> Any:
             if isinstance(obj, re.Pattern):
-                found.setdefault(obj)
+                found.append(obj)
             return NotImplemented
 
     Collector(io.BytesIO()).dump(value)
-    return list(found)
+    return list(dict.fromkeys(found)) if unique else found
 
 
 def _sample_set(items: list[tuple[Any, Any]]) -> str:
