@@ -399,21 +399,17 @@ def _resolve_format(output_format: str, output: str | None) -> str:
 
 def _narrow_results(results: list, baseline_path: str | None, update_baseline: bool, changed_since: str | None) -> Any:
     """Apply --changed-since, then --baseline (writing it first with --update-baseline); returns the baseline outcome."""
-    from kaplint.baseline import (
-        BaselineError,
-        apply_baseline,
-        load_baseline,
-        write_baseline,
-    )
-    from kaplint.changed_lines import GitError, changed_lines, keep_changed
-
     if changed_since:
+        from kaplint.changed_lines import GitError, changed_lines, keep_changed
+
         try:
             keep_changed(results, changed_lines(changed_since))
         except GitError as error:
             raise UsageProblem(str(error)) from None
     if not baseline_path:
         return None
+    from kaplint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+
     path = Path(baseline_path)
     try:
         if update_baseline:

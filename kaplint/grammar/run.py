@@ -9,13 +9,17 @@ check configured with ``optional = true`` prints one notice and every other rule
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from kaplint.grammar.backend import GrammarBackend, GrammarUnavailable
-from kaplint.grammar.cache import GrammarCache, default_cache_folder
-from kaplint.grammar.checker import GrammarChecker
 from kaplint.config import ConfigError
-from kaplint.grammar.settings import GrammarSettings, GrammarSettingsError
-from kaplint.grammar.vocabulary import bundled_vocabulary
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kaplint.grammar.backend import GrammarBackend
+    from kaplint.grammar.checker import GrammarChecker
+    from kaplint.grammar.settings import GrammarSettings
+
+# Every run asks this module whether grammar is on; the engines, the cache and the vocabulary
+# are imported only when it is, so a run without grammar checks pays nothing for them.
 
 
 def switched_on(settings: GrammarSettings | None, asked: bool) -> bool:
@@ -25,6 +29,8 @@ def switched_on(settings: GrammarSettings | None, asked: bool) -> bool:
 
 def make_backend(settings: GrammarSettings) -> GrammarBackend:
     """The engine ``settings`` name, checked to be usable. Raises GrammarUnavailable."""
+    from kaplint.grammar.settings import GrammarSettingsError
+
     disabled = settings.effective_disabled_rules()
     if settings.backend == "harper":
         from kaplint.grammar.harper import HarperBackend
@@ -61,6 +67,12 @@ class GrammarRun:
         """
         if not wanted:
             return cls()
+        from kaplint.grammar.backend import GrammarUnavailable
+        from kaplint.grammar.cache import GrammarCache, default_cache_folder
+        from kaplint.grammar.checker import GrammarChecker
+        from kaplint.grammar.settings import GrammarSettings
+        from kaplint.grammar.vocabulary import bundled_vocabulary
+
         settings = settings or GrammarSettings()
         required = asked or not settings.optional
         try:

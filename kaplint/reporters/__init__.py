@@ -6,11 +6,14 @@ import importlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kaplint.baseline import BaselineOutcome
 from kaplint.engine import DocumentResult
 from kaplint.finding import Finding, Severity
 from kaplint.rulepacks import Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kaplint.baseline import BaselineOutcome  # only runs with --baseline load baselines
 
 REPORT_SCHEMA_VERSION = 1
 
