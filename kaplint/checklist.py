@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kaplint.evidence import Evidence
+from kaplint.text.evidence import Evidence
 from kaplint.kinds.disclosure import GATE_TOPIC, evaluate, topic_use
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kaplint.document import Document
+    from kaplint.text.document import Document
     from kaplint.finding import Severity
     from kaplint.rulepacks import Rule
 

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from kaplint import __version__
+from kaplint.bundled import BundledDataMissing
 from kaplint.config import Config, ConfigError, find_config, load_config, parse_size
 from kaplint.files import write_atomically
 from kaplint.finding import SEVERITY_NAMES, Severity
@@ -144,7 +145,7 @@ def check(
     )
     try:
         linter = Linter(config, options)
-    except (ConfigError, RulePackError) as error:
+    except (ConfigError, RulePackError, BundledDataMissing) as error:
         raise UsageProblem(str(error)) from None
 
     results: list[DocumentResult] = []
@@ -291,7 +292,7 @@ def _rules(config_path: str | None):  # type: ignore[no-untyped-def]
     config = _load_config(config_path)
     try:
         rules = load_rules(list(config.extend_rules))
-    except RulePackError as error:
+    except (RulePackError, BundledDataMissing) as error:
         raise UsageProblem(str(error)) from None
     return sorted(rules, key=lambda rule: rule.id)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from kaplint.checklist import disclosure_checklist
 from kaplint.config import Config, ConfigError
-from kaplint.document import Document
+from kaplint.text.document import Document
 from kaplint.finding import Finding, Fix, Match, Severity
 from kaplint.globs import glob_matches
 from kaplint.kinds import KINDS, CheckContext
@@ -449,13 +449,13 @@ def _front_matter_line(document: Document, key: str) -> int:
 
 def document_metrics(document: Document) -> dict[str, Any]:
     """The report's per-document ``metrics``: prose size and readability."""
-    from kaplint.analysis import words
+    from kaplint.text.segmentation import segment, words
     from kaplint.readability import readability
 
     return {
         "text": {
             "blocks": len(document.blocks),
-            "sentences": len(document.analysis.sentences),
+            "sentences": len(segment(document).sentences),
             "words": sum(len(words(block.text)) for block in document.blocks),
         },
         "readability": readability(document).metrics(),

@@ -5,7 +5,7 @@ Counting follows the project's readability specification:
 - only prose is scored: headings never, list items and table cells only when
   they are sentences (end with . ! ? or contain a verb), and nothing under a
   "References"/"Sources" heading or in page navigation;
-- sentences come from :mod:`kaplint.analysis` (abbreviation-aware, never
+- sentences come from :mod:`kaplint.text.segmentation` (abbreviation-aware, never
   crossing blocks);
 - syllables come from :mod:`kaplint.syllables` (CMU dictionary, numbers read
   aloud); a polysyllable is a word of three or more syllables.
@@ -24,11 +24,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kaplint.analysis import words
+from kaplint.text.segmentation import segment, words
 from kaplint.syllables import count_syllables
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kaplint.document import Document
+    from kaplint.text.document import Document
 
 LOW_CONFIDENCE_SENTENCES = 30
 REFERENCE_HEADINGS = re.compile(
@@ -200,7 +200,7 @@ class ReadabilityAnalysis:
 
     def _build(self) -> None:
         document = self.document
-        analysis = document.analysis
+        analysis = segment(document)
         section_level = _section_level(document)
         current: tuple[int | None, str] = (None, "")
         grouped: dict[tuple[int | None, str], list[SentenceStats]] = {current: []}

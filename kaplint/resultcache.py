@@ -87,7 +87,7 @@ def store(key: str, result: DocumentResult) -> None:
 
 def _bundled_digests() -> list[tuple[str, str]]:
     """Hashes of the bundled rules folder's files (a shared vocabulary can change any rule's results)."""
-    from kaplint.rulepacks import bundled_rules_dir
+    from kaplint.bundled import bundled_rules_dir
 
     folder = bundled_rules_dir()
     return [(path.relative_to(folder).as_posix(), cache.file_digest(path)) for path in sorted(folder.rglob("*")) if path.is_file()]

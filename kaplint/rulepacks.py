@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kaplint.bundled import BundledDataMissing
+from kaplint.bundled import bundled_rules_dir as _bundled_rules_dir
 from kaplint.files import display_path
 from kaplint.finding import CATEGORIES, SEVERITY_NAMES, Severity
 from kaplint.kinds import KINDS, ParamError
@@ -96,14 +98,11 @@ class Rule:
 
 
 def bundled_rules_dir() -> Path:
-    """The bundled ``rules/`` folder: inside the installed package, or beside it in a checkout."""
-    package = Path(__file__).resolve().parent
-    for candidate in (package / "rules", package.parent / "rules"):
-        if candidate.is_dir():
-            return candidate
-    raise RulePackError(
-        f"kaplint's bundled rules were not found next to {package}; reinstall kaplint (pip install --force-reinstall kaplint)."
-    )
+    """The bundled ``rules/`` folder (see :mod:`kaplint.bundled`), as a rule-pack error when absent."""
+    try:
+        return _bundled_rules_dir()
+    except BundledDataMissing as error:
+        raise RulePackError(str(error)) from None
 
 
 def pack_files(location: Path) -> list[Path]:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from kaplint.document import Directive, LineIndex
+from kaplint.text.document import Directive, LineIndex
 
 _DIRECTIVE = re.compile(
     r"^\s*kaplint-(?P<action>disable-next-line|disable-file|disable|enable)\b(?P<rest>.*)$",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kaplint.analysis import split_sentences
+from kaplint.text.segmentation import segment, split_sentences
 from kaplint.loaders import load_text_format
 
 CASES = [
@@ -75,5 +75,5 @@ def test_headings_and_list_items_are_never_glued_to_the_next_sentence() -> None:
     document = load_text_format(
         "x.md", "# Before your visit\n\nDo not eat for 4 hours\n\n- Bring a ride home\n- Wear soft clothes\n\nRest after.\n", "markdown"
     )
-    sentences = [sentence.text for sentence in document.analysis.sentences]
+    sentences = [sentence.text for sentence in segment(document).sentences]
     assert sentences == ["Before your visit", "Do not eat for 4 hours", "Bring a ride home", "Wear soft clothes", "Rest after."]

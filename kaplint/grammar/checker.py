@@ -20,7 +20,7 @@ from kaplint.grammar.vocabulary import is_domain_word
 from kaplint.loaders.urls import URL_PATTERN
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kaplint.document import Document
+    from kaplint.text.document import Document
 
 PROSE_BLOCKS = ("paragraph", "list_item", "heading", "table_cell", "blockquote")
 # Inline code that survived a loader (plain text keeps its backticks).

@@ -31,7 +31,7 @@ def load_word_list(path: Path) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def bundled_vocabulary() -> frozenset[str]:
     """The vocabulary shipped with kaplint."""
-    from kaplint.rulepacks import bundled_rules_dir
+    from kaplint.bundled import bundled_rules_dir
 
     return load_word_list(bundled_rules_dir() / "data" / "medical-vocabulary.txt")
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from kaplint.document import Document
+from kaplint.text.document import Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
 

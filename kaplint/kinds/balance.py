@@ -24,12 +24,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from kaplint.analysis import is_question
-from kaplint.document import Document
-from kaplint.evidence import any_pattern, is_pointer, word_pattern
+from kaplint.text.segmentation import is_question, segment
+from kaplint.text.document import Document
+from kaplint.text.evidence import any_pattern, is_pointer, word_pattern
 from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
-from kaplint.negation import is_denied
+from kaplint.text.negation import is_denied
 
 _MIN_BLOCKS_FOR_PROMINENCE = 5  # a short text has no "end" to hide risks in (a link can still hide them)
 _HEADING_LABEL_WORDS = 4
@@ -193,7 +193,7 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         len(blocks),
     )
     sections: dict[tuple[str, ...], dict[str, Any]] = {}
-    for sentence in document.analysis.sentences:
+    for sentence in segment(document).sentences:
         block = blocks[sentence.block_index]
         if block.landmark == "navigation":
             continue

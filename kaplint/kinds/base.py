@@ -10,12 +10,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kaplint.document import Document
     from kaplint.finding import Match
-    from kaplint.rulepacks import Rule
+    from kaplint.text.document import Document
+
+
+class RuleSpec(Protocol):
+    """What a kind reads of the rule it checks for.
+
+    A protocol rather than :class:`kaplint.rulepacks.Rule` itself, so that kinds
+    never import the rule-pack loader (which imports the kinds to validate packs).
+    """
+
+    id: str
+    name: str
+    category: str
+    message: str
+    params: dict[str, Any]
 
 
 class ParamError(Exception):
@@ -77,14 +90,14 @@ class Kind:
         """Validate ``params`` and return whatever ``check`` needs, computed once."""
         return validate_params(self.params, params)
 
-    def check(self, rule: "Rule", compiled: Any, document: "Document", context: CheckContext) -> Iterable["Match"]:
+    def check(self, rule: "RuleSpec", compiled: Any, document: "Document", context: CheckContext) -> Iterable["Match"]:
         raise NotImplementedError
 
     def fixable(self, compiled: Any) -> bool:
         """Whether findings of a rule with these parameters can carry a fix."""
         return False
 
-    def metrics(self, rule: "Rule", compiled: Any, document: "Document", context: CheckContext) -> tuple[str, Any] | None:
+    def metrics(self, rule: "RuleSpec", compiled: Any, document: "Document", context: CheckContext) -> tuple[str, Any] | None:
         """An entry for the report's per-document ``metrics`` (key, value), or None."""
         return None
 

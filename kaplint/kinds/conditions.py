@@ -22,12 +22,13 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from kaplint.document import Document
-from kaplint.evidence import any_pattern, word_pattern
+from kaplint.text.document import Document
+from kaplint.text.evidence import any_pattern, word_pattern
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
-from kaplint.negation import is_denied
-from kaplint.quotes import is_discussed, quote_spans
+from kaplint.text.negation import is_denied
+from kaplint.text.quotes import is_discussed, quote_spans
+from kaplint.text.segmentation import segment
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class ConditionListKind(Kind):
         )
 
     def check(self, rule: Any, compiled: CompiledConditionList, document: Document, context: CheckContext) -> Iterable[Match]:
-        analysis = document.analysis
+        analysis = segment(document)
         reported: set[int] = set()
         lead_in = ""  # the last sentence ending with a colon, for the list items under it
         for sentence in analysis.sentences:

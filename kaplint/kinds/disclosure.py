@@ -9,7 +9,7 @@ One rule per element of the disclosure catalogue. A rule says
   empty means "whenever the document is about ketamine", and ``always-for``
   lists profiles for which it is expected regardless of topic;
 - ``evidence``: the statements that satisfy it, each a list of concepts that
-  must occur together in one passage (see :mod:`kaplint.evidence`), or
+  must occur together in one passage (see :mod:`kaplint.text.evidence`), or
   ``parts`` with ``min-parts`` when the element has several pieces and a
   document must give some of them.
 
@@ -29,8 +29,8 @@ from typing import Any, Iterable
 
 import yaml
 
-from kaplint.document import Document
-from kaplint.evidence import (
+from kaplint.text.document import Document
+from kaplint.text.evidence import (
     Concept,
     Evidence,
     Requirement,
@@ -280,7 +280,7 @@ def _finder(document: Document, strict: bool) -> StatementFinder:
 
 # Vocabulary files ----------------------------------------------------------------
 def default_vocabulary_path() -> Path:
-    from kaplint.rulepacks import bundled_rules_dir
+    from kaplint.bundled import bundled_rules_dir
 
     return bundled_rules_dir() / "data" / "disclosure-vocabulary.yml"
 

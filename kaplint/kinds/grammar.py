@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from kaplint.finding import Match
-from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
+from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, RuleSpec, validate_params
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kaplint.document import Document
-    from kaplint.rulepacks import Rule
+    from kaplint.text.document import Document
 
 ISSUE_KINDS = ("spelling", "grammar")
 _PLACEHOLDER = re.compile(r"\{(match|detail|engine|engine_rule)\}")
@@ -38,7 +37,7 @@ class GrammarKind(Kind):
         values["skip-engine-rules"] = frozenset(values["skip-engine-rules"])
         return values
 
-    def check(self, rule: Rule, compiled: dict[str, Any], document: Document, context: CheckContext) -> Iterable[Match]:
+    def check(self, rule: RuleSpec, compiled: dict[str, Any], document: Document, context: CheckContext) -> Iterable[Match]:
         checker = context.grammar
         if checker is None:  # grammar checks are off, or optional and unavailable
             return []

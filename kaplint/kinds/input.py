@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from kaplint.document import Document
+from kaplint.text.document import Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind
 

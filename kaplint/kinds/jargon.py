@@ -23,7 +23,7 @@ from typing import Any, Iterable, Iterator
 
 import yaml
 
-from kaplint.document import Document
+from kaplint.text.document import Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.phrase import inflections, term_regex

@@ -43,12 +43,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from kaplint.analysis import is_question
-from kaplint.document import BLOCK_KINDS, Document
+from kaplint.text.segmentation import is_question, segment
+from kaplint.text.document import BLOCK_KINDS, Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
-from kaplint.negation import is_negated
-from kaplint.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
+from kaplint.text.negation import is_negated
+from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
 _HEDGE = re.compile(
     r"\b(?:may|might|could|some|sometimes|possibly|potentially|perhaps|in\s+some\s+cases|for\s+some|"
@@ -168,7 +168,7 @@ class PhraseKind(Kind):
 
     def _answers(self, rule: Any, compiled: CompiledPhrase, document: Document) -> Iterable[Match]:
         """Findings for claims made by answering a question ("Is it safe? Absolutely!")."""
-        sentences = document.analysis.sentences
+        sentences = segment(document).sentences
         for position, sentence in enumerate(sentences[:-1]):
             if not is_question(sentence.text):
                 continue
@@ -192,7 +192,7 @@ class PhraseKind(Kind):
     def check(self, rule: Any, compiled: CompiledPhrase, document: Document, context: CheckContext) -> Iterable[Match]:
         if compiled.question_answers:
             yield from self._answers(rule, compiled, document)
-        analysis = document.analysis
+        analysis = segment(document)
         for block_index, block in enumerate(document.blocks):
             if block.kind not in compiled.blocks:
                 continue

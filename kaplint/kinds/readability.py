@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from kaplint.analysis import words
-from kaplint.document import Document
+from kaplint.text.segmentation import segment, words
+from kaplint.text.document import Document
 from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.profiles import PROFILES
@@ -167,7 +167,7 @@ class LengthKind(Kind):
         return LengthSettings(values["unit"], values["max-words"], values["max-sentences"], frozenset(values["blocks"]))
 
     def check(self, rule: Any, compiled: LengthSettings, document: Document, context: CheckContext) -> Iterable[Match]:
-        analysis = document.analysis
+        analysis = segment(document)
         for index, block in enumerate(document.blocks):
             if block.kind not in compiled.blocks:
                 continue
@@ -234,7 +234,7 @@ class PassiveKind(Kind):
         return values
 
     def check(self, rule: Any, compiled: dict[str, Any], document: Document, context: CheckContext) -> Iterable[Match]:
-        analysis = document.analysis
+        analysis = segment(document)
         for index, block in enumerate(document.blocks):
             if block.kind not in compiled["blocks"]:
                 continue

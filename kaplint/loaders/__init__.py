@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from kaplint.document import Document
+from kaplint.text.document import Document
 from kaplint.loaders.decoding import DecodedText, InputProblem, decode
 
 FORMATS_BY_SUFFIX = {

@@ -14,7 +14,7 @@ import io
 import zipfile
 from typing import Any, Iterator
 
-from kaplint.document import Block, BlockBuilder, Document, SectionPath
+from kaplint.text.document import Block, BlockBuilder, Document, SectionPath
 from kaplint.loaders.decoding import InputProblem
 from kaplint.loaders.urls import copy_without_urls
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-from kaplint.document import Block, BlockBuilder, Document, LineIndex, SectionPath
+from kaplint.text.document import Block, BlockBuilder, Document, LineIndex, SectionPath
 from kaplint.loaders.urls import split_urls
 from kaplint.suppressions import parse_directive
 

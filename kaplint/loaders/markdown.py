@@ -17,7 +17,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from kaplint.document import Block, BlockBuilder, Document, LineIndex, SectionPath
+from kaplint.text.document import Block, BlockBuilder, Document, LineIndex, SectionPath
 from kaplint.loaders.frontmatter import split_front_matter
 from kaplint.loaders.html import extract_visible_blocks
 from kaplint.loaders.urls import split_urls

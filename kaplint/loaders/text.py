@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kaplint.document import Block, BlockBuilder, Document
+from kaplint.text.document import Block, BlockBuilder, Document
 from kaplint.loaders.frontmatter import split_front_matter
 from kaplint.loaders.urls import copy_without_urls
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kaplint.document import BlockBuilder
+from kaplint.text.document import BlockBuilder
 
 URL_PATTERN = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>()\[\]{}\"']+[^\s<>()\[\]{}\"'.,;:!?]"

@@ -31,11 +31,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from kaplint.analysis import is_question
-from kaplint.negation import is_denied
+from kaplint.text.segmentation import is_question, segment
+from kaplint.text.negation import is_denied
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kaplint.document import Document
+    from kaplint.text.document import Document
 
 
 # Statements that deny a risk outright: a passage containing one never counts.
@@ -217,7 +217,7 @@ class StatementFinder:
         first."), but never count on their own; see :meth:`windows`.
         """
         usable: list[tuple[int, int, int, str]] = []
-        for sentence in self.document.analysis.sentences:
+        for sentence in segment(self.document).sentences:
             block = self.document.blocks[sentence.block_index]
             if block.landmark == "navigation":
                 continue

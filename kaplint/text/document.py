@@ -244,8 +244,6 @@ class Document:
     encoding: str = "utf-8"
     newline: str = "\n"
     _line_index: LineIndex | None = field(default=None, repr=False)
-    _analysis: Any = field(default=None, repr=False)
-    _readability: Any = field(default=None, repr=False)
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # per-document results kinds share
 
     @property
@@ -260,12 +258,3 @@ class Document:
             return offset
         line, column = self.lines.position(offset)
         return self.original_line_starts[line - 1] + column - 1
-
-    @property
-    def analysis(self) -> Any:
-        """Sentence and word analysis, computed once on first use and shared by rules."""
-        if self._analysis is None:
-            from kaplint.analysis import analyse
-
-            self._analysis = analyse(self)
-        return self._analysis

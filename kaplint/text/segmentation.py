@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kaplint.document import Document
+    from kaplint.text.document import Document
 
 # Abbreviations that end with a period but rarely end a sentence (lower case, no final period).
 ABBREVIATIONS = frozenset(
@@ -128,7 +128,18 @@ def words(text: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(text))
 
 
-def analyse(document: "Document") -> Analysis:
+_MEMO_KEY = "segmentation"
+
+
+def segment(document: "Document") -> Analysis:
+    """The document's sentences, split once on first use and shared by every rule."""
+    analysis = document.memo.get(_MEMO_KEY)
+    if analysis is None:
+        analysis = document.memo[_MEMO_KEY] = _split_blocks(document)
+    return analysis
+
+
+def _split_blocks(document: "Document") -> Analysis:
     """Split every block into sentences."""
     analysis = Analysis()
     for index, block in enumerate(document.blocks):

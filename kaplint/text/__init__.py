@@ -1,0 +1,18 @@
+"""Understanding text: the second step of kaplint's flow (load, analyse, apply rules, report).
+
+Loaders (:mod:`kaplint.loaders`) turn files into a :class:`~kaplint.text.document.Document`;
+the modules here read it once and describe what it says, so that rules
+(:mod:`kaplint.kinds`) ask questions of a description instead of re-scanning text:
+
+- :mod:`~kaplint.text.document`: the document model (blocks, source maps, positions);
+- :mod:`~kaplint.text.segmentation`: sentences and words;
+- :mod:`~kaplint.text.structure`: headings, questions and answers, and lists, recovered
+  from layout so scraped plain text reads like Markdown;
+- :mod:`~kaplint.text.negation` and :mod:`~kaplint.text.quotes`: what is denied, and
+  whose words a passage is;
+- :mod:`~kaplint.text.statements`: one description per sentence (what it is about, what it
+  asserts, and how), shared by the claims rules, fair balance and disclosures;
+- :mod:`~kaplint.text.evidence`: whether a document states a disclosure's core point.
+
+Nothing in this package imports the rules, the engine or the reporters.
+"""
