@@ -5,6 +5,13 @@ Blocks are separated by blank lines. A line starting with a bullet ("-", "*",
 punctuation standing alone, a line in capitals, or a line underlined with
 ``===`` / ``---`` is a heading. Lines inside a block are joined with a space
 that maps back to the newline it replaced.
+
+Text copied or scraped from a web page has no blank lines: every line is a
+paragraph, a heading or a question of an FAQ. A run of lines is read that way
+(one block per line) unless it is hard-wrapped prose, that is, unless some line
+breaks off in mid-sentence and the next one carries on in lower case. So
+"Is it safe?\nYes, ..." stays a question and its answer, and a bare title
+line above a paragraph is a heading.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from kaplint.loaders.urls import copy_without_urls
 _BULLET = re.compile(r"^(\s*)(?:[-*+\u2022\u2023\u25e6\u2043]|\d{1,3}[.)])\s+")
 _UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
 _HEADING_MAX_WORDS = 10
+_QUESTION_HEADING_MAX_WORDS = 16
 
 
 def load_text(path: str, text: str) -> Document:
@@ -53,7 +61,13 @@ def load_text(path: str, text: str) -> Document:
             line_number += 1
             continue
         bullet = _BULLET.match(raw)
-        if bullet:
+        if bullet or (current and current_kind == "list_item" and _starts_new_line_block(text, current[-1], raw)):
+            if not bullet:  # a line of its own after a list item: the list has ended
+                close()
+                current_kind = "paragraph"
+                current = [(line_number, start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip()))]
+                line_number += 1
+                continue
             close()
             current_kind = "list_item"
             current = [(line_number, start + bullet.end(), start + len(raw))]
@@ -64,6 +78,7 @@ def load_text(path: str, text: str) -> Document:
             current.append((line_number, start + indent, start + len(raw.rstrip())))
         line_number += 1
     close()
+    groups = [piece for kind, spans in groups for piece in _split_scraped_lines(text, kind, spans)]
 
     sections: list[str] = []
     for index, (kind, spans) in enumerate(groups):
@@ -84,6 +99,33 @@ def load_text(path: str, text: str) -> Document:
     return document
 
 
+_SENTENCE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]*_]*$")
+_SALUTATION = re.compile(r"^(?:dear|hi|hello|greetings)\b.*,$", re.IGNORECASE)
+
+
+def _split_scraped_lines(
+    text: str, kind: str, spans: list[tuple[int, int, int]]
+) -> list[tuple[str, list[tuple[int, int, int]]]]:
+    """One group per line for line-per-paragraph text; the group unchanged for hard-wrapped prose."""
+    if len(spans) < 2 or kind != "paragraph":
+        return [(kind, spans)]
+    lines = [text[start:end] for _, start, end in spans]
+    wrapped = any(
+        not _SENTENCE_END.search(line) and not _SALUTATION.match(line) and following[:1].islower()
+        for line, following in zip(lines, lines[1:])
+    )
+    if wrapped:
+        return [(kind, spans)]
+    return [(kind, [span]) for span in spans]
+
+
+def _starts_new_line_block(text: str, previous: tuple[int, int, int], raw: str) -> bool:
+    """Whether an unbulleted line after a list item starts a block of its own (scraped text)."""
+    previous_line = text[previous[1] : previous[2]]
+    following = raw.strip()
+    return bool(following) and not following[:1].islower() and not previous_line.rstrip().endswith((",", "-", "\u2013", "and", "or"))
+
+
 def _newline_before(text: str, offset: int) -> int:
     newline = text.rfind("\n", 0, offset)
     return newline if newline >= 0 else offset
@@ -93,6 +135,8 @@ def _looks_like_heading(line: str, next_kind: str | None) -> bool:
     stripped = line.strip()
     if not stripped or next_kind is None:
         return False
+    if stripped.endswith("?") and next_kind == "paragraph" and len(stripped.split()) <= _QUESTION_HEADING_MAX_WORDS:
+        return stripped[0].isupper()  # an FAQ question over its answer, as scraped FAQs lay them out
     if stripped[-1] in ".!?,;\"'”’)":
         return False
     words = stripped.split()
@@ -101,4 +145,6 @@ def _looks_like_heading(line: str, next_kind: str | None) -> bool:
     letters = [char for char in stripped if char.isalpha()]
     if letters and all(char.isupper() for char in letters):
         return True
+    if stripped.endswith(":") and next_kind == "list_item":
+        return False  # the lead-in of a list ("Patients with these conditions:")
     return stripped.endswith(":") or stripped[0].isupper()
