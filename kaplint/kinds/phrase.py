@@ -47,6 +47,7 @@ from kaplint.text.segmentation import is_question, segment
 from kaplint.text.document import BLOCK_KINDS, Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
+from kaplint.kinds.recipes import Recipe, compile_recipes, recipe_matches
 from kaplint.text.negation import is_negated
 from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
@@ -90,6 +91,7 @@ class CompiledPhrase:
     fix: str
     suggestions: tuple[str, ...]
     blocks: frozenset[str]
+    statements: tuple[Recipe, ...] = ()
 
 
 class PhraseKind(Kind):
@@ -119,12 +121,13 @@ class PhraseKind(Kind):
         "fix": Param("str", "none", "safe | unsafe | none: whether the replacement is a fix, and how safe"),
         "suggestions": Param("str-list", [], "other suggestions shown with the finding"),
         "blocks": Param("str-list", list(BLOCK_KINDS), "block kinds to check"),
+        "statements": Param("list", [], "statement recipes: combinations of the statement analysis that make the claim (see kaplint.kinds.recipes)"),
     }
 
     def compile(self, params: dict[str, Any]) -> CompiledPhrase:
         values = validate_params(self.params, params)
-        if not values["terms"] and not values["patterns"] and not values["fixes"] and not values["question-answers"]:
-            raise ParamError("terms", "a phrase rule needs at least one of 'terms', 'patterns' or 'fixes'")
+        if not (values["terms"] or values["patterns"] or values["fixes"] or values["question-answers"] or values["statements"]):
+            raise ParamError("terms", "a phrase rule needs at least one of 'terms', 'patterns', 'fixes' or 'statements'")
         if values["fix"] not in ("safe", "unsafe", "none"):
             raise ParamError("fix", f"parameter 'fix' must be safe, unsafe or none, not {values['fix']!r}")
         if values["fix"] != "none" and not values["replacement"] and not values["fixes"]:
@@ -164,6 +167,7 @@ class PhraseKind(Kind):
             fix=values["fix"],
             suggestions=tuple(values["suggestions"]),
             blocks=frozenset(values["blocks"]),
+            statements=compile_recipes(values["statements"]),
         )
 
     def _answers(self, rule: Any, compiled: CompiledPhrase, document: Document) -> Iterable[Match]:
@@ -190,6 +194,20 @@ class PhraseKind(Kind):
         return compiled.fix != "none"
 
     def check(self, rule: Any, compiled: CompiledPhrase, document: Document, context: CheckContext) -> Iterable[Match]:
+        if not compiled.statements:
+            yield from self._phrase_matches(rule, compiled, document, context)
+            return
+        # One statement, one finding: a sentence the phrases already report is not read again.
+        analysis = segment(document)
+        covered: set[tuple[int, int]] = set()
+        for match in self._phrase_matches(rule, compiled, document, context):
+            sentence = analysis.sentence_at(match.block_index, match.start)
+            if sentence is not None:
+                covered.add((sentence.block_index, sentence.start))
+            yield match
+        yield from recipe_matches(rule, compiled.statements, document, covered)
+
+    def _phrase_matches(self, rule: Any, compiled: CompiledPhrase, document: Document, context: CheckContext) -> Iterable[Match]:
         if compiled.question_answers:
             yield from self._answers(rule, compiled, document)
         analysis = segment(document)

@@ -1,0 +1,142 @@
+"""Statement recipes: a claim category as a combination of what sentences say.
+
+A phrase rule's ``statements`` parameter lists recipes. Each recipe reads the
+statement analysis (:mod:`kaplint.text.statements`) instead of the text:
+
+.. code-block:: yaml
+
+    statements:
+      - cues: [safety-word]                 # all of these are asserted
+        any: [effect, treats]               # and at least one of these (optional)
+        unless: [hedged, risk, question]    # and none of these cues, manners or subjects
+        underline: safety-word              # the words the finding underlines
+        reads: the treatment called safe with no risk beside it
+
+      - answers: [safety-word]              # the sentence answers a question asserting these
+        answer: "yes"                       # and opens with this answer (yes or no)
+        unless: [risk]
+        reads: an FAQ asking whether it is safe, answered yes
+
+The finding underlines the words of the ``underline`` cue (by default the first
+of ``cues``; for an answer, the answering sentence) and says in its message how
+the sentence was read, so a writer sees why it is a claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from kaplint.finding import Match
+from kaplint.kinds.base import ParamError
+from kaplint.text.document import Document
+from kaplint.text.statements import Statement, cue_names, describe
+
+RECIPE_KEYS = frozenset({"cues", "any", "unless", "answers", "answer", "underline", "reads"})
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """One combination of statement properties that makes a claim."""
+
+    cues: tuple[str, ...]
+    any_of: tuple[str, ...]
+    unless: tuple[str, ...]
+    answers: tuple[str, ...]
+    answer: str
+    underline: str
+    reads: str
+
+
+def compile_recipes(entries: list[Any]) -> tuple[Recipe, ...]:
+    """Validate the ``statements`` entries of a rule against the lexicons' names."""
+    known = cue_names()
+    recipes = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise ParamError("statements", "each entry of 'statements' is a mapping (cues, any, unless, answers, answer, underline, reads)")
+        unknown_keys = set(entry) - RECIPE_KEYS
+        if unknown_keys:
+            raise ParamError("statements", f"unknown key(s) {sorted(unknown_keys)} in 'statements' (known: {', '.join(sorted(RECIPE_KEYS))})")
+        lists = {}
+        for key in ("cues", "any", "unless", "answers"):
+            value = entry.get(key) or []
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                raise ParamError("statements", f"'{key}' in 'statements' is a list of names")
+            unknown = [item for item in value if item not in known]
+            if unknown:
+                raise ParamError("statements", f"unknown name(s) {unknown} in 'statements' (see rules/data/statement-lexicons.yml)")
+            lists[key] = tuple(value)
+        if not lists["cues"] and not lists["answers"]:
+            raise ParamError("statements", "a statement recipe needs 'cues' or 'answers'")
+        answer = str(entry.get("answer", ""))
+        if answer not in ("", "yes", "no"):
+            raise ParamError("statements", "'answer' in 'statements' is yes or no")
+        underline = str(entry.get("underline") or (lists["cues"][0] if lists["cues"] else ""))
+        if underline and underline not in lists["cues"] + lists["any"]:
+            raise ParamError("statements", f"'underline' names one of the recipe's cues, not {underline!r}")
+        recipes.append(
+            Recipe(lists["cues"], lists["any"], lists["unless"], lists["answers"], answer, underline, str(entry.get("reads", "")))
+        )
+    return tuple(recipes)
+
+
+def _present(statement: Statement, name: str) -> bool:
+    """Whether a cue, manner or subject describes the statement."""
+    if name == "answer-yes":
+        return statement.answer == "yes"
+    if name == "answer-no":
+        return statement.answer == "no"
+    return statement.has(name) or name in statement.manner or name in statement.about
+
+
+def recipe_applies(recipe: Recipe, statement: Statement) -> bool:
+    """Whether the statement is the claim the recipe describes."""
+    if any(not statement.has(name) for name in recipe.cues):
+        return False
+    if recipe.any_of and not any(statement.has(name) for name in recipe.any_of):
+        return False
+    if recipe.answers:
+        question = statement.question
+        if question is None or not all(question.has(name) or _denied_or_asked(question, name) for name in recipe.answers):
+            return False
+        if recipe.answer and statement.answer != recipe.answer:
+            return False
+    elif "question" in statement.manner:
+        return False  # a question that asks claims nothing
+    return not any(_present(statement, name) for name in recipe.unless)
+
+
+def _denied_or_asked(question: Statement, name: str) -> bool:
+    """A question's cue counts even when phrased as a denial ("Is it not addictive?")."""
+    return any(cue.name == name for cue in question.denied)
+
+
+def recipe_matches(rule: Any, recipes: tuple[Recipe, ...], document: Document, covered: set[tuple[int, int]]) -> Iterable[Match]:
+    """Findings for the statements a rule's recipes describe, skipping sentences in ``covered``."""
+    for statement in describe(document):
+        key = (statement.block_index, statement.sentence.start)
+        if key in covered:
+            continue
+        for recipe in recipes:
+            if not recipe_applies(recipe, statement):
+                continue
+            covered.add(key)
+            yield _match(rule, recipe, statement)
+            break
+
+
+def _match(rule: Any, recipe: Recipe, statement: Statement) -> Match:
+    cue = statement.first(recipe.underline) if recipe.underline else None
+    if recipe.underline and recipe.underline in recipe.any_of and cue is None:
+        cue = next((statement.first(name) for name in recipe.any_of if statement.first(name)), None)
+    if cue is not None:
+        start, end = cue.start, cue.end
+    else:
+        start, end = statement.sentence.start, statement.sentence.end
+    block_text = statement.sentence.text
+    matched = block_text[start - statement.sentence.start : end - statement.sentence.start]
+    message = rule.message.replace("{match}", matched).replace("{replacement}", "")
+    if recipe.reads:
+        message = f"{message} (Read as {recipe.reads}.)"
+    return Match(start=start, end=end, message=message, block_index=statement.block_index)

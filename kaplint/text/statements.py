@@ -1,0 +1,246 @@
+"""Statements: one description of each sentence, shared by the claims rules and fair balance.
+
+Real writers paraphrase, so rules that list phrases miss most claims on real
+pages. Instead, every sentence is described once:
+
+- **about**: the subjects it mentions (this treatment, another treatment, a
+  study, other providers, patients, the reader); a sentence with no subject of
+  its own ("The improvement is rapid") is about the document's subject;
+- **cues**: what it asserts, as named cues from the lexicons (an effect,
+  safety, speed, evidence, a mechanism, a comparison, a number, a risk ...),
+  each with the exact words that carry it. A cue denied in its clause ("not
+  safe for everyone") is kept apart as *denied*, and a cue in a clause about
+  another treatment ("antidepressants, which can take weeks") as *elsewhere*;
+- **manner**: how it says it (hedged, intensified, a question, quoted or
+  reported to be criticised, attributed to a named source);
+- **context**: the heading above it and the question it answers, recovered
+  from layout in plain text as in Markdown (:mod:`kaplint.loaders.text`).
+
+The lexicons are data (``rules/data/statement-lexicons.yml``), so a writer of
+rules adds words without touching code. A claim category is then a
+combination of these properties (see :mod:`kaplint.kinds.phrase`'s
+``statements`` parameter): absolute safety is a safety cue about this
+treatment, not hedged, not denied, with no risk in the same statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from kaplint.bundled import bundled_rules_dir
+from kaplint.text.negation import is_denied
+from kaplint.text.segmentation import Sentence, is_question, segment
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kaplint.text.document import Document
+
+LEXICON_FILE = "statement-lexicons.yml"
+_MEMO_KEY = "statements"
+
+# Where a clause ends, for deciding which subject a cue belongs to.
+_CLAUSE_SPLIT = re.compile(
+    r"[;:\u2014()]|,\s*(?:which|who|while|whereas|but)\b|\b(?:whereas|while|unlike|but|however)\b|,\s+(?=[a-z]+\s)",
+    re.IGNORECASE,
+)
+_ANSWER_START = re.compile(r"^\W*(?P<word>yes|yep|absolutely|definitely|of\s+course|no|nope|not\s+at\s+all)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One asserted property and the words that carry it (block offsets)."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass
+class Statement:
+    """What one sentence is about, what it asserts, and how."""
+
+    sentence: Sentence
+    about: frozenset[str]
+    cues: tuple[Cue, ...]
+    denied: tuple[Cue, ...]
+    elsewhere: tuple[Cue, ...]  # cues in a clause about another treatment
+    manner: frozenset[str]
+    heading: str = ""
+    question: "Statement | None" = None  # the FAQ question this sentence answers
+    answer: str = ""  # "yes" or "no" when the sentence opens by answering its question
+    index: int = 0
+    _names: frozenset[str] = field(default=frozenset(), repr=False)
+
+    @property
+    def block_index(self) -> int:
+        return self.sentence.block_index
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def has(self, name: str) -> bool:
+        """Whether the statement asserts cue ``name`` (affirmed, about this treatment)."""
+        return name in self._names
+
+    def first(self, name: str) -> Cue | None:
+        return next((cue for cue in self.cues if cue.name == name), None)
+
+    def explain(self) -> str:
+        """The cues that describe this statement, for a finding's message."""
+        parts = sorted({cue.name for cue in self.cues})
+        return ", ".join(parts + sorted(self.manner))
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Compiled lexicons: subjects, cues and manners, each a named pattern."""
+
+    subjects: dict[str, re.Pattern[str]]
+    cues: dict[str, re.Pattern[str]]
+    manners: dict[str, re.Pattern[str]]
+    # cues that are claims by denying (a denial of addiction is the claim, not its absence)
+    denial_cues: frozenset[str]
+
+
+def _compile_group(entries: dict[str, list[str]], where: str) -> dict[str, re.Pattern[str]]:
+    compiled = {}
+    for name, patterns in (entries or {}).items():
+        if not isinstance(patterns, list) or not all(isinstance(pattern, str) for pattern in patterns):
+            raise ValueError(f"{where}.{name}: a list of regular expressions")
+        compiled[name] = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + r")(?![\w])", re.IGNORECASE)
+    return compiled
+
+
+@lru_cache(maxsize=4)
+def load_lexicons(path: Path | None = None) -> Lexicons:
+    """Read and compile the lexicons (the bundled file unless ``path`` is given)."""
+    location = path or bundled_rules_dir() / "data" / LEXICON_FILE
+    data = yaml.safe_load(location.read_text(encoding="utf-8")) or {}
+    return Lexicons(
+        subjects=_compile_group(data.get("subjects"), "subjects"),
+        cues=_compile_group(data.get("cues"), "cues"),
+        manners=_compile_group(data.get("manners"), "manners"),
+        denial_cues=frozenset(data.get("denial-cues") or ()),
+    )
+
+
+def cue_names() -> frozenset[str]:
+    """Every cue and manner name a rule may ask for."""
+    lexicons = load_lexicons()
+    return frozenset(lexicons.cues) | frozenset(lexicons.manners) | frozenset(lexicons.subjects) | {
+        "question",
+        "answer-yes",
+        "answer-no",
+    }
+
+
+def describe(document: "Document") -> list[Statement]:
+    """Every sentence's statement, in document order, worked out once per document."""
+    statements = document.memo.get(_MEMO_KEY)
+    if statements is None:
+        statements = document.memo[_MEMO_KEY] = _describe(document, load_lexicons())
+    return statements
+
+
+def statements_by_block(document: "Document") -> dict[int, list[Statement]]:
+    """The statements of each block."""
+    key = _MEMO_KEY + "-by-block"
+    grouped = document.memo.get(key)
+    if grouped is None:
+        grouped = {}
+        for statement in describe(document):
+            grouped.setdefault(statement.block_index, []).append(statement)
+        document.memo[key] = grouped
+    return grouped
+
+
+def _describe(document: "Document", lexicons: Lexicons) -> list[Statement]:
+    statements: list[Statement] = []
+    for sentence in segment(document).sentences:
+        block = document.blocks[sentence.block_index]
+        statement = _statement(sentence, block.text, lexicons)
+        statement.heading = block.section[-1] if block.section else ""
+        statement.index = len(statements)
+        statements.append(statement)
+    _link_questions(document, statements)
+    return statements
+
+
+def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons) -> Statement:
+    text = sentence.text
+    offset = sentence.start
+    about = {name for name, pattern in lexicons.subjects.items() if pattern.search(text)}
+    clauses = _clauses(text)
+    cues: list[Cue] = []
+    denied: list[Cue] = []
+    elsewhere: list[Cue] = []
+    for name, pattern in lexicons.cues.items():
+        for found in pattern.finditer(text):
+            if found.end() == found.start():
+                continue
+            cue = Cue(name, found.start() + offset, found.end() + offset)
+            clause = _clause_of(text, clauses, found.start())
+            if name != "comparison" and _about_other_treatment(clause, lexicons):
+                elsewhere.append(cue)
+            elif name not in lexicons.denial_cues and is_denied(block_text, cue.start, cue.end):
+                denied.append(cue)
+            else:
+                cues.append(cue)
+    manner = {name for name, pattern in lexicons.manners.items() if pattern.search(text)}
+    if is_question(text):
+        manner.add("question")
+    statement = Statement(
+        sentence,
+        frozenset(about),
+        tuple(sorted(cues, key=lambda cue: (cue.start, -cue.end))),
+        tuple(denied),
+        tuple(elsewhere),
+        frozenset(manner),
+    )
+    statement._names = frozenset(cue.name for cue in cues)
+    return statement
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds = [0] + [found.start() for found in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
+    return [(start, end) for start, end in zip(bounds, bounds[1:]) if end > start]
+
+
+def _clause_of(text: str, clauses: list[tuple[int, int]], position: int) -> str:
+    return next((text[start:end] for start, end in clauses if start <= position < end), text)
+
+
+def _about_other_treatment(clause: str, lexicons: Lexicons) -> bool:
+    """Whether a clause speaks of another treatment and not of this one
+    ("Unlike antidepressants, which can take weeks, ...")."""
+    other = lexicons.subjects.get("other-treatment")
+    this = lexicons.subjects.get("treatment")
+    return bool(other and other.search(clause)) and not (this and this.search(clause))
+
+
+def _link_questions(document: "Document", statements: list[Statement]) -> None:
+    """Tie each answer to the question it answers: the question just before it, or its heading."""
+    previous: Statement | None = None
+    current_question: Statement | None = None
+    for statement in statements:
+        block = document.blocks[statement.block_index]
+        if "question" in statement.manner:
+            current_question = statement
+        elif previous is not None and "question" in previous.manner and statement.block_index - previous.block_index <= 1:
+            statement.question = previous
+        elif current_question is not None and block.kind != "heading" and block.section and block.section[-1] == current_question.text:
+            statement.question = current_question
+        if statement.question is not None and statement.question is previous:
+            opening = _ANSWER_START.match(statement.text)
+            if opening:
+                word = opening.group("word").lower()
+                statement.answer = "no" if word in ("no", "nope", "not at all") else "yes"
+        if block.kind == "heading" and "question" not in statement.manner:
+            current_question = None
+        previous = statement
