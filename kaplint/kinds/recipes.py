@@ -30,9 +30,9 @@ from typing import Any, Iterable
 from kaplint.finding import Match
 from kaplint.kinds.base import ParamError
 from kaplint.text.document import Document
-from kaplint.text.statements import Statement, cue_names, describe
+from kaplint.text.statements import Statement, cue_names, describe, load_lexicons
 
-RECIPE_KEYS = frozenset({"cues", "any", "unless", "answers", "answer", "underline", "reads"})
+RECIPE_KEYS = frozenset({"cues", "any", "unless", "answers", "answer", "underline", "reads", "within"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Recipe:
     answer: str
     underline: str
     reads: str
+    within: int = 0  # when set, an ``any`` cue must stand within this many characters of the first cue
 
 
 def compile_recipes(entries: list[Any]) -> tuple[Recipe, ...]:
@@ -75,19 +76,26 @@ def compile_recipes(entries: list[Any]) -> tuple[Recipe, ...]:
         underline = str(entry.get("underline") or (lists["cues"][0] if lists["cues"] else ""))
         if underline and underline not in lists["cues"] + lists["any"]:
             raise ParamError("statements", f"'underline' names one of the recipe's cues, not {underline!r}")
+        within = entry.get("within", 0)
+        if not isinstance(within, int) or isinstance(within, bool) or within < 0:
+            raise ParamError("statements", "'within' in 'statements' is a number of characters")
         recipes.append(
-            Recipe(lists["cues"], lists["any"], lists["unless"], lists["answers"], answer, underline, str(entry.get("reads", "")))
+            Recipe(lists["cues"], lists["any"], lists["unless"], lists["answers"], answer, underline, str(entry.get("reads", "")), within)
         )
     return tuple(recipes)
 
 
-def _present(statement: Statement, name: str) -> bool:
-    """Whether a cue, manner or subject describes the statement."""
+def _vetoes(statement: Statement, name: str) -> bool:
+    """Whether a cue, manner or subject named in ``unless`` describes the statement."""
     if name == "answer-yes":
         return statement.answer == "yes"
     if name == "answer-no":
         return statement.answer == "no"
-    return statement.has(name) or name in statement.manner or name in statement.about
+    if name in statement.manner or name in statement.about:
+        return True
+    if name in load_lexicons().affirmed_only_vetoes:
+        return statement.has(name)
+    return statement.mentions(name)
 
 
 def recipe_applies(recipe: Recipe, statement: Statement) -> bool:
@@ -95,6 +103,8 @@ def recipe_applies(recipe: Recipe, statement: Statement) -> bool:
     if any(not statement.has(name) for name in recipe.cues):
         return False
     if recipe.any_of and not any(statement.has(name) for name in recipe.any_of):
+        return False
+    if recipe.within and recipe.cues and not _near(statement, recipe.cues[0], recipe.any_of, recipe.within):
         return False
     if recipe.answers:
         question = statement.question
@@ -104,7 +114,17 @@ def recipe_applies(recipe: Recipe, statement: Statement) -> bool:
             return False
     elif "question" in statement.manner:
         return False  # a question that asks claims nothing
-    return not any(_present(statement, name) for name in recipe.unless)
+    return not any(_vetoes(statement, name) for name in recipe.unless)
+
+
+def _near(statement: Statement, anchor: str, others: tuple[str, ...], distance: int) -> bool:
+    """Whether some ``others`` cue stands within ``distance`` characters of an ``anchor`` cue."""
+    anchors = [cue for cue in statement.cues if cue.name == anchor]
+    return any(
+        cue.name in others and min(abs(cue.start - point.end), abs(point.start - cue.end)) <= distance
+        for cue in statement.cues
+        for point in anchors
+    )
 
 
 def _denied_or_asked(question: Statement, name: str) -> bool:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from kaplint.bundled import bundled_rules_dir
-from kaplint.text.negation import is_denied
+from kaplint.text.negation import is_denied, is_negated
 from kaplint.text.segmentation import Sentence, is_question, segment
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,6 +88,11 @@ class Statement:
         """Whether the statement asserts cue ``name`` (affirmed, about this treatment)."""
         return name in self._names
 
+    def mentions(self, name: str) -> bool:
+        """Whether cue ``name`` occurs at all, affirmed, denied or about another treatment
+        ("we do not know whether it is safe" mentions safety as a question)."""
+        return self.has(name) or any(cue.name == name for cue in self.denied + self.elsewhere)
+
     def first(self, name: str) -> Cue | None:
         return next((cue for cue in self.cues if cue.name == name), None)
 
@@ -106,6 +111,8 @@ class Lexicons:
     manners: dict[str, re.Pattern[str]]
     # cues that are claims by denying (a denial of addiction is the claim, not its absence)
     denial_cues: frozenset[str]
+    # cues that veto a recipe only when affirmed ("no side effects" states no risk)
+    affirmed_only_vetoes: frozenset[str] = frozenset()
 
 
 def _compile_group(entries: dict[str, list[str]], where: str) -> dict[str, re.Pattern[str]]:
@@ -127,6 +134,7 @@ def load_lexicons(path: Path | None = None) -> Lexicons:
         cues=_compile_group(data.get("cues"), "cues"),
         manners=_compile_group(data.get("manners"), "manners"),
         denial_cues=frozenset(data.get("denial-cues") or ()),
+        affirmed_only_vetoes=frozenset(data.get("affirmed-only-vetoes") or ()),
     )
 
 
@@ -135,6 +143,7 @@ def cue_names() -> frozenset[str]:
     lexicons = load_lexicons()
     return frozenset(lexicons.cues) | frozenset(lexicons.manners) | frozenset(lexicons.subjects) | {
         "question",
+        "risk-nearby",
         "answer-yes",
         "answer-no",
     }
@@ -168,8 +177,30 @@ def _describe(document: "Document", lexicons: Lexicons) -> list[Statement]:
         statement.heading = block.section[-1] if block.section else ""
         statement.index = len(statements)
         statements.append(statement)
+    _share_citations(statements)
+    _mark_nearby_risks(statements)
     _link_questions(document, statements)
     return statements
+
+
+def _mark_nearby_risks(statements: list[Statement]) -> None:
+    """"risk-nearby": the sentence before or after (same or adjacent block) states a risk, so a
+    plain description of how treatment usually feels stands beside the risks."""
+    for position, statement in enumerate(statements):
+        for other in statements[max(0, position - 1) : position + 2]:
+            if other is statement or abs(other.block_index - statement.block_index) > 1:
+                continue
+            if other.has("risk") and not other.has("mild-framing"):
+                statement.manner = statement.manner | {"risk-nearby"}
+                break
+
+
+def _share_citations(statements: list[Statement]) -> None:
+    """A citation supports its whole paragraph: "... long-lasting (Smith et al., 2013)." """
+    cited = {statement.block_index for statement in statements if "attributed" in statement.manner}
+    for statement in statements:
+        if statement.block_index in cited:
+            statement.manner = statement.manner | {"attributed"}
 
 
 def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons) -> Statement:
@@ -188,7 +219,7 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons) -> State
             clause = _clause_of(text, clauses, found.start())
             if name != "comparison" and _about_other_treatment(clause, lexicons):
                 elsewhere.append(cue)
-            elif name not in lexicons.denial_cues and is_denied(block_text, cue.start, cue.end):
+            elif name not in lexicons.denial_cues and _is_denied(block_text, offset, cue):
                 denied.append(cue)
             else:
                 cues.append(cue)
@@ -205,6 +236,23 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons) -> State
     )
     statement._names = frozenset(cue.name for cue in cues)
     return statement
+
+
+_COORDINATED = re.compile(r"\b(?:or|nor)\b", re.IGNORECASE)
+_HARD_BREAK = re.compile(r"[.;:!?\u2014()]")
+
+
+def _is_denied(block_text: str, sentence_start: int, cue: Cue) -> bool:
+    """Denied in its clause, or by a denial carried over "or" ("has not been shown to prevent
+    suicide or to reduce suicidal behavior")."""
+    if is_denied(block_text, cue.start, cue.end):
+        return True
+    before = block_text[max(sentence_start, cue.start - 160) : cue.start]
+    breaks = list(_HARD_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    window = " ".join(before.split()[-14:])
+    return bool(_COORDINATED.search(window)) and is_negated(window)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
