@@ -26,6 +26,7 @@ from kaplint.text.document import Document
 from kaplint.text.evidence import any_pattern, word_pattern
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
+from kaplint.kinds.recipes import Recipe, compile_recipes, recipe_matches
 from kaplint.text.negation import is_denied
 from kaplint.text.quotes import is_discussed, quote_spans
 from kaplint.text.segmentation import segment
@@ -40,6 +41,7 @@ class CompiledConditionList:
     established: re.Pattern[str]
     min_conditions: int
     min_other: int
+    statements: tuple[Recipe, ...] = ()
 
 
 class ConditionListKind(Kind):
@@ -52,6 +54,7 @@ class ConditionListKind(Kind):
         "established": Param("regex-list", [], "a single condition presented as an established use ('a standard treatment for PTSD')"),
         "min-conditions": Param("int", 3, "conditions a sentence must name"),
         "min-other": Param("int", 2, "conditions besides the primary ones"),
+        "statements": Param("list", [], "statement recipes for scope without a list (see kaplint.kinds.recipes)"),
     }
 
     def compile(self, params: dict[str, Any]) -> CompiledConditionList:
@@ -67,9 +70,23 @@ class ConditionListKind(Kind):
             established=any_pattern(values["established"]),
             min_conditions=values["min-conditions"],
             min_other=values["min-other"],
+            statements=compile_recipes(values["statements"]),
         )
 
     def check(self, rule: Any, compiled: CompiledConditionList, document: Document, context: CheckContext) -> Iterable[Match]:
+        if not compiled.statements:
+            yield from self._lists(rule, compiled, document)
+            return
+        analysis = segment(document)
+        covered: set[tuple[int, int]] = set()
+        for match in self._lists(rule, compiled, document):
+            sentence = analysis.sentence_at(match.block_index, match.start) if match.block_index is not None else None
+            if sentence is not None:
+                covered.add((sentence.block_index, sentence.start))
+            yield match
+        yield from recipe_matches(rule, compiled.statements, document, covered)
+
+    def _lists(self, rule: Any, compiled: CompiledConditionList, document: Document) -> Iterable[Match]:
         analysis = segment(document)
         reported: set[int] = set()
         lead_in = ""  # the last sentence ending with a colon, for the list items under it

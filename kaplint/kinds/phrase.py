@@ -47,7 +47,8 @@ from kaplint.text.segmentation import is_question, segment
 from kaplint.text.document import BLOCK_KINDS, Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
-from kaplint.kinds.recipes import Recipe, compile_recipes, recipe_matches
+from kaplint.kinds.recipes import Recipe, check_names, compile_recipes, recipe_matches, vetoes
+from kaplint.text.statements import statements_by_block
 from kaplint.text.negation import is_negated
 from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
@@ -92,6 +93,7 @@ class CompiledPhrase:
     suggestions: tuple[str, ...]
     blocks: frozenset[str]
     statements: tuple[Recipe, ...] = ()
+    statement_exceptions: tuple[str, ...] = ()
 
 
 class PhraseKind(Kind):
@@ -121,6 +123,7 @@ class PhraseKind(Kind):
         "fix": Param("str", "none", "safe | unsafe | none: whether the replacement is a fix, and how safe"),
         "suggestions": Param("str-list", [], "other suggestions shown with the finding"),
         "blocks": Param("str-list", list(BLOCK_KINDS), "block kinds to check"),
+        "statement-exceptions": Param("str-list", [], "a match is dropped when its sentence's statement has one of these cues, manners or subjects (see kaplint.kinds.recipes)"),
         "statements": Param("list", [], "statement recipes: combinations of the statement analysis that make the claim (see kaplint.kinds.recipes)"),
     }
 
@@ -168,6 +171,7 @@ class PhraseKind(Kind):
             suggestions=tuple(values["suggestions"]),
             blocks=frozenset(values["blocks"]),
             statements=compile_recipes(values["statements"]),
+            statement_exceptions=check_names(values["statement-exceptions"], "statement-exceptions"),
         )
 
     def _answers(self, rule: Any, compiled: CompiledPhrase, document: Document) -> Iterable[Match]:
@@ -194,15 +198,19 @@ class PhraseKind(Kind):
         return compiled.fix != "none"
 
     def check(self, rule: Any, compiled: CompiledPhrase, document: Document, context: CheckContext) -> Iterable[Match]:
-        if not compiled.statements:
+        if not compiled.statements and not compiled.statement_exceptions:
             yield from self._phrase_matches(rule, compiled, document, context)
             return
         # One statement, one finding: a sentence the phrases already report is not read again.
         analysis = segment(document)
         covered: set[tuple[int, int]] = set()
+        statements = statements_by_block(document) if compiled.statement_exceptions else {}
         for match in self._phrase_matches(rule, compiled, document, context):
             sentence = analysis.sentence_at(match.block_index, match.start)
             if sentence is not None:
+                statement = next((item for item in statements.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
+                if statement is not None and any(vetoes(statement, name) for name in compiled.statement_exceptions):
+                    continue
                 covered.add((sentence.block_index, sentence.start))
             yield match
         yield from recipe_matches(rule, compiled.statements, document, covered)

@@ -49,6 +49,14 @@ class Recipe:
     within: int = 0  # when set, an ``any`` cue must stand within this many characters of the first cue
 
 
+def check_names(names: list[str], key: str) -> tuple[str, ...]:
+    """The names, checked against the lexicons (a typo in a rule pack fails when it loads)."""
+    unknown = [name for name in names if name not in cue_names()]
+    if unknown:
+        raise ParamError(key, f"unknown name(s) {unknown} in '{key}' (see rules/data/statement-lexicons.yml)")
+    return tuple(names)
+
+
 def compile_recipes(entries: list[Any]) -> tuple[Recipe, ...]:
     """Validate the ``statements`` entries of a rule against the lexicons' names."""
     known = cue_names()
@@ -85,7 +93,7 @@ def compile_recipes(entries: list[Any]) -> tuple[Recipe, ...]:
     return tuple(recipes)
 
 
-def _vetoes(statement: Statement, name: str) -> bool:
+def vetoes(statement: Statement, name: str) -> bool:
     """Whether a cue, manner or subject named in ``unless`` describes the statement."""
     if name == "answer-yes":
         return statement.answer == "yes"
@@ -114,7 +122,7 @@ def recipe_applies(recipe: Recipe, statement: Statement) -> bool:
             return False
     elif "question" in statement.manner:
         return False  # a question that asks claims nothing
-    return not any(_vetoes(statement, name) for name in recipe.unless)
+    return not any(vetoes(statement, name) for name in recipe.unless)
 
 
 def _near(statement: Statement, anchor: str, others: tuple[str, ...], distance: int) -> bool:

@@ -48,7 +48,11 @@ _CLAUSE_SPLIT = re.compile(
     r"[;:\u2014()]|,\s*(?:which|who|while|whereas|but)\b|\b(?:whereas|while|unlike|but|however)\b|,\s+(?=[a-z]+\s)",
     re.IGNORECASE,
 )
-_ANSWER_START = re.compile(r"^\W*(?P<word>yes|yep|absolutely|definitely|of\s+course|no|nope|not\s+at\s+all)\b", re.IGNORECASE)
+# An answer's opening word, possibly after a qualifier ("Under medical supervision, no.").
+_ANSWER_START = re.compile(
+    r"^\W*(?:(?:under|with|when|in|for|at|if)\b[^.?!,]{0,60},\s*)?(?P<word>yes|yep|absolutely|definitely|of\s+course|no|nope|not\s+at\s+all)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
