@@ -8,8 +8,9 @@ pages. Instead, every sentence is described once:
   its own ("The improvement is rapid") is about the document's subject;
 - **cues**: what it asserts, as named cues from the lexicons (an effect,
   safety, speed, evidence, a mechanism, a comparison, a number, a risk ...),
-  each with the exact words that carry it. A cue denied in its clause ("not
-  safe for everyone") is kept apart as *denied*, and a cue in a clause about
+  each with the exact words that carry it. A cue denied by the words before
+  it ("not safe for everyone") is kept apart as *denied* (a cue whose own
+  words deny, "requiring no supervision", is not), and a cue in a clause about
   another treatment ("antidepressants, which can take weeks") as *elsewhere*;
 - **manner**: how it says it (hedged, intensified, a question, quoted or
   reported to be criticised, attributed to a named source);
@@ -45,7 +46,8 @@ _MEMO_KEY = "statements"
 
 # Where a clause ends, for deciding which subject a cue belongs to.
 _CLAUSE_SPLIT = re.compile(
-    r"[;:\u2014()]|,\s*(?:which|who|while|whereas|but)\b|\b(?:whereas|while|unlike|but|however)\b|,\s+(?=[a-z]+\s)",
+    # a relative clause (", which ...") stays with the clause it describes
+    r"[;:\u2014()]|,\s*(?:while|whereas|but)\b|\b(?:whereas|while|unlike|but|however)\b|,\s+(?!which\b|who\b|that\b)(?=[a-z]+\s)",
     re.IGNORECASE,
 )
 # An answer's opening word, possibly after a qualifier ("Under medical supervision, no.").
@@ -75,6 +77,7 @@ class Statement:
     elsewhere: tuple[Cue, ...]  # cues in a clause about another treatment
     manner: frozenset[str]
     heading: str = ""
+    block_kind: str = "paragraph"
     question: "Statement | None" = None  # the FAQ question this sentence answers
     answer: str = ""  # "yes" or "no" when the sentence opens by answering its question
     index: int = 0
@@ -113,8 +116,6 @@ class Lexicons:
     subjects: dict[str, re.Pattern[str]]
     cues: dict[str, re.Pattern[str]]
     manners: dict[str, re.Pattern[str]]
-    # cues that are claims by denying (a denial of addiction is the claim, not its absence)
-    denial_cues: frozenset[str]
     # cues that veto a recipe only when affirmed ("no side effects" states no risk)
     affirmed_only_vetoes: frozenset[str] = frozenset()
 
@@ -137,7 +138,6 @@ def load_lexicons(path: Path | None = None) -> Lexicons:
         subjects=_compile_group(data.get("subjects"), "subjects"),
         cues=_compile_group(data.get("cues"), "cues"),
         manners=_compile_group(data.get("manners"), "manners"),
-        denial_cues=frozenset(data.get("denial-cues") or ()),
         affirmed_only_vetoes=frozenset(data.get("affirmed-only-vetoes") or ()),
     )
 
@@ -179,6 +179,7 @@ def _describe(document: "Document", lexicons: Lexicons) -> list[Statement]:
         block = document.blocks[sentence.block_index]
         statement = _statement(sentence, block.text, lexicons)
         statement.heading = block.section[-1] if block.section else ""
+        statement.block_kind = block.kind
         statement.index = len(statements)
         statements.append(statement)
     _share_citations(statements)
@@ -194,6 +195,8 @@ def _mark_nearby_risks(statements: list[Statement]) -> None:
         for other in statements[max(0, position - 1) : position + 2]:
             if other is statement or abs(other.block_index - statement.block_index) > 1:
                 continue
+            if other.block_kind == "heading" and len(other.text.split()) <= _LABEL_WORDS:
+                continue  # a label such as the heading "Side effects" states no risk
             if other.has("risk") and not other.has("mild-framing"):
                 statement.manner = statement.manner | {"risk-nearby"}
                 break
@@ -223,7 +226,7 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons) -> State
             clause = _clause_of(text, clauses, found.start())
             if name != "comparison" and _about_other_treatment(clause, lexicons):
                 elsewhere.append(cue)
-            elif name not in lexicons.denial_cues and _is_denied(block_text, offset, cue):
+            elif _is_denied(block_text, offset, cue):
                 denied.append(cue)
             else:
                 cues.append(cue)
@@ -242,6 +245,7 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons) -> State
     return statement
 
 
+_LABEL_WORDS = 4
 _COORDINATED = re.compile(r"\b(?:or|nor)\b", re.IGNORECASE)
 _HARD_BREAK = re.compile(r"[.;:!?\u2014()]")
 

@@ -1,0 +1,114 @@
+"""Statement analysis and the claims recipes on real wording (the issue's examples, in our words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kaplint.config import Config
+from kaplint.engine import Linter, RunOptions
+from kaplint.loaders import load_text_format
+from kaplint.text.statements import describe
+
+_LINTER = Linter(Config(), RunOptions(select=("claims",), profile="web"))
+
+
+def claim_names(text: str) -> set[str]:
+    result = _LINTER.lint_bytes("page.txt", text.encode("utf-8"), "text")
+    return {finding.name for finding in result.findings if finding.name != "fair-balance"}
+
+
+FOUND = [
+    ("Ketamine is very safe when given by trained medical professionals.", "absolute-safety"),
+    ("Ketamine is a safe and effective treatment for depression.", "absolute-safety"),
+    ("Is it safe?\nYes.", "absolute-safety"),
+    ("Side effects like nausea or dizziness are rare and usually pass quickly.", "minimized-risk"),
+    ("Side effects like headache are rare and usually pass quickly.", "minimized-risk"),
+    ("No lasting side effects have been reported.", "minimized-risk"),
+    ("Trials show relief in 7 of 10 patients after one infusion.", "unsourced-statistic"),
+    ("More than half see a big drop in symptoms.", "unsourced-statistic"),
+    ("Research and clinical experience have shown that ketamine relieves depression.", "unsupported-evidence"),
+    ("A growing body of research supports ketamine for depression.", "unsupported-evidence"),
+    ("Ketamine is remarkably effective.", "hype"),
+    ("Our patients see incredible results.", "hype"),
+    ("Ketamine helps nerve cells build new connections.", "mechanism-overclaim"),
+    ("Ketamine protects brain cells.", "mechanism-overclaim"),
+    ('Ketamine "re-wires" the brain.', "mechanism-overclaim"),
+    ("We treat a variety of mental health conditions with ketamine.", "broad-indications"),
+    ("Ketamine treats depression, anxiety and other conditions.", "broad-indications"),
+    ("Many patients describe it as life-changing.", "testimonial"),
+    ("Many people feel better. \"I felt like myself again after one infusion,\" says Dana.", "testimonial"),
+    ("Ketamine does not cause dependence or cravings.", "not-addictive"),
+    ("Addiction has not been seen with infusion therapy.", "not-addictive"),
+    ("Is it addictive?\nUnder supervision, no.", "not-addictive"),
+    ("Ketamine works when other treatments have failed.", "unsupported-comparison"),
+    ("Ketamine offers faster, deeper healing than talk therapy.", "unsupported-comparison"),
+    ("Our troches are shipped straight to your door, ready for your first session.", "home-use-minimized"),
+]
+
+LEFT_ALONE = [
+    "In a 2016 review of nine trials, about half of people felt better a day after one infusion; others felt little or no change.",
+    "Ketamine can cause side effects. Some can be severe.",
+    "Ketamine can raise blood pressure and cause nausea and dizziness.\n\nMost people are back to their normal routine by the next morning.",
+    "Some online platforms promise fast relief; we don't.",
+    "Studies found a few people had suicidal thoughts after treatment.",
+    "The FDA approved ketamine as an anesthetic in 1970.",
+    "Our mission is to make mental health care kind and accessible.",
+    "Unlike most antidepressants, which act on serotonin, ketamine acts on glutamate.",
+    "We do not know whether repeated doses are safe over many years.",
+    "Spravato has not been shown to prevent suicide or to reduce suicidal behavior.",
+    "Leave your bag in the locker; it is safe there, and staff keep the key.",
+    "Call us if you can't reach your ride, and we will help you get home safely.",
+]
+
+
+@pytest.mark.parametrize(("text", "name"), FOUND)
+def test_claim_in_real_wording_is_found(text: str, name: str) -> None:
+    assert name in claim_names(text)
+
+
+@pytest.mark.parametrize("text", LEFT_ALONE)
+def test_look_alike_is_left_alone(text: str) -> None:
+    assert claim_names(text) == set()
+
+
+def test_statement_knows_its_question_and_answer() -> None:
+    document = load_text_format("faq.txt", "Is ketamine addictive?\nUnder medical supervision, no. It is monitored.\n", "text")
+    statements = describe(document)
+    answer = statements[1]
+    assert answer.question is statements[0]
+    assert answer.answer == "no"
+    assert statements[2].answer == ""
+
+
+def test_cue_about_another_treatment_is_kept_apart() -> None:
+    document = load_text_format("x.txt", "Unlike antidepressants, which can take weeks to bring relief, ketamine is given in a clinic.\n", "text")
+    statement = describe(document)[0]
+    assert not statement.has("effect")
+    assert any(cue.name == "effect" for cue in statement.elsewhere)
+
+
+def test_a_finding_says_how_the_sentence_was_read() -> None:
+    result = _LINTER.lint_bytes("page.txt", b"Ketamine is a very safe medicine.", "text")
+    finding = next(finding for finding in result.findings if finding.name == "absolute-safety")
+    assert finding.match == "safe"
+    assert "Read as" in finding.message
+
+
+def test_scraped_plain_text_keeps_lines_apart() -> None:
+    text = "Our Services\nIs ketamine safe?\nYes, it is monitored.\nWho can we help?\nPatients with these conditions:\n- Depression\nOther text here.\n"
+    blocks = [(block.kind, block.text) for block in load_text_format("x.txt", text, "text").blocks]
+    assert blocks == [
+        ("heading", "Our Services"),
+        ("heading", "Is ketamine safe?"),
+        ("paragraph", "Yes, it is monitored."),
+        ("heading", "Who can we help?"),
+        ("paragraph", "Patients with these conditions:"),
+        ("list_item", "Depression"),
+        ("paragraph", "Other text here."),
+    ]
+
+
+def test_hard_wrapped_prose_stays_one_paragraph() -> None:
+    text = "Do not eat for four hours before\nyour infusion. Bring a friend to\ndrive you home.\n"
+    blocks = [(block.kind, block.text) for block in load_text_format("x.txt", text, "text").blocks]
+    assert blocks == [("paragraph", "Do not eat for four hours before your infusion. Bring a friend to drive you home.")]
