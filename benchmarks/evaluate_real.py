@@ -156,14 +156,19 @@ def _score(score: MatchScore) -> dict[str, float | int]:
     }
 
 
-def measure(documents: list[LabelledDocument], show_errors: bool) -> dict:
-    """All figures for one split; prints disagreements when ``show_errors``."""
+PARTS = ("claims", "terminology", "language", "fair-balance", "disclosures")
+
+
+def measure(documents: list[LabelledDocument], show_errors: bool, parts: tuple[str, ...] = PARTS) -> dict:
+    """The figures of ``parts`` for one split; prints disagreements when ``show_errors``."""
     figures: dict = {"documents": len(documents)}
     for part, keys, select in (
         ("claims", ("claims",), ("claims",)),
         ("terminology", ("terminology",), ("terminology", "undefined-abbreviation")),
         ("language", ("language",), ("language",)),
     ):
+        if part not in parts:
+            continue
         evaluation = evaluate_quotes(documents, keys, select)
         trap_count, trap_where = findings_on_traps(documents, select)
         figures[part] = _score(evaluation.overall) | {"findings_on_traps": trap_count}
@@ -174,14 +179,25 @@ def measure(documents: list[LabelledDocument], show_errors: bool) -> dict:
                 print(f"  {name:<34} {category:<24} {kind:<10} {text}")
             for line in trap_where:
                 print(f"  trap hit: {line}")
-    agree, total, disagree = fair_balance_agreement(documents)
-    figures["fair_balance"] = {"agree": agree, "documents": total, "share": round(agree / total, 3) if total else 1.0}
+    if "fair-balance" in parts:
+        agree, total, disagree = fair_balance_agreement(documents)
+        figures["fair_balance"] = {"agree": agree, "documents": total, "share": round(agree / total, 3) if total else 1.0}
+        if show_errors:
+            print("\n== fair balance: disagreements")
+            for line in disagree:
+                print(f"  {line}")
+    if "disclosures" in parts:
+        figures["disclosures"] = _disclosure_figures(documents, show_errors)
+    return figures
+
+
+def _disclosure_figures(documents: list[LabelledDocument], show_errors: bool) -> dict:
     disclosures = evaluate_disclosures(documents)
     present_labels = sum(
         1 for document in documents for label in (document.labels.get("disclosures") or {}).values() if label == "present"
     )
     present_reported_missing = sum(1 for error in disclosures.errors if error[2] == "present")
-    figures["disclosures"] = {
+    figures = {
         "precision": round(disclosures.overall.precision, 3),
         "recall": round(disclosures.overall.recall, 3),
         "present_reported_missing": present_reported_missing,
@@ -189,9 +205,6 @@ def measure(documents: list[LabelledDocument], show_errors: bool) -> dict:
         "present_reported_missing_share": round(present_reported_missing / present_labels, 3) if present_labels else 0.0,
     }
     if show_errors:
-        print("\n== fair balance: disagreements")
-        for line in disagree:
-            print(f"  {line}")
         print("\n== disclosures: disagreements (document, element, label -> kaplint)")
         for name, element, label, status, why in disclosures.errors:
             print(f"  {name:<34} {element:<20} {label} -> {status}  {why}")
@@ -201,14 +214,19 @@ def measure(documents: list[LabelledDocument], show_errors: bool) -> dict:
 def _print_summary(split: str, figures: dict) -> None:
     print(f"\n{split} split: {figures['documents']} texts")
     for part in ("claims", "terminology", "language"):
+        if part not in figures:
+            continue
         score = figures[part]
         print(
             f"  {part:<12} precision {score['precision']:.3f}  recall {score['recall']:.3f}  "
             f"(TP {score['true_positives']}, FP {score['false_positives']}, FN {score['false_negatives']}; "
             f"findings on traps {score['findings_on_traps']})"
         )
-    balance = figures["fair_balance"]
-    print(f"  fair balance agrees on {balance['agree']} of {balance['documents']} ({balance['share']:.0%})")
+    if "fair_balance" in figures:
+        balance = figures["fair_balance"]
+        print(f"  fair balance agrees on {balance['agree']} of {balance['documents']} ({balance['share']:.0%})")
+    if "disclosures" not in figures:
+        return
     disclosures = figures["disclosures"]
     print(
         f"  disclosures  precision {disclosures['precision']:.3f}  recall {disclosures['recall']:.3f}  "
@@ -223,6 +241,7 @@ def main() -> None:
     parser.add_argument("--split", choices=["sealed", "tuning", "all"], action="append", help="default: sealed and tuning")
     parser.add_argument("--errors", action="store_true", help="list disagreements (tuning split only, unless --unseal)")
     parser.add_argument("--unseal", action="store_true", help="allow --errors on the sealed split (only when the work is done)")
+    parser.add_argument("--part", action="append", choices=PARTS, help="what to measure (default: all)")
     parser.add_argument("--by-category", action="store_true", help="print per-category figures")
     parser.add_argument("--json", type=Path, help="write the figures as JSON to this file")
     arguments = parser.parse_args()
@@ -237,12 +256,12 @@ def main() -> None:
             show = arguments.errors and (split == "tuning" or arguments.unseal)
             subfolder = Path(folder) / split
             subfolder.mkdir()
-            results[split] = measure(materialise(chosen, subfolder), show)
+            results[split] = measure(materialise(chosen, subfolder), show, tuple(arguments.part or PARTS))
     for split, figures in results.items():
         _print_summary(split, figures)
         if arguments.by_category:
             for part in ("claims", "terminology", "language"):
-                for name, score in figures[part]["by_category"].items():
+                for name, score in figures.get(part, {}).get("by_category", {}).items():
                     print(
                         f"    {part[:5]} {name:<26} TP {score['true_positives']:>3} FP {score['false_positives']:>3} "
                         f"FN {score['false_negatives']:>3}  P {score['precision']:.2f} R {score['recall']:.2f}"
