@@ -29,7 +29,9 @@ from kaplint.text.document import Document
 from kaplint.text.evidence import any_pattern, is_pointer, word_pattern
 from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
+from kaplint.kinds.recipes import check_names, vetoes
 from kaplint.text.negation import is_denied
+from kaplint.text.statements import describe
 
 _MIN_BLOCKS_FOR_PROMINENCE = 5  # a short text has no "end" to hide risks in (a link can still hide them)
 _HEADING_LABEL_WORDS = 4
@@ -49,6 +51,9 @@ class CompiledBalance:
     ratio: float
     min_benefits: int
     tail_share: float
+    benefit_cues: frozenset[str] = frozenset()
+    risk_cues: frozenset[str] = frozenset()
+    not_benefit: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -85,6 +90,9 @@ class BalanceKind(Kind):
         "ratio": Param("number", 3.0, "at most this many benefit statements per risk statement"),
         "min-benefits": Param("int", 2, "benefit statements a document needs before it is judged"),
         "tail-share": Param("number", 0.2, "the share of the document at its end that counts as 'at the end'"),
+        "benefit-cues": Param("str-list", [], "statement cues that make a benefit statement (instead of the 'benefit' phrases)"),
+        "risk-cues": Param("str-list", [], "statement cues that make a risk statement (besides the 'risk' phrases)"),
+        "not-benefit": Param("str-list", [], "statement cues or manners that keep a sentence from being a benefit statement"),
     }
 
     def compile(self, params: dict[str, Any]) -> CompiledBalance:
@@ -105,6 +113,9 @@ class BalanceKind(Kind):
             ratio=values["ratio"],
             min_benefits=values["min-benefits"],
             tail_share=values["tail-share"],
+            benefit_cues=frozenset(check_names(values["benefit-cues"], "benefit-cues")),
+            risk_cues=frozenset(check_names(values["risk-cues"], "risk-cues")),
+            not_benefit=frozenset(check_names(values["not-benefit"], "not-benefit")),
         )
 
     def check(self, rule: Any, compiled: CompiledBalance, document: Document, context: CheckContext) -> Iterable[Match]:
@@ -118,7 +129,9 @@ class BalanceKind(Kind):
             message = f"The text presents benefits but states no risk at all ({counts}); give risks comparable space."
             yield Match(0, 0, message, block_index=title, severity=Severity.ERROR)
             return
-        has_risk_section = any(compiled.risk_heading.search(" ".join(block.section)) for block in document.blocks)
+        has_risk_section = any(compiled.risk_heading.search(" ".join(block.section)) for block in document.blocks) or any(
+            _asks_about_risk(section["heading"]) and section["risks"] > 0 for section in analysis.sections
+        )
         if not has_risk_section:
             for section in analysis.sections:
                 if section["benefit_heading"] and section["benefits"] >= compiled.min_benefits and section["risks"] == 0:
@@ -170,6 +183,15 @@ class BalanceKind(Kind):
         }
 
 
+# A question heading about safety or risk ("Is ketamine safe?", "What are the risks?") makes its
+# section a risk section when the answer under it states risks.
+_RISK_QUESTION = re.compile(r"\b(?:safe|safety|risks?|risky|side[\s-]effects?|dangerous|harm\w*|addictive|addiction|downsides?)\b", re.IGNORECASE)
+
+
+def _asks_about_risk(heading: str | None) -> bool:
+    return bool(heading) and is_question(heading or "") and bool(_RISK_QUESTION.search(heading or ""))
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
@@ -193,7 +215,8 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         len(blocks),
     )
     sections: dict[tuple[str, ...], dict[str, Any]] = {}
-    for sentence in segment(document).sentences:
+    described = describe(document) if compiled.benefit_cues or compiled.risk_cues else None
+    for position, sentence in enumerate(segment(document).sentences):
         block = blocks[sentence.block_index]
         if block.landmark == "navigation":
             continue
@@ -201,12 +224,22 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         asks = is_question(text)
         if block.kind == "heading" and len(text.split()) <= _HEADING_LABEL_WORDS:
             continue  # a label such as "Side effects" or "Benefits" is not a statement
-        benefit = not asks and _affirmed(compiled.benefit, text)
+        if compiled.benefit_cues and described is not None:
+            statement_of = described[position]
+            benefit = (
+                not asks
+                and (any(statement_of.shows(name) for name in compiled.benefit_cues) or _affirmed(compiled.benefit, text))
+                and not any(vetoes(statement_of, name) for name in compiled.not_benefit)
+            )
+        else:
+            benefit = not asks and _affirmed(compiled.benefit, text)
         risk = not asks and (
             _affirmed(compiled.risk, text) or (_affirmed(compiled.harm, text) and bool(compiled.possibility.search(text)))
         )
         if risk and compiled.not_risk.search(text):
             risk = False
+        if not risk and not asks and described is not None and compiled.risk_cues:
+            risk = any(described[position].shows(name) for name in compiled.risk_cues) and not described[position].has("mild-framing")
         pointer = risk and is_pointer(text, bool(block.links))
         if not (benefit or risk):
             continue

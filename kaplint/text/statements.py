@@ -95,6 +95,10 @@ class Statement:
         """Whether the statement asserts cue ``name`` (affirmed, about this treatment)."""
         return name in self._names
 
+    def shows(self, name: str) -> bool:
+        """Whether an affirmed cue, a manner or a subject of this name describes the statement."""
+        return self.has(name) or name in self.manner or name in self.about
+
     def mentions(self, name: str) -> bool:
         """Whether cue ``name`` occurs at all, affirmed, denied or about another treatment
         ("we do not know whether it is safe" mentions safety as a question)."""
