@@ -99,6 +99,8 @@ def vetoes(statement: Statement, name: str) -> bool:
         return statement.answer == "yes"
     if name == "answer-no":
         return statement.answer == "no"
+    if name == "about-other-treatment":
+        return "other-treatment" in statement.about and "treatment" not in statement.about
     if name in statement.manner or name in statement.about:
         return True
     if name in load_lexicons().affirmed_only_vetoes:
@@ -110,13 +112,13 @@ def recipe_applies(recipe: Recipe, statement: Statement) -> bool:
     """Whether the statement is the claim the recipe describes."""
     if any(not statement.has(name) for name in recipe.cues):
         return False
-    if recipe.any_of and not any(statement.has(name) for name in recipe.any_of):
+    if recipe.any_of and not any(statement.shows(name) for name in recipe.any_of):
         return False
     if recipe.within and recipe.cues and not _near(statement, recipe.cues[0], recipe.any_of, recipe.within):
         return False
     if recipe.answers:
         question = statement.question
-        if question is None or not all(question.has(name) or _denied_or_asked(question, name) for name in recipe.answers):
+        if question is None or not all(question.shows(name) or _denied_or_asked(question, name) for name in recipe.answers):
             return False
         if recipe.answer and statement.answer != recipe.answer:
             return False

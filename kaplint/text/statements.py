@@ -152,6 +152,8 @@ def cue_names() -> frozenset[str]:
     return frozenset(lexicons.cues) | frozenset(lexicons.manners) | frozenset(lexicons.subjects) | {
         "question",
         "risk-nearby",
+        "fragment",
+        "about-other-treatment",
         "answer-yes",
         "answer-no",
     }
@@ -188,8 +190,47 @@ def _describe(document: "Document", lexicons: Lexicons) -> list[Statement]:
         statements.append(statement)
     _share_citations(statements)
     _mark_nearby_risks(statements)
+    _mark_rejected_reports(statements)
+    _mark_fragments(statements)
     _link_questions(document, statements)
     return statements
+
+
+# What others say, reported ("Some ads promise ...", "You may have read that ..."), and a rejection of
+# it in the same or the next sentence ("It isn't.", "That is wrong.", "We disagree.").
+_REPORTING = re.compile(
+    r"\b(?:(?:some|many|other|certain|most)\s+(?:[\w-]+\s+){0,2}?(?:ads?|advertisements|clinics|providers|platforms|websites|"
+    r"companies|sellers|articles|headlines|marketers|influencers)\s+(?:[\w-]+\s+){0,2}?(?:say|says|claim|claims|promise|promises|"
+    r"suggest|call|tout|advertise|describe)|you\s+(?:may|might)\s+have\s+(?:read|heard|seen)|you\s+(?:may|might)\s+(?:read|hear|see)|"
+    r"(?:ads?|advertisements|websites|platforms|companies|sellers|articles|headlines|marketers)\s+(?:that|which)\s+(?:promise|claim|say|call|tout)|"
+    r"claims?\s+that|(?:it\s+is|it[\u2019']s)\s+(?:often\s+|sometimes\s+)?(?:said|claimed)\s+that)",
+    re.IGNORECASE,
+)
+_REJECTION = re.compile(
+    r"(?:^\W*(?:it\s+isn[\u2019']t|it\s+is\s+not|it[\u2019']s\s+not|that(?:[\u2019']s|\s+is)\s+(?:not|wrong|false|misleading|untrue)|"
+    r"this\s+is\s+(?:not|wrong|false)|we\s+disagree|not\s+true|false|wrong|they\s+(?:are|were)\s+(?:not|wrong))\b)|"
+    r"\b(?:(?:is|are)\s+not\s+(?:supported|true|accurate|correct)|(?:is|are)\s+(?:wrong|false|misleading|untrue|a\s+myth))\b",
+    re.IGNORECASE,
+)
+_FRAGMENT_WORDS = 6
+
+
+def _mark_fragments(statements: list[Statement]) -> None:
+    """"fragment": a tagline or heading of a few words ("Gentle and very safe") whose subject is the page's."""
+    for statement in statements:
+        if len(statement.text.split()) <= _FRAGMENT_WORDS and "question" not in statement.manner:
+            statement.manner = statement.manner | {"fragment"}
+
+
+def _mark_rejected_reports(statements: list[Statement]) -> None:
+    """"criticized": a claim the text reports in order to reject it, here or in the next sentence."""
+    for position, statement in enumerate(statements):
+        if not _REPORTING.search(statement.text):
+            continue
+        following = statements[position + 1] if position + 1 < len(statements) else None
+        nearby = following is not None and following.block_index - statement.block_index <= 1
+        if _REJECTION.search(statement.text) or (nearby and following is not None and _REJECTION.search(following.text)):
+            statement.manner = statement.manner | {"criticized"}
 
 
 def _mark_nearby_risks(statements: list[Statement]) -> None:
@@ -199,7 +240,7 @@ def _mark_nearby_risks(statements: list[Statement]) -> None:
         for other in statements[max(0, position - 1) : position + 2]:
             if other is statement or abs(other.block_index - statement.block_index) > 1:
                 continue
-            if other.block_kind == "heading" and len(other.text.split()) <= _LABEL_WORDS:
+            if "question" in other.manner or (other.block_kind == "heading" and len(other.text.split()) <= _LABEL_WORDS):
                 continue  # a label such as the heading "Side effects" states no risk
             if other.has("risk") and not other.has("mild-framing"):
                 statement.manner = statement.manner | {"risk-nearby"}
