@@ -124,7 +124,17 @@ def recipe_applies(recipe: Recipe, statement: Statement) -> bool:
             return False
     elif "question" in statement.manner:
         return False  # a question that asks claims nothing
-    return not any(vetoes(statement, name) for name in recipe.unless)
+    return not any(_hedged(statement, recipe) if name == "hedged" else vetoes(statement, name) for name in recipe.unless)
+
+
+def _hedged(statement: Statement, recipe: Recipe) -> bool:
+    """A hedge vetoes the recipe when it softens the recipe's own cue ("may ease pain"), or when
+    the whole sentence is uncertain; a hedge elsewhere in the sentence does not."""
+    if "uncertain" in statement.manner:
+        return True
+    if recipe.cues:
+        return statement.hedges(recipe.cues[0])
+    return "hedged" in statement.manner
 
 
 def _near(statement: Statement, anchor: str, others: tuple[str, ...], distance: int) -> bool:

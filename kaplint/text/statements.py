@@ -81,6 +81,7 @@ class Statement:
     question: "Statement | None" = None  # the FAQ question this sentence answers
     answer: str = ""  # "yes" or "no" when the sentence opens by answering its question
     index: int = 0
+    hedged_cues: frozenset[tuple[int, int]] = frozenset()  # (start, end) of the cues a hedge softens
     _names: frozenset[str] = field(default=frozenset(), repr=False)
 
     @property
@@ -104,6 +105,11 @@ class Statement:
         ("we do not know whether it is safe" mentions safety as a question)."""
         return self.has(name) or any(cue.name == name for cue in self.denied + self.elsewhere)
 
+    def hedges(self, name: str) -> bool:
+        """Whether every affirmed occurrence of cue ``name`` is softened by a hedge before it."""
+        spans = [(cue.start, cue.end) for cue in self.cues if cue.name == name]
+        return bool(spans) and all(span in self.hedged_cues for span in spans)
+
     def first(self, name: str) -> Cue | None:
         return next((cue for cue in self.cues if cue.name == name), None)
 
@@ -122,6 +128,8 @@ class Lexicons:
     manners: dict[str, re.Pattern[str]]
     # cues that veto a recipe only when affirmed ("no side effects" states no risk)
     affirmed_only_vetoes: frozenset[str] = frozenset()
+    # cues whose words name another treatment by design ("when other medicines have failed")
+    names_other_treatment: frozenset[str] = frozenset()
 
 
 def _compile_group(entries: dict[str, list[str]], where: str) -> dict[str, re.Pattern[str]]:
@@ -143,6 +151,7 @@ def load_lexicons(path: Path | None = None) -> Lexicons:
         cues=_compile_group(data.get("cues"), "cues"),
         manners=_compile_group(data.get("manners"), "manners"),
         affirmed_only_vetoes=frozenset(data.get("affirmed-only-vetoes") or ()),
+        names_other_treatment=frozenset(data.get("names-other-treatment") or ()),
     )
 
 
@@ -261,6 +270,7 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons) -> State
     about = {name for name, pattern in lexicons.subjects.items() if pattern.search(text)}
     clauses = _clauses(text)
     cues: list[Cue] = []
+    hedged: set[tuple[int, int]] = set()
     denied: list[Cue] = []
     elsewhere: list[Cue] = []
     for name, pattern in lexicons.cues.items():
@@ -269,12 +279,14 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons) -> State
                 continue
             cue = Cue(name, found.start() + offset, found.end() + offset)
             clause = _clause_of(text, clauses, found.start())
-            if name != "comparison" and _about_other_treatment(clause, lexicons):
+            if name not in lexicons.names_other_treatment and _about_other_treatment(clause, lexicons):
                 elsewhere.append(cue)
             elif _is_denied(block_text, offset, cue):
                 denied.append(cue)
             else:
                 cues.append(cue)
+                if _hedged_before(text, clauses, found.start(), lexicons):
+                    hedged.add((cue.start, cue.end))
     manner = {name for name, pattern in lexicons.manners.items() if pattern.search(text)}
     if is_question(text):
         manner.add("question")
@@ -287,7 +299,21 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons) -> State
         frozenset(manner),
     )
     statement._names = frozenset(cue.name for cue in cues)
+    statement.hedged_cues = frozenset(hedged)
     return statement
+
+
+_HEDGE_WINDOW_WORDS = 8
+
+
+def _hedged_before(text: str, clauses: list[tuple[int, int]], position: int, lexicons: Lexicons) -> bool:
+    """Whether a hedge stands before ``position`` in its clause, a few words back at most."""
+    hedge = lexicons.manners.get("hedged")
+    if hedge is None:
+        return False
+    start = next((clause_start for clause_start, end in clauses if clause_start <= position < end), 0)
+    window = " ".join(text[start:position].split()[-_HEDGE_WINDOW_WORDS:])
+    return bool(hedge.search(window))
 
 
 _LABEL_WORDS = 4
