@@ -288,7 +288,7 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons) -> State
                 if _hedged_before(text, clauses, found.start(), lexicons):
                     hedged.add((cue.start, cue.end))
     manner = {name for name, pattern in lexicons.manners.items() if pattern.search(text)}
-    if is_question(text):
+    if _asks(text):
         manner.add("question")
     statement = Statement(
         sentence,
@@ -332,6 +332,19 @@ def _is_denied(block_text: str, sentence_start: int, cue: Cue) -> bool:
         before = before[breaks[-1].end() :]
     window = " ".join(before.split()[-14:])
     return bool(_COORDINATED.search(window)) and is_negated(window)
+
+
+_LEAD_BEFORE_QUESTION = re.compile(r"^(?P<lead>.*?)[:;\u2014]\s+[^:;\u2014]*\?\W*$")
+_STATEMENT_LEAD_WORDS = 6
+
+
+def _asks(text: str) -> bool:
+    """A question, unless a statement leads up to it ("... a groundbreaking therapy, but it raises a
+    question: does insurance cover it?"): that statement is still asserted."""
+    if not is_question(text):
+        return False
+    lead = _LEAD_BEFORE_QUESTION.match(text)
+    return not (lead and len(lead.group("lead").split()) >= _STATEMENT_LEAD_WORDS)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
