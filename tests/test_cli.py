@@ -1347,9 +1347,11 @@ def test_explicit_file_linted_even_if_excluded_unless_force_exclude(here: Path) 
         ("node_modules/pkg/README.md", ["KAP303"]),
     ]
     assert result.exit_code == 1
-    forced, data = run_json("--force-exclude", "archive/2019.md", "node_modules/pkg/README.md")
+    forced = run("check", "--force-exclude", "archive/2019.md", "node_modules/pkg/README.md")
+    assert forced.exit_code == 2 and "no files to lint" in forced.stderr  # nothing passes silently
+    allowed, data = run_json("--force-exclude", "--allow-empty", "archive/2019.md", "node_modules/pkg/README.md")
     assert data["documents"] == []
-    assert forced.exit_code == 0
+    assert allowed.exit_code == 0
     # --force-exclude leaves files that are not excluded alone.
     write("page.md", doc(CURE))
     _, data = run_json("--force-exclude", "archive/2019.md", "page.md")
@@ -1375,8 +1377,9 @@ def test_output_sorted_and_deduplicated(here: Path) -> None:
 
 def test_empty_folder(here: Path) -> None:
     result = run("check")
-    assert result.exit_code == 0
-    assert "All clear: no problems in 0 files." in result.stdout
+    assert result.exit_code == 2
+    assert "no files to lint in .: the folder is empty" in result.stderr
+    assert "All clear" not in result.output
 
 
 def test_flow_style_front_matter_problem_points_at_its_line(here: Path) -> None:
