@@ -115,7 +115,7 @@ def test_empty_folder_exits_2(here: Path) -> None:
     result = check("empty")
     assert result.exit_code == 2
     assert "no files to lint in empty: the folder is empty" in result.stderr
-    assert "Supported types are" in result.stderr
+    assert "Supported types are" in result.stderr and ".mdx" in result.stderr
 
 
 def test_allow_empty_option_and_setting_exit_0_with_a_note(here: Path) -> None:
