@@ -733,12 +733,13 @@ def test_stdin_filename_html(here: Path) -> None:
     result = run("check", "-", "--stdin-filename", "page.html", input=page)
     assert result.exit_code == 1
     assert "page.html:4:9 KAP413 crisis-line error" in result.stdout
-    assert "KAP302" not in result.stdout  # title and script are not prose
+    # the title is prose (the tab and the search result); the script is not
+    assert result.stdout.count("KAP302") == 1 and "page.html:1:44 KAP302 cure error" in result.stdout
     _, data = run_json("-", "--stdin-filename", "page.html", input=page)
     document = data["documents"][0]
     assert document["path"] == "page.html"
     assert document["format"] == "html"
-    assert [(f["path"], f["rule"]) for f in document["findings"]] == [("page.html", "KAP413")]
+    assert [(f["path"], f["rule"]) for f in document["findings"]] == [("page.html", "KAP302"), ("page.html", "KAP413")]
     assert not Path("page.html").exists()
 
 

@@ -5,8 +5,8 @@ its inline text has escapes and entities already decoded. So the loader first
 maps each inline token's raw content back to source offsets line by line, then
 walks the inline children over that raw content with a cursor, copying prose
 and skipping markup: emphasis markers, link destinations, code spans, images,
-raw HTML tags, autolinks and bare URLs. Code blocks and front matter never
-become prose; raw HTML blocks contribute only the text a browser would show.
+raw HTML tags, autolinks and bare URLs. Code blocks and front-matter settings
+never become prose (its title and description do: see frontmatter_prose); raw HTML blocks contribute only the text a browser would show.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from kaplint.text.document import Block, BlockBuilder, Document, LineIndex, SectionPath
 from kaplint.loaders.frontmatter import split_front_matter
+from kaplint.loaders.frontmatter_prose import front_matter_blocks
 from kaplint.loaders.html import extract_visible_blocks
 from kaplint.loaders.mdx import mask_mdx
 from kaplint.loaders.urls import split_urls
@@ -58,6 +59,7 @@ def load_markdown(path: str, text: str, format: str = "markdown") -> Document:
         masked = mask_mdx(blank_front + text[front.body_offset :], front.body_offset)
     tokens = _markdown().parse(masked)
     _BlockWalker(document, tokens, masked if format == "mdx" else None).walk()
+    document.blocks[:0] = front_matter_blocks(text, front.yaml_offset, front.yaml_end)
     return document
 
 
