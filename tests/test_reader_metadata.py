@@ -169,3 +169,19 @@ def test_html_title_claim_through_the_cli(tmp_path: Path, monkeypatch: pytest.Mo
         [f"page.html:1:{title_column}", "KAP303"],
         [f"page.html:2:{description_column}", "KAP302"],
     ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><title>Unclosed kivrax",
+        '<meta name="description"><meta content="x"><meta property="og:title" content="">',
+        '<p><img alt=kivrax src=x></p><p title>t</p><p title="">u</p>',
+        "<title></title><svg><title>x</title></svg><p>ok</p>",
+    ],
+)
+def test_odd_metadata_never_breaks_loading(page: str) -> None:
+    for block in load_text_format("x.html", page, "html").blocks:
+        start, end = block.source_span(0, len(block.text))
+        assert block.text and start <= end <= len(page)
+    located(page, "page.html")  # every marker found points at itself

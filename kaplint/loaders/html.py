@@ -68,6 +68,8 @@ def extract_visible_blocks(
     parser = _VisibleTextParser(document, html_text, base_offset, sections)
     parser.feed(html_text)
     parser.close()
+    if parser.title_saved is not None:
+        parser._finish_title()  # a <title> never closed: what followed was its text, as a browser reads it
     parser.flush()
 
 
