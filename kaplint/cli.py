@@ -84,6 +84,7 @@ def main() -> None:
 @click.option("--stdin-filename", help="File name for standard input ('-'): picks the format, settings and the name in reports.")
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Use this configuration file instead of searching for one.")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to paths named on the command line too (for pre-commit).")
+@click.option("--allow-empty", is_flag=True, help="Exit 0 when the paths hold no file to lint (default: say why and exit 2).")
 @click.option("--max-file-size", help="Skip files larger than this (e.g. 5MB) with an input finding.")
 @click.option("--fix", "apply_fixes", is_flag=True, help="Apply safe fixes to the files (atomically), then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a writer's review.")
@@ -123,9 +124,10 @@ def check(
     jobs: int = 0,
     no_cache: bool = False,
     cache_dir: str | None = None,
+    allow_empty: bool = False,
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; '-' for standard input)."""
-    from kaplint.discovery import MissingPathError, discover
+    from kaplint.discovery import MissingPathError, Skipped, discover
     from kaplint.engine import DocumentResult, Linter, RunOptions
     from kaplint.reporters import Report, render_chunks
 
@@ -171,10 +173,18 @@ def check(
     else:
         if "-" in paths:
             raise UsageProblem("'-' (standard input) cannot be combined with other paths")
+        skipped = Skipped()
         try:
-            targets = discover([Path(item) for item in paths or (".",)], config, force_exclude)
+            targets = discover([Path(item) for item in paths or (".",)], config, force_exclude, skipped)
         except MissingPathError as error:
             raise UsageProblem(str(error)) from None
+        if not targets:
+            # Nothing passes silently: an empty run is a mistake (wrong folder, wrong
+            # extension, everything excluded) unless the pipeline says it is expected.
+            if not (allow_empty or config.allow_empty):
+                raise UsageProblem(skipped.explain(list(paths or (".",))))
+            if not quiet:
+                click.echo(f"kaplint: {skipped.explain(list(paths or ('.',)))}", err=True)
         # Only the text report's source lines, the HTML report's highlighted text and baseline
         # fingerprints need each file's text; without them a large run's memory holds findings
         # and metrics, not the whole repository.

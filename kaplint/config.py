@@ -26,9 +26,25 @@ from kaplint.finding import SEVERITY_NAMES
 from kaplint.profiles import PROFILES
 
 CONFIG_FILES = ("kaplint.toml", ".kaplint.toml", "pyproject.toml")
+
+
+def _any_case(name: str) -> str:
+    """A glob matching ``name`` in any letter case (globs are case-sensitive, like .gitignore)."""
+    return "".join(f"[{char.upper()}{char.lower()}]" if char.isalpha() else char for char in name)
+
+
+# A repository's own files, written for contributors rather than patients: README.md,
+# CHANGELOG.txt, CONTRIBUTING.md, LICENSE.md (any case, any extension). They are part of the
+# default `exclude`, so `exclude = [...]` replaces them like every default and
+# `extend-exclude = ["!README.md"]` brings one back.
+PROJECT_FILE_NAMES = ("readme", "changelog", "contributing", "license", "licence")
+PROJECT_FILE_EXCLUDE = tuple(
+    pattern for name in PROJECT_FILE_NAMES for pattern in (_any_case(name), _any_case(name) + ".*")
+)
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "node_modules", "__pycache__",
     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".kaplint_cache", "site-packages", "build", "dist",
+    *PROJECT_FILE_EXCLUDE,
 )
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
@@ -44,6 +60,7 @@ KEYS = {
     "exclude": "list",
     "extend-exclude": "list",
     "respect-gitignore": "bool",
+    "allow-empty": "bool",
     "extend-rules": "list",
     "vocabulary": "vocabulary",
     "rule-options": "table-of-tables",
@@ -84,6 +101,7 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
+    allow_empty: bool = False  # a run that finds no file to lint exits 0 instead of 2
     extend_rules: tuple[Path, ...] = ()
     accepted_terms: tuple[str, ...] = ()
     preferred_terms: dict[str, str] = field(default_factory=dict)  # term -> the project's preferred form

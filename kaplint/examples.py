@@ -15,7 +15,7 @@ from kaplint.engine import Linter, RunOptions
 from kaplint.finding import Finding
 from kaplint.rulepacks import Example, Rule
 
-_EXTENSIONS = {"markdown": "md", "text": "txt", "html": "html", "docx": "docx"}
+_EXTENSIONS = {"markdown": "md", "mdx": "mdx", "text": "txt", "html": "html", "docx": "docx"}
 
 
 def example_findings(rule: Rule, example: Example, rules: list[Rule]) -> list[Finding]:

@@ -265,11 +265,13 @@ class ReadabilityAnalysis:
 
 def _section_level(document: "Document") -> int:
     """Heading level that starts a section: the shallowest level below a lone title heading."""
-    levels = [block.level for block in document.blocks if block.kind == "heading"]
+    # Level-0 headings are front-matter titles: a title, never a section of the body.
+    headings = [block for block in document.blocks if block.kind == "heading" and block.level > 0]
+    levels = [block.level for block in headings]
     if not levels:
         return 0
     top = min(levels)
-    first_heading = next(block for block in document.blocks if block.kind == "heading")
+    first_heading = headings[0]
     if levels.count(top) == 1 and first_heading.level == top and len(set(levels)) > 1:
         return min(level for level in levels if level != top)
     return top

@@ -55,3 +55,21 @@ def test_run_step_writes_sarif_summary_and_annotations(tmp_path: Path, paths: st
     assert summary.read_text(encoding="utf-8").startswith("## ")
     if expected_code:
         assert "::error file=samples/web-bad.md" in completed.stdout
+
+
+@pytest.mark.parametrize(("args", "expected_code"), [("--no-color", 2), ("--no-color --allow-empty", 0)])
+def test_run_step_with_nothing_to_lint_fails_loudly_unless_allowed(tmp_path: Path, args: str, expected_code: int) -> None:
+    """A wrong `paths` input (a folder of PDFs) must not turn the check green without a word."""
+    (tmp_path / "brochures").mkdir()
+    (tmp_path / "brochures" / "infusions.pdf").write_bytes(b"%PDF-1.4")
+    environment = {
+        **os.environ,
+        "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
+        "KAPLINT_PATHS": "brochures",
+        "KAPLINT_ARGS": args,
+        "KAPLINT_SARIF": str(tmp_path / "out.sarif"),
+        "KAPLINT_SUMMARY": "false",
+    }
+    completed = subprocess.run(["bash", "-c", _run_step()], cwd=tmp_path, env=environment, capture_output=True, text=True, check=False)
+    assert completed.returncode == expected_code, completed.stderr
+    assert "no files to lint in brochures: 1 file skipped (unsupported type: .pdf)" in completed.stderr

@@ -733,12 +733,13 @@ def test_stdin_filename_html(here: Path) -> None:
     result = run("check", "-", "--stdin-filename", "page.html", input=page)
     assert result.exit_code == 1
     assert "page.html:4:9 KAP413 crisis-line error" in result.stdout
-    assert "KAP302" not in result.stdout  # title and script are not prose
+    # the title is prose (the tab and the search result); the script is not
+    assert result.stdout.count("KAP302") == 1 and "page.html:1:44 KAP302 cure error" in result.stdout
     _, data = run_json("-", "--stdin-filename", "page.html", input=page)
     document = data["documents"][0]
     assert document["path"] == "page.html"
     assert document["format"] == "html"
-    assert [(f["path"], f["rule"]) for f in document["findings"]] == [("page.html", "KAP413")]
+    assert [(f["path"], f["rule"]) for f in document["findings"]] == [("page.html", "KAP302"), ("page.html", "KAP413")]
     assert not Path("page.html").exists()
 
 
@@ -1347,9 +1348,11 @@ def test_explicit_file_linted_even_if_excluded_unless_force_exclude(here: Path) 
         ("node_modules/pkg/README.md", ["KAP303"]),
     ]
     assert result.exit_code == 1
-    forced, data = run_json("--force-exclude", "archive/2019.md", "node_modules/pkg/README.md")
+    forced = run("check", "--force-exclude", "archive/2019.md", "node_modules/pkg/README.md")
+    assert forced.exit_code == 2 and "no files to lint" in forced.stderr  # nothing passes silently
+    allowed, data = run_json("--force-exclude", "--allow-empty", "archive/2019.md", "node_modules/pkg/README.md")
     assert data["documents"] == []
-    assert forced.exit_code == 0
+    assert allowed.exit_code == 0
     # --force-exclude leaves files that are not excluded alone.
     write("page.md", doc(CURE))
     _, data = run_json("--force-exclude", "archive/2019.md", "page.md")
@@ -1375,8 +1378,9 @@ def test_output_sorted_and_deduplicated(here: Path) -> None:
 
 def test_empty_folder(here: Path) -> None:
     result = run("check")
-    assert result.exit_code == 0
-    assert "All clear: no problems in 0 files." in result.stdout
+    assert result.exit_code == 2
+    assert "no files to lint in .: the folder is empty" in result.stderr
+    assert "All clear" not in result.output
 
 
 def test_flow_style_front_matter_problem_points_at_its_line(here: Path) -> None:

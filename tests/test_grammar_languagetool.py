@@ -93,7 +93,7 @@ def test_positions_in_html_with_entities(server: FakeLanguageTool) -> None:
 
 def test_a_document_is_one_request_and_only_prose_is_sent(server: FakeLanguageTool) -> None:
     text = (
-        "---\ntitle: ketamin front matter\n---\n\n# Heading\n\nFirst ketamin paragraph.\n\n"
+        "---\nauthor: ketamin front matter\n---\n\n# Heading\n\nFirst ketamin paragraph.\n\n"
         "```\nketamin in a code block\n```\n\nSecond with `ketamin code` and https://example.com/ketamin here.\n\n"
         "| a | b |\n| --- | --- |\n| ketamin cell | two |\n"
     )

@@ -49,6 +49,7 @@ def test_markdown_blocks_kinds_and_sections() -> None:
     document = load_text_format("x.md", MARKDOWN, "markdown")
     assert document.front_matter["kaplint"] == {"profile": "consent"}
     assert [(block.kind, block.text) for block in document.blocks] == [
+        ("heading", "Ketamine care"),  # the front matter's title: readers see it
         ("heading", "Your treatment"),
         ("paragraph", "Read this first. Use only if asked. See or ."),
         ("heading", "Risks"),
@@ -62,14 +63,15 @@ def test_markdown_blocks_kinds_and_sections() -> None:
         ("table_cell", "Very common"),
         ("paragraph", "Call 988 in a crisis."),
     ]
-    assert document.blocks[0].section == ("Your treatment",)
-    assert document.blocks[3].section == ("Your treatment", "Risks")
-    assert document.blocks[5].level == 2  # nested list depth
+    assert document.blocks[0].level == 0  # a title above the sections, not one of them
+    assert document.blocks[1].section == ("Your treatment",)
+    assert document.blocks[4].section == ("Your treatment", "Risks")
+    assert document.blocks[6].level == 2  # nested list depth
     assert [directive.action for directive in document.directives] == ["disable-next-line"]
-    assert document.blocks[1].links == ("https://example.org",)
+    assert document.blocks[2].links == ("https://example.org",)
 
 
-def test_front_matter_is_never_prose_and_broken_yaml_is_reported() -> None:
+def test_broken_front_matter_is_never_prose_and_is_reported() -> None:
     document = load_text_format("x.md", "---\ntitle: [unclosed\n---\nBody text.\n", "markdown")
     assert [block.text for block in document.blocks] == ["Body text."]
     (problem,) = document.problems
@@ -84,7 +86,9 @@ def test_html_visible_text_only() -> None:
     <ul><li><p>Item one</p></li></ul><div hidden>secret</div><pre>code</pre>
     <table><tr><th>Head</th><td>Cell</td></tr></table><blockquote>Quoted</blockquote></body></html>"""
     assert [(kind, text) for kind, text, _ in blocks(html, "html")] == [
+        ("heading", "Hidden title"),  # the page title: the tab and the search result
         ("paragraph", "Home"),
+        ("paragraph", "cures depression"),  # the link's title attribute (a tooltip), after its block
         ("heading", "About & ketamine"),
         ("paragraph", "First line second line."),
         ("list_item", "Item one"),

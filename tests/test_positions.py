@@ -3,8 +3,10 @@ matched text in the source, in every input format, over many generated
 documents full of markup that must be skipped or mapped.
 
 Each generated document plants marker words in prose (where they must be
-found, exactly once each) and in places that are not prose (code, URLs,
-attributes, scripts, comments, front matter), where they must not be found.
+found, exactly once each: front-matter titles and descriptions, HTML titles,
+meta descriptions and alt/title attributes included) and in places that are
+not prose (code, URLs, other attributes, scripts, comments, front-matter
+settings), where they must not be found.
 """
 
 from __future__ import annotations
@@ -80,7 +82,15 @@ def markdown_document(draw) -> tuple[str, int]:
     blocks: list[str] = []
     expected = 0
     if draw(st.booleans()):
-        blocks.append(f"---\ntitle: {draw(marker)}\nkaplint:\n  profile: web\n---")
+        # title and description are prose (readers see them); other keys are settings.
+        style = draw(st.integers(0, 3))
+        word = draw(marker)
+        description = [f"{word} and more", f'"a \\"{word}\\" &amp; caf\\u00e9"', f"'it''s {word}'", f">\n  folded\n  {word} text"][style]
+        blocks.append(
+            f"---\ntitle: {draw(marker)}\ndescription: {description}\ncategory: {draw(marker)}\n"
+            f"kaplint:\n  profile: web\n---"
+        )
+        expected += 2
     for _ in range(draw(st.integers(1, 7))):
         kind = draw(st.integers(0, 12))
         line, count = draw(markdown_inline())
@@ -135,10 +145,12 @@ def test_markdown_positions(document: tuple[str, int], crlf: bool) -> None:
 
 @st.composite
 def html_document(draw) -> tuple[str, int]:
-    parts = ["<!doctype html><html><head><title>%s</title><style>.%s{}</style></head><body>" % (draw(marker), draw(marker))]
-    expected = 0
+    parts = ["<!doctype html><html><head><title>%s</title><style>.%s{}</style>" % (draw(marker), draw(marker))]
+    parts.append('<meta name="description" content="a &amp; %s">' % draw(marker))  # prose: the search snippet
+    parts.append('<meta name="keywords" content="%s"></head><body>' % draw(marker))  # not prose
+    expected = 2  # the title and the description
     for _ in range(draw(st.integers(1, 8))):
-        kind = draw(st.integers(0, 8))
+        kind = draw(st.integers(0, 9))
         word = draw(marker)
         if kind == 0:
             parts.append(f"<p>{draw(plain_words)}\n   {word}   <em>{draw(plain_words)}</em></p>"); expected += 1
@@ -156,8 +168,12 @@ def html_document(draw) -> tuple[str, int]:
             parts.append(f"<table><tr><td>{word}</td><td><strong>{draw(marker)}</strong></td></tr></table>"); expected += 2
         elif kind == 7:
             parts.append(f"<p>line<br>{word}<br/>end</p>"); expected += 1
+        elif kind == 8:
+            # alt and title attributes are prose; class and src are not
+            parts.append(f"<p>see <img class=\"{draw(marker)}\" alt='the\n  {word}' src=\"/{draw(marker)}.png\"/> <abbr title=\"x &amp; {draw(marker)}\">IV</abbr></p>")
+            expected += 2
         else:
-            parts.append(f"<pre><code>{word}</code></pre><div hidden>{draw(marker)}</div>")
+            parts.append(f"<pre><code>{word}</code></pre><div hidden>{draw(marker)}<img alt=\"{draw(marker)}\"></div>")
     parts.append("</body></html>\n")
     return "\n".join(parts), expected
 

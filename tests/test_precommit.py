@@ -36,7 +36,8 @@ def test_hook_runs_on_exactly_the_formats_kaplint_reads() -> None:
         assert pattern.search(f"docs/page{suffix}") and pattern.search(f"docs/PAGE{suffix.upper()}"), suffix
     for name in ("script.py", "notes.rst", "data.json", "page.md.bak", "image.png", "README"):
         assert not pattern.search(name), name
-    assert definition["entry"] == "kaplint check --force-exclude"
+    # --allow-empty: a commit that stages only excluded files (a README) must not fail the hook.
+    assert definition["entry"] == "kaplint check --force-exclude --allow-empty"
 
 
 def _copy_checkout(target: Path) -> None:
@@ -61,6 +62,7 @@ def test_pre_commit_hook_end_to_end(tmp_path: Path) -> None:
     content.mkdir()
     shutil.copy(ROOT / "samples" / "web-good.md", content / "good.md")
     shutil.copy(ROOT / "samples" / "web-bad.md", content / "bad.md")
+    (content / "README.md").write_text("Ketamine cures depression and is completely safe.\n", encoding="utf-8")
     (content / "notes.py").write_text('"""Ketamine cures depression and is completely safe."""\n', encoding="utf-8")
     subprocess.run([*GIT, "init", "-q"], cwd=content, check=True)
     subprocess.run([*GIT, "add", "-A"], cwd=content, check=True)
@@ -75,6 +77,11 @@ def test_pre_commit_hook_end_to_end(tmp_path: Path) -> None:
     assert good.returncode == 0, good.stdout + good.stderr
     assert re.search(r"kaplint\.+Passed", good.stdout), good.stdout
     assert "notes.py" not in good.stdout.split("kaplint", 1)[1]  # not a format kaplint reads: never handed over
+
+    # Only excluded files staged (README.md is excluded by default): the hook passes.
+    readme_only = try_repo("README.md", "notes.py")
+    assert readme_only.returncode == 0, readme_only.stdout + readme_only.stderr
+    assert re.search(r"kaplint\.+Passed", readme_only.stdout), readme_only.stdout
 
     bad = try_repo("good.md", "bad.md", "notes.py")
     assert bad.returncode == 1, bad.stdout + bad.stderr

@@ -11,6 +11,7 @@ FORMATS_BY_SUFFIX = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdown": "markdown",
+    ".mdx": "mdx",
     ".txt": "text",
     ".text": "text",
     ".html": "html",
@@ -38,10 +39,10 @@ def load(path: str, data: bytes, format: str) -> Document:
 
 def load_text_format(path: str, text: str, format: str) -> Document:
     """Load already-decoded text (``\\n`` line endings) in one of the text formats."""
-    if format == "markdown":
+    if format in ("markdown", "mdx"):
         from kaplint.loaders.markdown import load_markdown
 
-        return load_markdown(path, text)
+        return load_markdown(path, text, format)
     if format == "html":
         from kaplint.loaders.html import load_html
 

@@ -1,4 +1,9 @@
-"""YAML front matter: metadata at the top of a file, never linted as prose."""
+"""YAML front matter: metadata at the top of a file.
+
+Its settings (profile, ``kaplint:``) are never prose; the few keys readers see
+(title, description, an email's subject and preheader) become prose blocks in
+:mod:`kaplint.loaders.frontmatter_prose`.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,8 @@ class FrontMatter:
     data: dict[str, Any]
     body_offset: int  # source offset where the body starts
     problem: InputProblem | None = None
+    yaml_offset: int = 0  # source offset where the YAML text starts (after the opening ---)
+    yaml_end: int = 0  # source offset where it ends (the closing --- line)
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -33,6 +40,7 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter({}, 0)
     body_offset = closing.end() + 1 if closing.end() < len(text) else closing.end()
     raw = text[opening.end() : closing.start()]
+    yaml_offset = opening.end()
     first_line = 2
     try:
         data = yaml.load(raw, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
@@ -65,4 +73,4 @@ def split_front_matter(text: str) -> FrontMatter:
                 1,
             ),
         )
-    return FrontMatter(data, body_offset)
+    return FrontMatter(data, body_offset, yaml_offset=yaml_offset, yaml_end=closing.start())

@@ -3,14 +3,23 @@
 Uses the standard library's tokenizer with character references left
 unconverted, so every piece of text arrives with its own source position and
 entities map to the span they were written as. Scripts, styles, templates,
-``<head>``, ``hidden`` elements, code and preformatted text are skipped; so are
-attributes (they are never prose). Runs of white space collapse to one space,
-as a browser shows them.
+``<head>``, ``hidden`` elements, code and preformatted text are skipped. Runs
+of white space collapse to one space, as a browser shows them.
+
+What readers see outside the page body is prose too: the ``<title>`` (the tab
+and the search result) and the social and search metadata (``<meta
+name="description">``, ``og:title``, ``og:description``, ``twitter:title``,
+``twitter:description``) become blocks, titles as level-0 headings; so do the
+``alt`` and ``title`` attributes of visible elements (image descriptions and
+tooltips), each placed after the block it stands in. Other attributes are
+never prose. Attribute values are located in the raw tag, so their entities
+map to the span they were written as, like text.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 from kaplint.text.document import Block, BlockBuilder, Document, LineIndex, SectionPath
@@ -29,6 +38,15 @@ _BLOCKS = {
     "thead": "paragraph", "tbody": "paragraph", "tfoot": "paragraph", "hr": "paragraph", "html": "paragraph",
     "label": "paragraph", "button": "paragraph", "fieldset": "paragraph", "legend": "paragraph",
 }
+# <meta> keys whose content readers see, and the block kind each becomes.
+_META_PROSE = {
+    "description": "paragraph", "og:description": "paragraph", "twitter:description": "paragraph",
+    "og:title": "heading", "twitter:title": "heading",
+}
+_PROSE_ATTRIBUTES = ("alt", "title")
+METADATA_HEADING_LEVEL = 0  # page and card titles: above every section heading
+_ATTRIBUTE = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 
 
@@ -50,6 +68,8 @@ def extract_visible_blocks(
     parser = _VisibleTextParser(document, html_text, base_offset, sections)
     parser.feed(html_text)
     parser.close()
+    if parser.title_saved is not None:
+        parser._finish_title()  # a <title> never closed: what followed was its text, as a browser reads it
     parser.flush()
 
 
@@ -67,6 +87,8 @@ class _VisibleTextParser(HTMLParser):
         self.sections = SectionPath(sections)
         self.navigation_starts: list[int] = []  # stack depths where <nav> / role=navigation began
         self.footer_starts: list[int] = []  # stack depths where <footer> / role=contentinfo began
+        self.pending: list[tuple[str, str, object]] = []  # (kind, text, map) of attributes, after the current block
+        self.title_saved: tuple[BlockBuilder, int] | None = None  # while reading <title>: the body's builder, skip depth
 
     # Positions -----------------------------------------------------------
     def _offset(self) -> int:
@@ -77,6 +99,18 @@ class _VisibleTextParser(HTMLParser):
     # Structure -----------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         hidden = any(name == "hidden" or (name == "aria-hidden" and value == "true") for name, value in attrs)
+        if tag == "meta":
+            self._meta(attrs)
+            return
+        if tag == "title" and "svg" not in self.stack and self.title_saved is None:
+            # The page title lives in the skipped <head>, but it is the most read line of all.
+            self.stack.append(tag)
+            self.title_saved = (self.builder, self.skip_depth)
+            self.builder = BlockBuilder()
+            self.skip_depth = 0
+            return
+        if not (self.skip_depth or hidden or tag in _SKIPPED):
+            self._prose_attributes()
         if tag in _VOID:
             if tag == "br":
                 self._space(self._offset(), len(self.get_starttag_text() or "<br>"))
@@ -103,12 +137,23 @@ class _VisibleTextParser(HTMLParser):
             self.footer_starts.append(len(self.stack))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._meta(attrs)
+            return
+        hidden = any(name == "hidden" or (name == "aria-hidden" and value == "true") for name, value in attrs)
+        if not (self.skip_depth or hidden or tag in _SKIPPED):
+            self._prose_attributes()
         if tag == "br":
             self._space(self._offset(), len(self.get_starttag_text() or "<br/>"))
         elif tag in _BLOCKS and not self.skip_depth:
             self.flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self.title_saved is not None:
+            while self.stack and self.stack.pop() != "title":
+                pass
+            self._finish_title()
+            return
         if tag not in self.stack:
             return  # stray end tag
         while self.stack:
@@ -183,12 +228,57 @@ class _VisibleTextParser(HTMLParser):
         if self.builder.length and self.builder.last_char() != " ":
             self.builder.substitute(" ", start, length)
 
+    # Metadata and attributes ------------------------------------------------
+    def _finish_title(self) -> None:
+        text, source_map = self.builder.strip()
+        self.builder, self.skip_depth = self.title_saved or (BlockBuilder(), 0)
+        self.title_saved = None
+        if text:
+            self.document.blocks.append(Block("heading", text, source_map, (text,), METADATA_HEADING_LEVEL))
+
+    def _meta(self, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: (value or "") for name, value in attrs}
+        key = (values.get("name") or values.get("property") or "").strip().lower()
+        kind = _META_PROSE.get(key)
+        if kind is None:
+            return
+        built = self._attribute_text("content")
+        if built is None:
+            return
+        text, source_map = built
+        level = METADATA_HEADING_LEVEL
+        section = (text,) if kind == "heading" else self.sections.titles
+        self.document.blocks.append(Block(kind, text, source_map, section, level))
+
+    def _prose_attributes(self) -> None:
+        """Queue the ``alt`` and ``title`` attributes of the tag being parsed (they follow its block)."""
+        for name in _PROSE_ATTRIBUTES:
+            built = self._attribute_text(name)
+            if built is not None:
+                self.pending.append(("paragraph", *built))
+
+    def _attribute_text(self, wanted: str) -> tuple[str, object] | None:
+        """The value of attribute ``wanted`` of the current start tag, as prose mapped to the source."""
+        raw = self.get_starttag_text() or ""
+        tag_start = self._offset()
+        for found in _ATTRIBUTE.finditer(raw):
+            if found.group(1).lower() != wanted:
+                continue
+            group = next((index for index in (2, 3, 4) if found.group(index) is not None), None)
+            if group is None:
+                return None
+            text, source_map = _value_blocks(self.document.source, tag_start + found.start(group), found.group(group))
+            return (text, source_map) if text else None
+        return None
+
     def flush(self) -> None:
         text, source_map = self.builder.strip()
         links = tuple(self.links)
         self.builder = BlockBuilder()
         self.links = []
+        pending, self.pending = self.pending, []
         if not text:
+            self._append_pending(pending)
             return
         # A <p> inside <li>, <td> or <blockquote> takes its container's kind.
         kind, level = next(((k, lvl) for k, lvl in reversed(self.block_kinds) if k != "paragraph"), ("paragraph", 0))
@@ -197,3 +287,35 @@ class _VisibleTextParser(HTMLParser):
         section = self.sections.titles
         landmark = "navigation" if self.navigation_starts else "footer" if self.footer_starts else ""
         self.document.blocks.append(Block(kind, text, source_map, section, level, links, landmark))
+        self._append_pending(pending)
+
+    def _append_pending(self, pending: list[tuple[str, str, object]]) -> None:
+        landmark = "navigation" if self.navigation_starts else "footer" if self.footer_starts else ""
+        for kind, text, source_map in pending:
+            self.document.blocks.append(Block(kind, text, source_map, self.sections.titles, 0, (), landmark))  # type: ignore[arg-type]
+
+
+def _value_blocks(source: str, start: int, value: str) -> tuple[str, object]:
+    """An attribute value at ``source[start:]``: entities decoded and white space collapsed, mapped exactly."""
+    builder = BlockBuilder()
+    index = 0
+    while index < len(value):
+        char = value[index]
+        if char.isspace():
+            end = index
+            while end < len(value) and value[end].isspace():
+                end += 1
+            if builder.length and builder.last_char() != " ":
+                builder.substitute(" ", start + index, end - index)
+            index = end
+            continue
+        if char == "&":
+            entity = _ENTITY.match(value, index)
+            if entity:
+                decoded = html.unescape(entity.group())
+                builder.substitute(" " if decoded.isspace() else decoded, start + index, entity.end() - index)
+                index = entity.end()
+                continue
+        builder.copy(char, start + index)
+        index += 1
+    return builder.strip()

@@ -5,8 +5,8 @@ its inline text has escapes and entities already decoded. So the loader first
 maps each inline token's raw content back to source offsets line by line, then
 walks the inline children over that raw content with a cursor, copying prose
 and skipping markup: emphasis markers, link destinations, code spans, images,
-raw HTML tags, autolinks and bare URLs. Code blocks and front matter never
-become prose; raw HTML blocks contribute only the text a browser would show.
+raw HTML tags, autolinks and bare URLs. Code blocks and front-matter settings
+never become prose (its title and description do: see frontmatter_prose); raw HTML blocks contribute only the text a browser would show.
 """
 
 from __future__ import annotations
@@ -19,10 +19,13 @@ from markdown_it.token import Token
 
 from kaplint.text.document import Block, BlockBuilder, Document, LineIndex, SectionPath
 from kaplint.loaders.frontmatter import split_front_matter
+from kaplint.loaders.frontmatter_prose import front_matter_blocks
 from kaplint.loaders.html import extract_visible_blocks
+from kaplint.loaders.mdx import mask_mdx
 from kaplint.loaders.urls import split_urls
 from kaplint.suppressions import parse_directive
 
+_SPACE_RUN = re.compile(r"( {2,})")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CONTAINERS = {
     "blockquote_open": "blockquote",
@@ -41,24 +44,33 @@ def _markdown() -> MarkdownIt:
     return _parser
 
 
-def load_markdown(path: str, text: str) -> Document:
-    """Parse Markdown ``text`` into a :class:`Document`."""
+def load_markdown(path: str, text: str, format: str = "markdown") -> Document:
+    """Parse Markdown (or, with ``format="mdx"``, MDX) ``text`` into a :class:`Document`."""
     front = split_front_matter(text)
-    document = Document(path=path, format="markdown", source=text, front_matter=front.data, body_offset=front.body_offset)
+    document = Document(path=path, format=format, source=text, front_matter=front.data, body_offset=front.body_offset)
     if front.problem is not None:
         document.problems.append(front.problem)
     # Blank the front matter but keep its lines, so token line numbers stay true.
     masked = "\n" * text.count("\n", 0, front.body_offset) + text[front.body_offset :]
+    if format == "mdx":
+        # Same length as the source (front matter as blank lines of spaces), so the offsets
+        # found in the masked text are offsets in the file.
+        blank_front = "".join(char if char == "\n" else " " for char in text[: front.body_offset])
+        masked = mask_mdx(blank_front + text[front.body_offset :], front.body_offset)
     tokens = _markdown().parse(masked)
-    _BlockWalker(document, tokens).walk()
+    _BlockWalker(document, tokens, masked if format == "mdx" else None).walk()
+    document.blocks[:0] = front_matter_blocks(text, front.yaml_offset, front.yaml_end)
     return document
 
 
 class _BlockWalker:
-    def __init__(self, document: Document, tokens: list[Token]) -> None:
+    def __init__(self, document: Document, tokens: list[Token], masked: str | None = None) -> None:
         self.document = document
         self.tokens = tokens
-        self.lines: LineIndex = document.lines
+        # The text the parser saw: MDX code is masked in it, at the same offsets as the source.
+        self.parsed = masked if masked is not None else document.source
+        self.lines: LineIndex = document.lines if masked is None else LineIndex(masked)
+        self.collapse_spaces = masked is not None
         self.containers: list[str] = []
         self.list_depth = 0
         self.sections = SectionPath()
@@ -93,7 +105,7 @@ class _BlockWalker:
         start = self.lines.line_starts[token.map[0]]
         end_line = token.map[1]
         end = self.lines.line_starts[end_line] if end_line < len(self.lines.line_starts) else len(self.document.source)
-        extract_visible_blocks(self.document, self.document.source[start:end], start, self.sections.entries)
+        extract_visible_blocks(self.document, self.parsed[start:end], start, self.sections.entries)
 
     def _inline(self, token: Token) -> None:
         if self.heading_level:
@@ -106,7 +118,7 @@ class _BlockWalker:
         offsets = self._content_offsets(token, kind == "table_cell")
         if offsets is None:
             return
-        inline = _InlineWalker(token.content, offsets, self.document, self.lines)
+        inline = _InlineWalker(token.content, offsets, self.document, self.lines, self.collapse_spaces)
         inline.walk(token.children or [])
         text, source_map = inline.builder.strip()
         if not text:
@@ -119,7 +131,7 @@ class _BlockWalker:
     def _content_offsets(self, token: Token, in_table: bool) -> list[int] | None:
         """Source offset of every character of ``token.content`` (plus one past the end)."""
         content = token.content
-        source = self.document.source
+        source = self.parsed
         if in_table:
             start = source.find(content, self.row_cursor) if content else -1
             if start == -1:
@@ -152,15 +164,18 @@ class _BlockWalker:
         return offsets
 
     def _previous_line_end(self, offset: int) -> int:
-        newline = self.document.source.rfind("\n", 0, offset)
+        newline = self.parsed.rfind("\n", 0, offset)
         return newline if newline >= 0 else offset
 
 
 class _InlineWalker:
     """Walks inline tokens over the raw content, copying prose into a BlockBuilder."""
 
-    def __init__(self, content: str, offsets: list[int], document: Document, lines: LineIndex) -> None:
+    def __init__(
+        self, content: str, offsets: list[int], document: Document, lines: LineIndex, collapse_spaces: bool = False
+    ) -> None:
         self.content = content
+        self.collapse_spaces = collapse_spaces  # MDX: a masked expression leaves a run of spaces
         self.offsets = offsets
         self.document = document
         self.lines = lines
@@ -182,6 +197,9 @@ class _InlineWalker:
                 continue
             if kind == "text":
                 for piece, is_url in split_urls(child.content):
+                    if self.collapse_spaces and not is_url and "  " in piece:
+                        self._consume_collapsing(piece)
+                        continue
                     self._consume_text(piece, emit=not is_url)
                     self.after_skip = is_url
             elif kind in ("softbreak", "hardbreak"):
@@ -199,11 +217,29 @@ class _InlineWalker:
                 self.after_skip = True
             elif kind == "html_inline":
                 self._skip_html(child.content)
+                if self.collapse_spaces:
+                    self.after_skip = True  # masked MDX code: no double space where it stood
                 if child.markup == "autolink":
                     skipping_autolink = True
             if kind == "link_open" and child.markup in ("autolink", "linkify"):
                 skipping_autolink = True
                 self.after_skip = True
+
+    def _consume_collapsing(self, text: str) -> None:
+        """Consume ``text``, showing each run of spaces as one (where MDX code was masked)."""
+        for piece in _SPACE_RUN.split(text):
+            if not piece:
+                continue
+            if not piece.startswith("  "):
+                self._consume_text(piece, emit=True)
+                self.after_skip = False
+                continue
+            start = self.content.find(piece, self.cursor)
+            if start < 0:
+                return
+            if self.builder.last_char() not in (" ", ""):
+                self.builder.substitute(" ", self.source(start), len(piece))
+            self.cursor = start + len(piece)
 
     def _markup(self, child: Token) -> None:
         kind = child.type

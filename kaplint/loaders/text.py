@@ -20,6 +20,7 @@ import re
 
 from kaplint.text.document import Block, BlockBuilder, Document
 from kaplint.loaders.frontmatter import split_front_matter
+from kaplint.loaders.frontmatter_prose import front_matter_blocks
 from kaplint.loaders.urls import copy_without_urls
 
 _BULLET = re.compile(r"^(\s*)(?:[-*+\u2022\u2023\u25e6\u2043]|\d{1,3}[.)])\s+")
@@ -96,6 +97,7 @@ def load_text(path: str, text: str) -> Document:
         if kind == "heading":
             sections = [block_text]
         document.blocks.append(Block(kind, block_text, source_map, tuple(sections), 1 if kind != "paragraph" else 0))
+    document.blocks[:0] = front_matter_blocks(text, front.yaml_offset, front.yaml_end)
     return document
 
 

@@ -141,6 +141,8 @@ def _summary(report: Report, style) -> str:  # type: ignore[no-untyped-def]
     total = sum(counts.values())
     files = len(report.documents)
     with_findings = sum(1 for document in report.documents if document.findings)
+    if files == 0:
+        return style("No files were linted.", fg="yellow")
     if total == 0:
         return style(f"All clear: no problems in {_plural(files, 'file')}.", fg="green")
     parts = [_plural(counts[name], name) for name in ("error", "warning", "suggestion") if counts[name]]
