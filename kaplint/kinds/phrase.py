@@ -32,7 +32,8 @@ claims too: ``skip-questions`` only skips questions that ask.
 A match inside a quotation or a blockquote that is kept gets ``quote-note``
 added to its message: a publisher is responsible for the claims it quotes.
 
-A ``replacement`` becomes a suggestion, and a fix when ``fix`` is ``safe`` or
+A ``replacement`` becomes a suggestion (``{lower}`` in it stands for the match
+in lower case), and a fix when ``fix`` is ``safe`` or
 ``unsafe``. Only ``safe`` fixes may ever be applied without a writer's review.
 """
 
@@ -49,6 +50,7 @@ from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.recipes import Recipe, check_names, compile_recipes, recipe_matches, vetoes
 from kaplint.text.statements import statements_by_block
+from kaplint.text.names import inside_name, is_title_case, name_spans
 from kaplint.text.negation import is_negated
 from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
@@ -94,6 +96,8 @@ class CompiledPhrase:
     blocks: frozenset[str]
     statements: tuple[Recipe, ...] = ()
     statement_exceptions: tuple[str, ...] = ()
+    skip_names: bool = False
+    title_case_headings: bool = True
 
 
 class PhraseKind(Kind):
@@ -123,6 +127,8 @@ class PhraseKind(Kind):
         "fix": Param("str", "none", "safe | unsafe | none: whether the replacement is a fix, and how safe"),
         "suggestions": Param("str-list", [], "other suggestions shown with the finding"),
         "blocks": Param("str-list", list(BLOCK_KINDS), "block kinds to check"),
+        "title-case-headings": Param("bool", True, "check headings (and heading-like lines) written in Title Case; false leaves them alone (a heading in sentence case is still a sentence)"),
+        "skip-names": Param("bool", False, "drop matches inside names of agencies, programs, clinics, products and people (kaplint.text.names)"),
         "statement-exceptions": Param("str-list", [], "a match is dropped when its sentence's statement has one of these cues, manners or subjects (see kaplint.kinds.recipes)"),
         "statements": Param("list", [], "statement recipes: combinations of the statement analysis that make the claim (see kaplint.kinds.recipes)"),
     }
@@ -172,6 +178,8 @@ class PhraseKind(Kind):
             blocks=frozenset(values["blocks"]),
             statements=compile_recipes(values["statements"]),
             statement_exceptions=check_names(values["statement-exceptions"], "statement-exceptions"),
+            skip_names=values["skip-names"],
+            title_case_headings=values["title-case-headings"],
         )
 
     def _answers(self, rule: Any, compiled: CompiledPhrase, document: Document) -> Iterable[Match]:
@@ -222,6 +230,8 @@ class PhraseKind(Kind):
         for block_index, block in enumerate(document.blocks):
             if block.kind not in compiled.blocks:
                 continue
+            if not compiled.title_case_headings and is_title_case(block.text):
+                continue  # "What Is Oral Ketamine?" capitalises every word; "What is Ketamine?" is a sentence
             if compiled.once_per_block:
                 matches = list(self._block_matches(rule, compiled, context, analysis, block_index, block, document))
                 if matches:
@@ -252,6 +262,7 @@ class PhraseKind(Kind):
         reported_sentences: set[int] = set()
         facts_by_sentence: dict[int, _SentenceFacts] = {}
         quotes = quote_spans(block.text) if candidates else []
+        names = _names(block, analysis.by_block.get(block_index, [])) if candidates and compiled.skip_names else []
         for start, end, found, replacement_template in candidates:
             if start < last_end:
                 continue  # overlaps a match already reported
@@ -267,6 +278,8 @@ class PhraseKind(Kind):
                 continue
             if self._excluded(compiled, context, block.text, start, end, sentence_start):
                 continue
+            if names and inside_name(names, start, end):
+                continue  # "National Institute on Drug Abuse" is a name, not wording
             quote = enclosing_quote(block.text, start, end, quotes)
             if quote is not None and (compiled.skip_discussed_quotes or compiled.skip_testimony):
                 outside = block.text[sentence_start : quote[0]] + " " + block.text[quote[1] : sentence_end]
@@ -324,6 +337,8 @@ class PhraseKind(Kind):
         replacement = ""
         if template:
             replacement = found.expand(template) if expand else template
+            # "{lower}": the match in lower case ("Ketamine Infusion Therapy" -> "ketamine infusion therapy")
+            replacement = replacement.replace("{lower}", matched.lower())
             if at_sentence_start and matched[:1].isupper() and replacement[:1].islower():
                 replacement = replacement[0].upper() + replacement[1:]
         message = rule.message.replace("{match}", matched).replace("{replacement}", replacement)
@@ -380,6 +395,13 @@ def _about(compiled: CompiledPhrase, analysis: Any, block_index: int, text: str,
             scope_start = earlier[-compiled.sentence_requires_reach :][0].start
     scope = text[scope_start:sentence_end]
     return any(required.search(scope) for required in compiled.sentence_requires)
+
+
+def _names(block: Any, sentences: list[Any]) -> list[tuple[int, int]]:
+    """The names in a block; none in a block written in Title Case throughout (every word has a capital)."""
+    if is_title_case(block.text):
+        return []
+    return name_spans(block.text, [sentence.start for sentence in sentences])
 
 
 def _fixes(entries: list[Any]) -> list[tuple[str, str]]:
