@@ -105,3 +105,61 @@ def test_dotted_and_prefixed_abbreviations_are_found() -> None:
 
 def test_drugs_known_by_their_letters_are_not_reported() -> None:
     assert _findings("undefined-abbreviation", "Ketamine is not the same as LSD or MDMA.") == []
+
+
+# --- facts by context ----------------------------------------------------------------------------
+
+
+def test_a_spravato_title_makes_the_handout_about_spravato() -> None:
+    handout = "Your Spravato Visit, Step by Step\n\nAfter the dose\n1. You rest in a reclining chair.\n2. A nurse watches you for 45 minutes before you leave.\n"
+    assert _flagged("spravato-monitoring-time", handout, "visit.txt") != []
+    front_matter = "---\ntitle: What to expect with Spravato\n---\n\nA nurse watches you for 45 minutes before you leave.\n"
+    assert _findings("spravato-monitoring-time", front_matter) != []
+
+
+def test_the_document_subject_does_not_count_for_a_sentence_about_another_treatment() -> None:
+    handout = "# Spravato and ketamine at our clinic\n\nAfter an IV ketamine infusion a nurse watches you for 45 minutes.\n"
+    assert _findings("spravato-monitoring-time", handout) == []
+    other = "# Your ketamine infusion day\n\nA nurse watches you for 45 minutes before you leave.\n"
+    assert _findings("spravato-monitoring-time", other) == []
+
+
+def test_a_spravato_page_says_what_it_is_approved_for() -> None:
+    page = "# Is Spravato right for me?\n\nIt is FDA-approved to treat depression in adults.\n"
+    assert _findings("spravato-indication", page) != []
+
+
+# --- real-page forms, in our own words -------------------------------------------------------------
+
+
+def test_pain_relief_is_not_an_approved_use() -> None:
+    assert _findings("ketamine-fda-approval", "Our ketamine is FDA-approved as an anesthetic and analgesic.") != []
+    assert _findings("ketamine-fda-approval", "Ketamine has been approved by the FDA for chronic pain.") != []
+    assert _findings("ketamine-fda-approval", "Ketamine is approved by the FDA as an anesthetic for surgery.") == []
+
+
+def test_spravato_called_a_ketamine_medicine_or_listed_as_a_form_of_ketamine() -> None:
+    assert _findings("spravato-is-ketamine", "Spravato, an FDA approved ketamine treatment, needs two hours of observation.") != []
+    assert _findings("spravato-is-ketamine", "Ask about one type of ketamine, Spravato, if pills have not helped.") != []
+    assert _findings("spravato-is-ketamine", "Spravato contains esketamine, a medicine related to ketamine.") == []
+
+
+def test_a_clause_about_other_antidepressants_is_not_ketamines_mechanism() -> None:
+    assert _findings("mechanism", "Unlike older antidepressants, which mostly raise serotonin levels, ketamine acts on NMDA receptors.") == []
+    assert _findings("mechanism", "Ketamine raises serotonin levels within hours.") != []
+
+
+def test_other_real_page_forms() -> None:
+    assert _findings("approval-date", "Ketamine has been an FDA-approved sedative since the 1960s.") != []
+    assert _findings("breathing", "It is a good choice for field medicine because it works without the risk of respiratory failure.") != []
+    assert _findings("psychedelic", "Clinics now offer psychedelics, like ketamine, for low mood.") != []
+    assert _findings("route-names", "Rapid-dissolve tablets and troches are taken orally at home.") != []
+    assert _findings("route-names", "Troches dissolve under the tongue; do not swallow them.") == []
+    assert _findings("route-names", "A single shot of ketamine goes into the thigh muscle.") != []
+
+
+def test_real_page_language_forms() -> None:
+    assert _findings("substance-use-wording", "Most ketamine abuse happens outside clinics.") != []
+    assert _findings("suffering-wording", "Many adults struggle with mental issues such as panic.") != []
+    assert _findings("suffering-wording", "Millions suffer from this often disabling condition.") != []
+    assert _findings("suffering-wording", "Many adults live with anxiety and get better with care.") == []

@@ -98,6 +98,8 @@ class CompiledPhrase:
     statement_exceptions: tuple[str, ...] = ()
     skip_names: bool = False
     title_case_headings: bool = True
+    sentence_requires_context: bool = False
+    sentence_requires_unless: tuple[re.Pattern[str], ...] = ()
 
 
 class PhraseKind(Kind):
@@ -127,6 +129,8 @@ class PhraseKind(Kind):
         "fix": Param("str", "none", "safe | unsafe | none: whether the replacement is a fix, and how safe"),
         "suggestions": Param("str-list", [], "other suggestions shown with the finding"),
         "blocks": Param("str-list", list(BLOCK_KINDS), "block kinds to check"),
+        "sentence-requires-context": Param("bool", False, "sentence-requires is also met by the document's subject: its title (front matter title or subject, first heading) or the headings above the sentence"),
+        "sentence-requires-unless": Param("regex-list", [], "the document's subject does not count for a sentence (with its reach) that names one of these (another treatment)"),
         "title-case-headings": Param("bool", True, "check headings (and heading-like lines) written in Title Case; false leaves them alone (a heading in sentence case is still a sentence)"),
         "skip-names": Param("bool", False, "drop matches inside names of agencies, programs, clinics, products and people (kaplint.text.names)"),
         "statement-exceptions": Param("str-list", [], "a match is dropped when its sentence's statement has one of these cues, manners or subjects (see kaplint.kinds.recipes)"),
@@ -180,6 +184,8 @@ class PhraseKind(Kind):
             statement_exceptions=check_names(values["statement-exceptions"], "statement-exceptions"),
             skip_names=values["skip-names"],
             title_case_headings=values["title-case-headings"],
+            sentence_requires_context=values["sentence-requires-context"],
+            sentence_requires_unless=tuple(re.compile(pattern, flags) for pattern in values["sentence-requires-unless"]),
         )
 
     def _answers(self, rule: Any, compiled: CompiledPhrase, document: Document) -> Iterable[Match]:
@@ -272,6 +278,8 @@ class PhraseKind(Kind):
             facts = facts_by_sentence.get(sentence_start)
             if facts is None:  # once per sentence: a long run-on sentence is not rescanned for every match
                 facts = facts_by_sentence[sentence_start] = _sentence_facts(compiled, analysis, block_index, block.text, sentence_start, sentence_end)
+                if not facts.about and compiled.sentence_requires_context and _about_by_context(compiled, document, block, block.text[sentence_start:sentence_end]):
+                    facts = facts_by_sentence[sentence_start] = dataclasses.replace(facts, about=True)
             if facts.excluded or not facts.about:
                 continue
             if any(span_start < end and span_end > start for span_start, span_end in facts.exception_spans):
@@ -395,6 +403,24 @@ def _about(compiled: CompiledPhrase, analysis: Any, block_index: int, text: str,
             scope_start = earlier[-compiled.sentence_requires_reach :][0].start
     scope = text[scope_start:sentence_end]
     return any(required.search(scope) for required in compiled.sentence_requires)
+
+
+def _about_by_context(compiled: CompiledPhrase, document: Document, block: Any, sentence_text: str) -> bool:
+    """Whether the document's subject is what the rule is about: its title (front matter ``title`` or
+    ``subject``, or its first heading) or a heading above the block ("Your Spravato Treatment Day" over
+    "You stay in the recovery room for an hour"), unless the sentence names another treatment."""
+    if any(other.search(sentence_text) for other in compiled.sentence_requires_unless):
+        return False
+    context = [block.text] if block.kind == "heading" else []
+    context += list(block.section)
+    for key in ("title", "subject"):
+        value = document.front_matter.get(key)
+        if isinstance(value, str):
+            context.append(value)
+    first_heading = next((item for item in document.blocks[:3] if item.kind == "heading"), None)
+    if first_heading is not None:
+        context.append(first_heading.text)
+    return any(required.search(text) for required in compiled.sentence_requires for text in context)
 
 
 def _names(block: Any, sentences: list[Any]) -> list[tuple[int, int]]:
