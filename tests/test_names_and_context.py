@@ -163,3 +163,9 @@ def test_real_page_language_forms() -> None:
     assert _findings("suffering-wording", "Many adults struggle with mental issues such as panic.") != []
     assert _findings("suffering-wording", "Millions suffer from this often disabling condition.") != []
     assert _findings("suffering-wording", "Many adults live with anxiety and get better with care.") == []
+
+
+def test_spravato_packed_in_a_home_kit_and_instructions_not_to_swallow() -> None:
+    assert _findings("spravato-at-home", "After approval, your home kit contains the medicine (troches or Spravato spray).") != []
+    assert _findings("spravato-at-home", "Spravato is never part of a home kit; it is used only in our office.") == []
+    assert _findings("route-names", "Avoid chewing or swallowing the troche while it dissolves.") == []
