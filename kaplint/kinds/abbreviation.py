@@ -6,7 +6,11 @@ It counts as defined when it appears in parentheses right after words whose
 letters spell it ("treatment-resistant depression (TRD)"), or is followed by
 its long form in parentheses ("TRD (treatment-resistant depression)"), or by
 "stands for" / "means". Its first use before such a definition (or at all,
-when there is none) is reported once.
+when there is none) is reported once. A title giving the long form before a
+dash ("Post-Traumatic Stress Disorder - PTSD") defines it too, and so do the
+initials of a name given earlier ("Stone Harbor Wellness ... SHW"), except for
+the medical abbreviations that must always be spelled out. Dotted ("I.V.")
+and prefixed ("post-KAP") uses are found as well.
 
 Not abbreviations: the project's list of abbreviations everyone knows,
 codes with digits ("BN1", "BLOOM40"), words of six or more capitals (names
@@ -29,6 +33,10 @@ from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
 
 # "FDA-approved" holds "FDA"; "COVID-19" and "A-B" do not hold abbreviations.
 _CANDIDATE = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w/])(?!-[A-Z0-9])")
+# After a prefix: "post-KAP support", "pre-TMS screening".
+_PREFIXED = re.compile(r"(?<![\w-])(?:[Pp]ost|[Pp]re|[Nn]on|[Aa]nti)-([A-Z][A-Z0-9&]{1,6})(s?)(?![\w/])(?!-[A-Z0-9])")
+# Written with dots: "I.V.", "P.T.S.D." (only abbreviations that must always be spelled out; "U.S." and "a.m." are known)
+_DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,6})(?!\w)")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3})$")
 _ROMAN_CONTEXT = re.compile(
     r"(?:schedule|phase|type|class|stage|part|chapter|grade|level|title|appendix|section|category|tier|step|volume|bipolar)\s*$",
@@ -85,8 +93,8 @@ class AbbreviationKind(Kind):
             upper_share = sum(char.isupper() for char in letters) / len(letters) if letters else 0
             if (block.kind == "heading" and upper_share == 1) or (upper_share > 0.8 and len(letters) > 8):
                 continue  # a heading or line in capitals: its words are not abbreviations
-            for found in _CANDIDATE.finditer(text):
-                abbreviation = found.group(1)
+            for found in _candidates(text):
+                abbreviation = found.group(1).replace(".", "")
                 if abbreviation in compiled.known or abbreviation in defined or abbreviation in reported:
                     continue
                 if _is_ordinary_word(abbreviation) or context.is_accepted(text, found.start(1), found.end(1)):
@@ -100,6 +108,9 @@ class AbbreviationKind(Kind):
                 if _defined_here(text, found, abbreviation, compiled.window):
                     defined.add(abbreviation)
                     continue
+                if _named_before(document, index, found.start(), abbreviation):
+                    defined.add(abbreviation)  # "Harbor Light Clinic ... HLC": the initials of a name given earlier
+                    continue
                 reported.add(abbreviation)
                 later = _later_definition(document, index, found.end(), abbreviation, compiled.window)
                 message = rule.message.replace("{match}", abbreviation)
@@ -108,12 +119,45 @@ class AbbreviationKind(Kind):
                 yield Match(found.start(1), found.end(1), message, index)
 
 
+def _candidates(text: str) -> list[re.Match[str]]:
+    """Abbreviation candidates in reading order: plain ("TRD"), after a prefix ("post-KAP") and dotted ("I.V.")."""
+    found = list(_CANDIDATE.finditer(text)) + list(_PREFIXED.finditer(text))
+    found += [match for match in _DOTTED.finditer(text) if match.group(1).replace(".", "") in _ALWAYS_ABBREVIATIONS]
+    return sorted(found, key=lambda match: match.start(1))
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019&-]*")
+_NAME_LINK = frozenset({"of", "and", "for", "on", "the", "&"})
+
+
+def _named_before(document: Document, block_index: int, offset: int, abbreviation: str) -> bool:
+    """Whether a name whose capitalised words' initials spell ``abbreviation`` comes earlier in the
+    text ("Field Stone Wellness" before "FSW"): a reader has the long form already."""
+    if len(abbreviation) < 2 or abbreviation in _ALWAYS_ABBREVIATIONS:
+        return False  # medical abbreviations are spelled out where they are used, not left to be guessed
+    for index in range(0, block_index + 1):
+        text = document.blocks[index].text
+        if index == block_index:
+            text = text[:offset]
+        words = re.findall(r"[\w'\u2019&-]+", text)
+        initials = [(word[0], word) for word in words if word.lower() not in _NAME_LINK]
+        for start in range(len(initials) - len(abbreviation) + 1):
+            window = initials[start : start + len(abbreviation)]
+            if all(_NAME_WORD.fullmatch(word) and word[0] == letter for (_, word), letter in zip(window, abbreviation)):
+                if not any(word.isupper() and len(word) > 1 for _, word in window):
+                    return True
+    return False
+
+
 def _defined_here(text: str, found: re.Match[str], abbreviation: str, window: int) -> bool:
     """"long form (ABBR)", "ABBR (long form)", "ABBR stands for / means long form"."""
     before = text[: found.start()]
     after = text[found.end() :]
     if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
         return _spells(before.rstrip()[:-1], abbreviation, window)
+    dash = re.search(r"\s[\u2013\u2014-]\s*$", before)
+    if dash and not after.strip(" .!?:"):
+        return _spells(before[: dash.start()], abbreviation, window)  # a title: "Post-Traumatic Stress Disorder \u2013 PTSD"
     opened = re.match(r"\s*\(([^()]{3,120})\)", after)
     if opened and _spells(opened.group(1), abbreviation, window, from_start=True):
         return True

@@ -27,6 +27,8 @@ from kaplint.text.document import Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.phrase import inflections, term_regex
+from kaplint.text.names import inside_name, is_title_case, name_spans
+from kaplint.text.segmentation import segment
 
 _DEFINED_AFTER = re.compile(
     r"^\s*(?:,\s*(?:which|that)\s+(?:means|is|are|refers)|,?\s*(?:means|meaning|refers\s+to|is\s+when|is\s+a\s+feeling|"
@@ -130,14 +132,21 @@ class JargonKind(Kind):
 
     def check(self, rule: Any, compiled: JargonSettings, document: Document, context: CheckContext) -> Iterable[Match]:
         settled: set[str] = set()  # medical terms already defined or reported
+        analysis = segment(document)
         for index, block in enumerate(document.blocks):
             if block.kind not in compiled.blocks:
                 continue
             text = block.text
+            names: list[tuple[int, int]] | None = None
             for start, end, entry in find_terms(text, compiled):
                 matched = text[start:end]
                 if entry.term in settled or context.is_accepted(text, start, end):
                     continue
+                if matched[:1].isupper():
+                    if names is None:
+                        names = _names(text, [sentence.start for sentence in analysis.by_block.get(index, [])], block.kind == "heading")
+                    if inside_name(names, start, end):
+                        continue  # a clinic, program or product: "Elevate Mind" is not the word "elevate"
                 if entry.exception_regex is not None and any(
                     exception.start() < end and exception.end() > start
                     for exception in entry.exception_regex.finditer(text)
@@ -153,6 +162,15 @@ class JargonKind(Kind):
                 if entry.kind == "medical":
                     message += " If the term is needed, explain it in plain words where it first appears."
                 yield Match(start, end, message, index, suggestions=entry.plain)
+
+
+def _names(text: str, sentence_starts: list[int], heading: bool) -> list[tuple[int, int]]:
+    """Names in a block: a capitalised list term mid-sentence ("at Elevate") or next to another
+    capitalised word ("Elevate Mind", also in a sign-off line such as "The Elevate Mind Team"); none
+    in a heading in Title Case, where every word has a capital."""
+    if heading and is_title_case(text):
+        return []
+    return name_spans(text, sentence_starts, single=True, at_start=2)
 
 
 def _defined_nearby(text: str, start: int, end: int) -> bool:

@@ -32,7 +32,8 @@ claims too: ``skip-questions`` only skips questions that ask.
 A match inside a quotation or a blockquote that is kept gets ``quote-note``
 added to its message: a publisher is responsible for the claims it quotes.
 
-A ``replacement`` becomes a suggestion, and a fix when ``fix`` is ``safe`` or
+A ``replacement`` becomes a suggestion (``{lower}`` in it stands for the match
+in lower case), and a fix when ``fix`` is ``safe`` or
 ``unsafe``. Only ``safe`` fixes may ever be applied without a writer's review.
 """
 
@@ -49,6 +50,7 @@ from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.recipes import Recipe, check_names, compile_recipes, recipe_matches, vetoes
 from kaplint.text.statements import statements_by_block
+from kaplint.text.names import inside_name, is_title_case, name_spans
 from kaplint.text.negation import is_negated
 from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
@@ -94,6 +96,10 @@ class CompiledPhrase:
     blocks: frozenset[str]
     statements: tuple[Recipe, ...] = ()
     statement_exceptions: tuple[str, ...] = ()
+    skip_names: bool = False
+    title_case_headings: bool = True
+    sentence_requires_context: bool = False
+    sentence_requires_unless: tuple[re.Pattern[str], ...] = ()
 
 
 class PhraseKind(Kind):
@@ -123,6 +129,10 @@ class PhraseKind(Kind):
         "fix": Param("str", "none", "safe | unsafe | none: whether the replacement is a fix, and how safe"),
         "suggestions": Param("str-list", [], "other suggestions shown with the finding"),
         "blocks": Param("str-list", list(BLOCK_KINDS), "block kinds to check"),
+        "sentence-requires-context": Param("bool", False, "sentence-requires is also met by the document's subject: its title (front matter title or subject, first heading) or the headings above the sentence"),
+        "sentence-requires-unless": Param("regex-list", [], "the document's subject does not count for a sentence (with its reach) that names one of these (another treatment)"),
+        "title-case-headings": Param("bool", True, "check headings (and heading-like lines) written in Title Case; false leaves them alone (a heading in sentence case is still a sentence)"),
+        "skip-names": Param("bool", False, "drop matches inside names of agencies, programs, clinics, products and people (kaplint.text.names)"),
         "statement-exceptions": Param("str-list", [], "a match is dropped when its sentence's statement has one of these cues, manners or subjects (see kaplint.kinds.recipes)"),
         "statements": Param("list", [], "statement recipes: combinations of the statement analysis that make the claim (see kaplint.kinds.recipes)"),
     }
@@ -172,6 +182,10 @@ class PhraseKind(Kind):
             blocks=frozenset(values["blocks"]),
             statements=compile_recipes(values["statements"]),
             statement_exceptions=check_names(values["statement-exceptions"], "statement-exceptions"),
+            skip_names=values["skip-names"],
+            title_case_headings=values["title-case-headings"],
+            sentence_requires_context=values["sentence-requires-context"],
+            sentence_requires_unless=tuple(re.compile(pattern, flags) for pattern in values["sentence-requires-unless"]),
         )
 
     def _answers(self, rule: Any, compiled: CompiledPhrase, document: Document) -> Iterable[Match]:
@@ -222,6 +236,8 @@ class PhraseKind(Kind):
         for block_index, block in enumerate(document.blocks):
             if block.kind not in compiled.blocks:
                 continue
+            if not compiled.title_case_headings and is_title_case(block.text):
+                continue  # "What Is Oral Ketamine?" capitalises every word; "What is Ketamine?" is a sentence
             if compiled.once_per_block:
                 matches = list(self._block_matches(rule, compiled, context, analysis, block_index, block, document))
                 if matches:
@@ -252,6 +268,7 @@ class PhraseKind(Kind):
         reported_sentences: set[int] = set()
         facts_by_sentence: dict[int, _SentenceFacts] = {}
         quotes = quote_spans(block.text) if candidates else []
+        names = _names(block, analysis.by_block.get(block_index, [])) if candidates and compiled.skip_names else []
         for start, end, found, replacement_template in candidates:
             if start < last_end:
                 continue  # overlaps a match already reported
@@ -261,12 +278,16 @@ class PhraseKind(Kind):
             facts = facts_by_sentence.get(sentence_start)
             if facts is None:  # once per sentence: a long run-on sentence is not rescanned for every match
                 facts = facts_by_sentence[sentence_start] = _sentence_facts(compiled, analysis, block_index, block.text, sentence_start, sentence_end)
+                if not facts.about and compiled.sentence_requires_context and _about_by_context(compiled, document, block, block.text[sentence_start:sentence_end]):
+                    facts = facts_by_sentence[sentence_start] = dataclasses.replace(facts, about=True)
             if facts.excluded or not facts.about:
                 continue
             if any(span_start < end and span_end > start for span_start, span_end in facts.exception_spans):
                 continue
             if self._excluded(compiled, context, block.text, start, end, sentence_start):
                 continue
+            if names and inside_name(names, start, end):
+                continue  # "National Institute on Drug Abuse" is a name, not wording
             quote = enclosing_quote(block.text, start, end, quotes)
             if quote is not None and (compiled.skip_discussed_quotes or compiled.skip_testimony):
                 outside = block.text[sentence_start : quote[0]] + " " + block.text[quote[1] : sentence_end]
@@ -324,6 +345,8 @@ class PhraseKind(Kind):
         replacement = ""
         if template:
             replacement = found.expand(template) if expand else template
+            # "{lower}": the match in lower case ("Ketamine Infusion Therapy" -> "ketamine infusion therapy")
+            replacement = replacement.replace("{lower}", matched.lower())
             if at_sentence_start and matched[:1].isupper() and replacement[:1].islower():
                 replacement = replacement[0].upper() + replacement[1:]
         message = rule.message.replace("{match}", matched).replace("{replacement}", replacement)
@@ -380,6 +403,31 @@ def _about(compiled: CompiledPhrase, analysis: Any, block_index: int, text: str,
             scope_start = earlier[-compiled.sentence_requires_reach :][0].start
     scope = text[scope_start:sentence_end]
     return any(required.search(scope) for required in compiled.sentence_requires)
+
+
+def _about_by_context(compiled: CompiledPhrase, document: Document, block: Any, sentence_text: str) -> bool:
+    """Whether the document's subject is what the rule is about: its title (front matter ``title`` or
+    ``subject``, or its first heading) or a heading above the block ("Your Spravato Treatment Day" over
+    "You stay in the recovery room for an hour"), unless the sentence names another treatment."""
+    if any(other.search(sentence_text) for other in compiled.sentence_requires_unless):
+        return False
+    context = [block.text] if block.kind == "heading" else []
+    context += list(block.section)
+    for key in ("title", "subject"):
+        value = document.front_matter.get(key)
+        if isinstance(value, str):
+            context.append(value)
+    first_heading = next((item for item in document.blocks[:3] if item.kind == "heading"), None)
+    if first_heading is not None:
+        context.append(first_heading.text)
+    return any(required.search(text) for required in compiled.sentence_requires for text in context)
+
+
+def _names(block: Any, sentences: list[Any]) -> list[tuple[int, int]]:
+    """The names in a block; none in a block written in Title Case throughout (every word has a capital)."""
+    if is_title_case(block.text):
+        return []
+    return name_spans(block.text, [sentence.start for sentence in sentences])
 
 
 def _fixes(entries: list[Any]) -> list[tuple[str, str]]:

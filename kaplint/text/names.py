@@ -1,0 +1,103 @@
+"""Names in running text: agencies, programs, clinics, products and people.
+
+Names are never wording findings: "National Institute on Drug Abuse" holds
+"drug abuse" but is the agency's name, and a clinic called "Elevate Mind" is
+not the jargon word "elevate". Rules that judge wording (language, jargon,
+drug names) ask :func:`name_spans` where the names of a block are, and leave
+matches inside them alone.
+
+A name is a run of capitalised words ("Substance Abuse and Mental Health
+Services Administration"; short linking words such as "of", "and", "on", "for"
+and "the" may sit between capitalised words) that is
+
+- at least two words long and does not start a sentence ("... from the
+  National Institute on Drug Abuse"), or
+- at least three capitalised words long where it starts a sentence: a
+  sentence's first word is capitalised anyway, so "Drug abuse is ..." and
+  "Elevate your mood" are not names, while "Substance Abuse and Mental
+  Health Services Administration data show ..." is.
+
+A single capitalised word in the middle of a sentence is a name too when
+``single`` is asked for (a brand the dictionary does not know, "Visit
+Elevate today"): jargon lists lower-case words, so the capital is what marks
+the name.
+
+Blocks written in Title Case throughout (headings, button labels) capitalise
+every word, so runs there say nothing about names; callers pass
+``title_case_block`` to turn detection off for them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# A capitalised word: "Drug", "McLean", "KetaRevive", "O'Neil", "Mind's"; also words in capitals ("NIDA").
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'\u2019&.-]*")
+_LINKING = frozenset({"of", "and", "on", "for", "the", "&", "de", "du", "la"})
+_SENTENCE_END = re.compile(r"[.!?:\u2022|]\s*$|^\s*$")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def name_spans(text: str, sentence_starts: Iterable[int] = (0,), single: bool = False, at_start: int = 3) -> list[tuple[int, int]]:
+    """(start, end) of every name in ``text``; ``sentence_starts`` are the offsets where sentences begin.
+
+    ``at_start`` is how many capitalised words a run starting a sentence needs to count as a name.
+    """
+    starts = set(sentence_starts)
+    words = list(_WORD.finditer(text))
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(words):
+        if not _capitalised(words[index].group()):
+            index += 1
+            continue
+        run = [words[index]]
+        cursor = index + 1
+        while cursor < len(words):
+            word = words[cursor]
+            gap = text[run[-1].end() : word.start()]
+            if gap.strip() not in ("", "&", "-"):
+                break  # punctuation ends a name: "Drug, Abuse" is two things
+            if _capitalised(word.group()):
+                run.append(word)
+                cursor += 1
+                continue
+            # a linking word counts only between capitalised words: "Institute on Drug Abuse"
+            if word.group().lower() in _LINKING and cursor + 1 < len(words) and _capitalised(words[cursor + 1].group()):
+                following_gap = text[word.end() : words[cursor + 1].start()]
+                if following_gap.strip() == "":
+                    run.append(word)
+                    cursor += 1
+                    continue
+            break
+        capitals = [word for word in run if _capitalised(word.group())]
+        at_sentence_start = run[0].start() in starts or bool(_SENTENCE_END.search(text[: run[0].start()]))
+        needed = at_start if at_sentence_start else 2
+        if len(capitals) >= needed:
+            spans.append((run[0].start(), run[-1].end()))
+        elif single and not at_sentence_start and len(capitals) == 1 and len(run) == 1:
+            spans.append((run[0].start(), run[0].end()))
+        index = cursor
+    return spans
+
+
+# Words Title Case leaves in lower case (articles, short prepositions and conjunctions), and "is"/"are",
+# which many sites leave in lower case in headings written in Title Case ("What is Oral Ketamine?").
+_TITLE_MINOR = frozenset(
+    "a an the and but or nor for so yet as at by in of off on per to up via with from into vs is are".split()
+)
+
+
+def is_title_case(text: str) -> bool:
+    """Whether every word of ``text`` but the short minor words starts with a capital."""
+    words = [word for word in _WORD.findall(text) if word.lower() not in _TITLE_MINOR and word[:1].isalpha()]
+    return len(words) >= 2 and all(_capitalised(word) for word in words)
+
+
+def inside_name(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` lies within one of ``spans``."""
+    return any(span_start <= start and end <= span_end for span_start, span_end in spans)
