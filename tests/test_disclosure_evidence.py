@@ -22,7 +22,7 @@ BY_ELEMENT = {rule.params["element"]: rule for rule in RULES if rule.kind == "di
 
 def is_missing(element: str, text: str, profile: str = "handout", name: str = "page.md") -> bool:
     rule = BY_ELEMENT[element]
-    linter = Linter(Config(), RunOptions(select=(rule.id,), profile=profile), rules=RULES)
+    linter = Linter(Config(disclosure_min_words=0), RunOptions(select=(rule.id,), profile=profile), rules=RULES)
     result = linter.lint_bytes(name, text.encode("utf-8"))
     return any(finding.rule == rule.id for finding in result.findings)
 
