@@ -150,3 +150,33 @@ def test_a_tied_concept_in_the_next_sentence_does_not_tie() -> None:
     together = load("b.md", b"Ketamine care. It can be scary during the session.\n", "markdown")
     assert evaluate(compiled, apart, "web").status == "missing"
     assert evaluate(compiled, together, "web").status == "present"
+
+
+# Structure: an open question is the heading of its answer -----------------------------------
+def test_an_open_question_and_its_answer_are_read_together() -> None:
+    faq = "How do I find out whether I am eligible?\n\nAdults must meet three requirements, listed below."
+    assert not is_missing("screening", INFUSIONS + faq, profile="consent")
+    # a yes/no question still needs "Yes" to count
+    closed = "Is there an eligibility check?\n\nBook online in two minutes."
+    assert is_missing("screening", INFUSIONS + closed, profile="consent")
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "profile"),
+    [
+        ("screening", "At your first visit the physician examines you and reviews your condition.", "consent"),
+        ("screening", "Your dose is set by our prescriber based on your age, weight and medical history.", "consent"),
+        ("not-medical-advice", "This page is an educational overview of ketamine care.", "web"),
+        ("not-medical-advice", "Always consult a doctor before using any ketamine product.", "web"),
+        ("not-medical-advice", "Decide on treatment in consultation with your healthcare provider.", "web"),
+        ("common-effects", "Expect some nausea and visual disturbances during the infusion.", "handout"),
+        ("common-effects", "A short rise in blood pressure and some dizziness are usual.", "handout"),
+    ],
+)
+def test_further_wordings_of_core_points(element: str, text: str, profile: str) -> None:
+    assert not is_missing(element, INFUSIONS + text, profile=profile)
+
+
+def test_the_drug_class_is_not_a_side_effect() -> None:
+    text = "Ketamine, a dissociative anesthetic, is combined with talk therapy. Some people feel nauseous."
+    assert is_missing("common-effects", INFUSIONS + text)

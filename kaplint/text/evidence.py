@@ -85,6 +85,9 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 
+# An open question, answered by content rather than yes or no ("How do I know if I am eligible?").
+_OPEN_QUESTION = re.compile(r"^\W*(?:what|how|which|who|when|where)\b(?!\s+(?:about|if)\b)", re.IGNORECASE)
+
 # A question asking whether something is allowed ("Can I drive myself home?").
 _ASKS_PERMISSION = re.compile(
     r"^\W*(?:(?:can|may|should|could|shall)\s+(?:i|we|you)|is\s+it\s+(?:ok|okay|safe|fine|alright|all\s+right)\s+to|"
@@ -341,9 +344,16 @@ class StatementFinder:
                 sum(1 for requirement, table in group_tables if _satisfied(requirement, table, passage)) >= statement.group_min
             ):
                 question = self.sentences[passage[0]][3]
-                if passage[0] in self.questions and passage[0] not in self.denied_by_answer and _asks_about_treatment(question):
+                if (
+                    passage[0] in self.questions
+                    and passage[0] not in self.denied_by_answer
+                    and _asks_about_treatment(question)
+                    and not _OPEN_QUESTION.match(question)
+                ):
                     # "Is Spravato addictive?" says nothing by itself. Its answer is read on its
-                    # own (its own window), except that "Yes, ..." affirms the question.
+                    # own (its own window), except that "Yes, ..." affirms the question. An open
+                    # question ("Who is eligible?", "What happens after my infusion?") is the
+                    # heading of its answer: the two are read together.
                     if not _YES_ANSWER.match(self.sentences[passage[-1]][3]):
                         continue
                 text = " ".join(self.sentences[index][3] for index in passage)
