@@ -27,7 +27,7 @@ def disclosure_checklist(
     severity: dict[str, "Severity"],
     suppressed: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Any] | None:
-    """The checklist for the disclosure rules that run on ``document``, or None if there are none.
+    """The checklist for the disclosure rules that run on ``document``, or None if none is checked.
 
     ``suppressed`` holds the codes of rules whose finding an inline comment or front
     matter suppressed: those elements stay ``missing`` but are marked as suppressed.
@@ -55,6 +55,8 @@ def disclosure_checklist(
                 "trigger": _location(document, status.trigger),
             }
         )
+    if not elements:
+        return None  # the profile expects no element (transactional): no checklist to show
     counts = {name: sum(1 for item in elements if item["status"] == name) for name in STATUSES}
     return {"profile": profile, "about_ketamine": about, "counts": counts, "elements": elements}
 

@@ -451,6 +451,9 @@ STARTER_CONFIG = """\
 # The lowest severity that makes kaplint exit with code 1: error, warning or suggestion.
 fail-on = "error"
 
+# Texts shorter than this many words (reminders, text messages) get no disclosure checklist; 0 checks all.
+# disclosure-min-words = 40
+
 # Gitignore-style patterns of files and folders not to lint (added to the defaults).
 # extend-exclude = ["drafts/", "archive/**"]
 
@@ -458,7 +461,7 @@ fail-on = "error"
 # [per-file-ignores]
 # "legal/*.md" = ["readability"]
 
-# Settings for groups of files: profile (web, handout, consent, prep, integration, email),
+# Settings for groups of files: profile (web, handout, consent, prep, integration, email, transactional),
 # rules to ignore, and severity changes.
 # [[overrides]]
 # files = ["consent/**"]

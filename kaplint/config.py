@@ -23,7 +23,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from kaplint.finding import SEVERITY_NAMES
-from kaplint.profiles import PROFILES
+from kaplint.profiles import DEFAULT_DISCLOSURE_MIN_WORDS, PROFILES
 
 CONFIG_FILES = ("kaplint.toml", ".kaplint.toml", "pyproject.toml")
 
@@ -66,6 +66,7 @@ KEYS = {
     "rule-options": "table-of-tables",
     "max-file-size": "size",
     "disclosures": "disclosure-levels",
+    "disclosure-min-words": "count",
     "grammar": "grammar",
 }
 DISCLOSURE_LEVELS = ("error", "warning", "suggestion", "off")
@@ -108,6 +109,7 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     disclosure_levels: dict[str, dict[str, str]] = field(default_factory=dict)  # element -> profile -> level
+    disclosure_min_words: int = DEFAULT_DISCLOSURE_MIN_WORDS  # shorter texts get no disclosure checklist
     grammar: Any = None  # kaplint.grammar.settings.GrammarSettings when [tool.kaplint.grammar] is present
 
 
@@ -278,6 +280,10 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
         return {rule: dict(options) for rule, options in value.items()}
     if kind == "size":
         return _parse_size(value, where, key)
+    if kind == "count":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ConfigError(f"{where}: {key!r} must be a whole number of words, 0 or more (0 checks every text), not {value!r}")
+        return value
     if kind == "disclosure-levels":
         return _disclosure_levels(value, where)
     if kind == "vocabulary":

@@ -222,6 +222,8 @@ class Linter:
             for rule_id in sorted(self.selected - ignored - front_ignored)
             if profile in self.rules_by_id[rule_id].profiles and self.rules_by_id[rule_id].kind != "input"
         ]
+        if _too_short_for_disclosures(document, self.config.disclosure_min_words):
+            active = [rule for rule in active if rule.kind != "disclosure"]
         context = CheckContext(profile=profile, accepted=self.accepted, grammar=self.grammar.checker)
         seen: set[tuple[str, int, int, str]] = set()
         for rule in active:
@@ -445,6 +447,23 @@ def _front_matter_line(document: Document, key: str) -> int:
     if not found:
         return 1
     return head.count("\n", 0, found.start()) + 1
+
+
+def _too_short_for_disclosures(document: Document, min_words: int) -> bool:
+    """Whether ``document`` is a message too short for the disclosure checklist (a reminder, an SMS).
+
+    Counted only up to ``min_words``, so long documents cost nothing; 0 checks every text.
+    """
+    if min_words <= 0:
+        return False
+    from kaplint.text.segmentation import words
+
+    count = 0
+    for block in document.blocks:
+        count += len(words(block.text))
+        if count >= min_words:
+            return False
+    return True
 
 
 def document_metrics(document: Document) -> dict[str, Any]:

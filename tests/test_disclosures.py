@@ -25,10 +25,13 @@ RULES = load_rules()
 DISCLOSURE_RULES = [rule for rule in RULES if rule.kind == "disclosure"]
 
 SHORT_PAGE = "# Ketamine infusions\n\nWe offer ketamine infusions for depression. Book a consultation today.\n"
+# SHORT_PAGE stands for a whole page: check it although it is shorter than disclosure-min-words.
+CHECK_SHORT_TEXTS = "disclosure-min-words = 0\n"
 
 
 def lint(text: str, profile: str = "web", config: Config | None = None, name: str = "page.md"):  # type: ignore[no-untyped-def]
-    linter = Linter(config or Config(), RunOptions(profile=profile, select=("disclosure",)), rules=RULES)
+    # Short snippets stand for whole documents here: checked whatever their length.
+    linter = Linter(config or Config(disclosure_min_words=0), RunOptions(profile=profile, select=("disclosure",)), rules=RULES)
     return linter.lint_bytes(name, text.encode("utf-8"))
 
 
@@ -157,6 +160,7 @@ def test_mentions_that_do_not_describe_a_topic_do_not_trigger_it() -> None:
 def test_a_suppressed_element_is_marked_in_the_checklist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     text = "<!-- kaplint-disable-file missing-cost -- prices are on the booking page -->\n" + SHORT_PAGE
+    (tmp_path / "kaplint.toml").write_text(CHECK_SHORT_TEXTS, encoding="utf-8")
     (tmp_path / "page.md").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "page.md", "--select", "missing-cost", "--format", "json"])
     document = json.loads(result.output)["documents"][0]
@@ -198,6 +202,7 @@ def test_checklist_evidence_positions_hold_in_html() -> None:
 
 def test_text_report_sums_up_the_checklist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "kaplint.toml").write_text(CHECK_SHORT_TEXTS, encoding="utf-8")
     (tmp_path / "page.md").write_text(SHORT_PAGE, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "page.md", "--select", "disclosure", "--no-color"])
     assert result.exit_code == 1
@@ -208,7 +213,9 @@ def test_text_report_sums_up_the_checklist(tmp_path: Path, monkeypatch: pytest.M
 
 # Configuration ---------------------------------------------------------------------------
 def test_configuration_changes_the_level_per_profile_and_turns_elements_off(tmp_path: Path) -> None:
-    config = config_from_mapping({"disclosures": {"cost": {"web": "error"}, "not-medical-advice": {"web": "off"}}}, tmp_path)
+    config = config_from_mapping(
+        {"disclosures": {"cost": {"web": "error"}, "not-medical-advice": {"web": "off"}}, "disclosure-min-words": 0}, tmp_path
+    )
     result = lint(SHORT_PAGE, config=config)
     levels = {finding.element: str(finding.severity) for finding in result.findings}
     assert levels["cost"] == "error"
@@ -234,7 +241,7 @@ def test_bad_disclosure_configuration_is_a_clear_error(tmp_path: Path, table: di
 
 def test_disclosure_levels_from_a_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "kaplint.toml").write_text('[disclosures.driving]\nweb = "error"\n', encoding="utf-8")
+    (tmp_path / "kaplint.toml").write_text(CHECK_SHORT_TEXTS + '[disclosures.driving]\nweb = "error"\n', encoding="utf-8")
     (tmp_path / "page.md").write_text(SHORT_PAGE, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "page.md", "--select", "missing-driving", "--format", "json"])
     findings = json.loads(result.output)["documents"][0]["findings"]
@@ -273,7 +280,7 @@ rules:
 
 def test_a_project_adds_its_own_required_element(tmp_path: Path) -> None:
     (tmp_path / "clinic.yml").write_text(CUSTOM_PACK, encoding="utf-8")
-    config = config_from_mapping({"extend-rules": ["clinic.yml"]}, tmp_path / "kaplint.toml")
+    config = config_from_mapping({"extend-rules": ["clinic.yml"], "disclosure-min-words": 0}, tmp_path / "kaplint.toml")
     rules = load_rules(config.extend_rules)
     linter = Linter(config, RunOptions(profile="web", select=("CLINIC001",)), rules=rules)
     result = linter.lint_bytes("page.md", b"Your ketamine infusion takes 40 minutes.\n")

@@ -272,7 +272,7 @@ def test_rule_options_change_only_the_web_threshold() -> None:
     assert section_rule.compiled.warning_above["web"] == 8.0
     reading_rule = next(rule for rule in GRADE_WEB_12.index.rules if rule.name == "reading-grade")
     assert reading_rule.compiled.warning_above == {
-        "web": 12.0, "handout": 8.0, "prep": 8.0, "integration": 8.0, "email": 8.0, "consent": 9.0
+        "web": 12.0, "handout": 8.0, "prep": 8.0, "integration": 8.0, "email": 8.0, "transactional": 8.0, "consent": 9.0
     }
     assert reading_rule.compiled.error_above["web"] == 10.0
 

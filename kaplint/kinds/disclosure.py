@@ -9,7 +9,9 @@ One rule per element of the disclosure catalogue. A rule says
   empty means "whenever the document is about ketamine", and ``always-for``
   lists profiles for which it is expected regardless of topic;
 - ``evidence``: the statements that satisfy it, each a list of concepts that
-  must occur together in one passage (see :mod:`kaplint.text.evidence`), or
+  must occur together in one passage (see :mod:`kaplint.text.evidence`;
+  ``tied:`` marks a concept that must be said of the first one, in its
+  sentence, list lead-in or heading), or
   ``parts`` with ``min-parts`` when the element has several pieces and a
   document must give some of them.
 
@@ -46,7 +48,7 @@ from kaplint.profiles import PROFILES
 LEVELS = ("error", "warning", "suggestion", "off")
 ELEMENT_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 GATE_TOPIC = "ketamine"  # a document that never mentions this topic gets no disclosure findings
-_POLARITIES = {"no": "denied", "any": "any", "section": "section"}
+_POLARITIES = {"no": "denied", "any": "any", "section": "section", "tied": "tied"}
 _TOPIC_KEYS = frozenset({"description", "when", "concepts", "window", "requires"})
 
 
@@ -372,15 +374,17 @@ def _compile_statements(entries: Any, concepts: dict[str, Concept], key: str, wh
         if not all(isinstance(name, str) for name in names):
             raise ParamError(key, f"{where}: each statement is a list of concept names, not {entry!r}")
         requirements = tuple(_requirement(name, concepts, key, where) for name in names)
+        if requirements and requirements[0].polarity in ("tied", "section"):
+            raise ParamError(key, f"{where}: a statement cannot start with a 'tied:' or 'section:' concept; put the core concept first")
         statements.append(Statement(requirements, group, group_min))
     return tuple(statements)
 
 
 def _requirement(name: str, concepts: dict[str, Concept], key: str, where: str) -> Requirement:
-    """``name``, ``no:name`` or ``any:name`` as a requirement on a known concept."""
+    """``name``, ``no:name``, ``any:name``, ``section:name`` or ``tied:name`` as a requirement on a known concept."""
     prefix, _, bare = name.rpartition(":")
     if prefix and prefix not in _POLARITIES:
-        raise ParamError(key, f"{where}: unknown prefix {prefix!r} in {name!r} (use 'no:', 'any:' or 'section:')")
+        raise ParamError(key, f"{where}: unknown prefix {prefix!r} in {name!r} (use 'no:', 'any:', 'section:' or 'tied:')")
     if bare not in concepts:
         close = difflib.get_close_matches(bare, list(concepts), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""

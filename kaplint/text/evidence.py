@@ -13,7 +13,10 @@ An occurrence of a concept only counts as the writer meant it:
 - ``no:concept`` asks for a denied occurrence instead ("do *not* drive"),
   ``any:concept`` takes both, and ``section:concept`` is satisfied by a mention
   anywhere in the passage's section or its headings ("Spravato" in the heading
-  above "You are watched for two hours");
+  above "You are watched for two hours"), and ``tied:concept`` must occur in
+  the same sentence as the statement's first concept, so a word that only
+  frames the core point ("during the session", "a nurse") counts when it is
+  said of it, not because it appears in a neighbouring sentence;
 - a question counts only with its answer: a short lead-in ("Pregnant or
   breastfeeding? Tell us first.") together with what follows, an asking
   question ("Is it addictive?") only when the answer begins "Yes"; an answer
@@ -82,6 +85,9 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 
+# An open question, answered by content rather than yes or no ("How do I know if I am eligible?").
+_OPEN_QUESTION = re.compile(r"^\W*(?:what|how|which|who|when|where)\b(?!\s+(?:about|if)\b)", re.IGNORECASE)
+
 # A question asking whether something is allowed ("Can I drive myself home?").
 _ASKS_PERMISSION = re.compile(
     r"^\W*(?:(?:can|may|should|could|shall)\s+(?:i|we|you)|is\s+it\s+(?:ok|okay|safe|fine|alright|all\s+right)\s+to|"
@@ -131,7 +137,7 @@ class Requirement:
     """One concept a statement needs, and how it must be used (affirmed, denied, either)."""
 
     concept: Concept
-    polarity: str  # "affirmed" | "denied" | "any" | "section"
+    polarity: str  # "affirmed" | "denied" | "any" | "section" | "tied"
 
 
 @dataclass(frozen=True)
@@ -322,21 +328,32 @@ class StatementFinder:
         tables = []
         for requirement in statement.requirements:
             table = self.occurrences(requirement.concept)
-            if not table:
+            if not table and requirement.polarity != "tied":  # a tied concept may be in a heading only
                 return None  # stop early: the remaining concepts need not be searched
             tables.append((requirement, table))
         group = [Requirement(concept, "affirmed") for concept in statement.group]
         group_tables = [(requirement, self.occurrences(requirement.concept)) for requirement in group]
         if sum(1 for _, table in group_tables if table) < statement.group_min:
             return None
+        anchor = tables[0] if tables else None
         for passage in self.windows(window):
-            if all(self._satisfied(requirement, table, passage) for requirement, table in tables) and (
+            if all(
+                self._tied(anchor, requirement, table, passage) if requirement.polarity == "tied" else self._satisfied(requirement, table, passage)
+                for requirement, table in tables
+            ) and (
                 sum(1 for requirement, table in group_tables if _satisfied(requirement, table, passage)) >= statement.group_min
             ):
                 question = self.sentences[passage[0]][3]
-                if passage[0] in self.questions and passage[0] not in self.denied_by_answer and _asks_about_treatment(question):
+                if (
+                    passage[0] in self.questions
+                    and passage[0] not in self.denied_by_answer
+                    and _asks_about_treatment(question)
+                    and not _OPEN_QUESTION.match(question)
+                ):
                     # "Is Spravato addictive?" says nothing by itself. Its answer is read on its
-                    # own (its own window), except that "Yes, ..." affirms the question.
+                    # own (its own window), except that "Yes, ..." affirms the question. An open
+                    # question ("Who is eligible?", "What happens after my infusion?") is the
+                    # heading of its answer: the two are read together.
                     if not _YES_ANSWER.match(self.sentences[passage[-1]][3]):
                         continue
                 text = " ".join(self.sentences[index][3] for index in passage)
@@ -360,6 +377,34 @@ class StatementFinder:
                 return Evidence(block_index, match.start(), match.end())
         block_index, start, end, _ = self.sentences[passage[0]]
         return Evidence(block_index, start, end)
+
+    def _tied(
+        self,
+        anchor: tuple[Requirement, dict[int, tuple[bool, bool]]] | None,
+        tied: Requirement,
+        table: dict[int, tuple[bool, bool]],
+        passage: tuple[int, ...],
+    ) -> bool:
+        """Whether a ``tied:`` concept is said of the statement's first concept.
+
+        That is: affirmed in a sentence that carries the first concept, in the
+        lead-in of the list item that carries it ("Other effects include:" /
+        "- feeling anxious"), or in a heading above it ("During the infusion"
+        over a table of effects). A neighbouring sentence does not tie.
+        """
+        if anchor is None:
+            return False
+        requirement, anchor_table = anchor
+        carriers = [index for index in passage if self._satisfied(requirement, anchor_table, (index,))]
+        if not carriers:
+            return False
+        lead_in = len(passage) > 1 and self.sentences[passage[0]][3].rstrip().endswith(":")
+        units = [passage] if lead_in else [(index,) for index in carriers]
+        if any(table.get(index, (False, False))[0] for unit in units for index in unit):
+            return True
+        return any(
+            tied.concept.regex.search(heading) for index in carriers for heading in self.document.blocks[self.sentences[index][0]].section
+        )
 
     def _satisfied(self, requirement: Requirement, table: dict[int, tuple[bool, bool]], passage: tuple[int, ...]) -> bool:
         if passage[0] in self.denied_by_answer:
