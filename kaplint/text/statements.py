@@ -26,6 +26,7 @@ treatment, not hedged, not denied, with no risk in the same statement.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,6 +43,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from kaplint.text.document import Document
 
 LEXICON_FILE = "statement-lexicons.yml"
+# "^" outside a character class, or "$": the pattern is anchored to the text it is matched on.
+_ANCHOR = re.compile(r"(?<![\[\\])\^|(?<!\\)\$")
 _MEMO_KEY = "statements"
 
 # Where a clause ends, for deciding which subject a cue belongs to.
@@ -130,6 +133,8 @@ class Lexicons:
     affirmed_only_vetoes: frozenset[str] = frozenset()
     # cues whose words name another treatment by design ("when other medicines have failed")
     names_other_treatment: frozenset[str] = frozenset()
+    # patterns anchored to the start or end of a text: matched sentence by sentence
+    anchored: frozenset[str] = frozenset()
 
 
 def _compile_group(entries: dict[str, list[str]], where: str) -> dict[str, re.Pattern[str]]:
@@ -152,6 +157,12 @@ def load_lexicons(path: Path | None = None) -> Lexicons:
         manners=_compile_group(data.get("manners"), "manners"),
         affirmed_only_vetoes=frozenset(data.get("affirmed-only-vetoes") or ()),
         names_other_treatment=frozenset(data.get("names-other-treatment") or ()),
+        anchored=frozenset(
+            name
+            for group in ("subjects", "cues", "manners")
+            for name, patterns in (data.get(group) or {}).items()
+            if any(_ANCHOR.search(pattern) for pattern in patterns)
+        ),
     )
 
 
@@ -190,13 +201,17 @@ def statements_by_block(document: "Document") -> dict[int, list[Statement]]:
 
 def _describe(document: "Document", lexicons: Lexicons) -> list[Statement]:
     statements: list[Statement] = []
-    for sentence in segment(document).sentences:
-        block = document.blocks[sentence.block_index]
-        statement = _statement(sentence, block.text, lexicons)
-        statement.heading = block.section[-1] if block.section else ""
-        statement.block_kind = block.kind
-        statement.index = len(statements)
-        statements.append(statement)
+    segmentation = segment(document)
+    for block_index, sentences in segmentation.by_block.items():
+        if not sentences:
+            continue
+        block = document.blocks[block_index]
+        for sentence, found in zip(sentences, _scan_block(block.text, sentences, lexicons)):
+            statement = _statement(sentence, block.text, lexicons, found)
+            statement.heading = block.section[-1] if block.section else ""
+            statement.block_kind = block.kind
+            statement.index = len(statements)
+            statements.append(statement)
     _share_citations(statements)
     _mark_nearby_risks(statements)
     _mark_rejected_reports(statements)
@@ -264,30 +279,80 @@ def _share_citations(statements: list[Statement]) -> None:
             statement.manner = statement.manner | {"attributed"}
 
 
-def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons) -> Statement:
+@dataclass
+class _Found:
+    """What the lexicons found in one sentence: cue spans (sentence offsets), subjects, manners."""
+
+    cues: list[tuple[str, int, int]] = field(default_factory=list)
+    subjects: set[str] = field(default_factory=set)
+    manners: set[str] = field(default_factory=set)
+
+
+def _scan_block(text: str, sentences: list[Sentence], lexicons: Lexicons) -> list[_Found]:
+    """Run every lexicon pattern once over the block and give each match to its sentence.
+
+    Scanning the block rather than each sentence calls each pattern once per paragraph; a match
+    that would cross a sentence boundary is dropped, and patterns anchored to the start or end
+    of a text are matched per sentence, as they were written.
+    """
+    found = [_Found() for _ in sentences]
+    starts = [sentence.start for sentence in sentences]
+
+    def owner(start: int, end: int) -> int | None:
+        index = bisect.bisect_right(starts, start) - 1
+        if index < 0:
+            return None
+        sentence = sentences[index]
+        return index if start >= sentence.start and end <= sentence.end else None
+
+    groups = (("subject", lexicons.subjects), ("cue", lexicons.cues), ("manner", lexicons.manners))
+    for kind, patterns in groups:
+        for name, pattern in patterns.items():
+            if name in lexicons.anchored:
+                matches = [
+                    (index, match.start() + sentence.start, match.end() + sentence.start)
+                    for index, sentence in enumerate(sentences)
+                    for match in pattern.finditer(sentence.text)
+                ]
+            else:
+                matches = [(owner(match.start(), match.end()), match.start(), match.end()) for match in pattern.finditer(text)]
+            for index, start, end in matches:
+                if index is None or end == start:
+                    continue
+                if kind == "cue":
+                    offset = sentences[index].start
+                    found[index].cues.append((name, start - offset, end - offset))
+                elif kind == "subject":
+                    found[index].subjects.add(name)
+                else:
+                    found[index].manners.add(name)
+    return found
+
+
+def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons, found_in: _Found) -> Statement:
     text = sentence.text
     offset = sentence.start
-    about = {name for name, pattern in lexicons.subjects.items() if pattern.search(text)}
+    about = found_in.subjects
     clauses = _clauses(text)
     cues: list[Cue] = []
     hedged: set[tuple[int, int]] = set()
     denied: list[Cue] = []
     elsewhere: list[Cue] = []
-    for name, pattern in lexicons.cues.items():
-        for found in pattern.finditer(text):
-            if found.end() == found.start():
-                continue
-            cue = Cue(name, found.start() + offset, found.end() + offset)
-            clause = _clause_of(text, clauses, found.start())
-            if name not in lexicons.names_other_treatment and _about_other_treatment(clause, lexicons):
-                elsewhere.append(cue)
-            elif _is_denied(block_text, offset, cue):
-                denied.append(cue)
-            else:
-                cues.append(cue)
-                if _hedged_before(text, clauses, found.start(), lexicons):
-                    hedged.add((cue.start, cue.end))
-    manner = {name for name, pattern in lexicons.manners.items() if pattern.search(text)}
+    other_clause: dict[str, bool] = {}
+    for name, start, end in found_in.cues:
+        cue = Cue(name, start + offset, end + offset)
+        clause = _clause_of(text, clauses, start)
+        if clause not in other_clause:
+            other_clause[clause] = _about_other_treatment(clause, lexicons)
+        if name not in lexicons.names_other_treatment and other_clause[clause]:
+            elsewhere.append(cue)
+        elif _is_denied(block_text, offset, cue):
+            denied.append(cue)
+        else:
+            cues.append(cue)
+            if _hedged_before(text, clauses, start, lexicons):
+                hedged.add((cue.start, cue.end))
+    manner = set(found_in.manners)
     if _asks(text):
         manner.add("question")
     statement = Statement(
