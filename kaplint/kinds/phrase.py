@@ -52,6 +52,7 @@ from kaplint.kinds.recipes import Recipe, check_names, compile_recipes, recipe_m
 from kaplint.text.statements import statements_by_block
 from kaplint.text.names import inside_name, is_title_case, name_spans
 from kaplint.text.negation import is_negated
+from kaplint.text.prefilter import required_runs
 from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
 _HEDGE = re.compile(
@@ -72,9 +73,10 @@ _HYPHEN_GAP = r"(?:\s*[-\u2010\u2011\u2013]\s*|\s+|)"
 
 @dataclass(frozen=True)
 class CompiledPhrase:
-    # (regex, replacement template, whether the template refers to groups); each pattern of
-    # ``fixes`` brings its own replacement, the others share the rule's.
-    regexes: tuple[tuple[re.Pattern[str], str, bool], ...]
+    # (regex, replacement template, whether the template refers to groups, the literal runs one
+    # of which every match contains or None); each pattern of ``fixes`` brings its own
+    # replacement, the others share the rule's.
+    regexes: tuple[tuple[re.Pattern[str], str, bool, frozenset[str] | None], ...]
     exceptions: tuple[re.Pattern[str], ...]
     sentence_exceptions: tuple[re.Pattern[str], ...]
     sentence_requires: tuple[re.Pattern[str], ...]
@@ -149,16 +151,23 @@ class PhraseKind(Kind):
         if unknown_blocks:
             raise ParamError("blocks", f"unknown block kinds {sorted(unknown_blocks)} (known: {', '.join(BLOCK_KINDS)})")
         flags = 0 if values["case-sensitive"] else re.IGNORECASE
-        regexes: list[tuple[re.Pattern[str], str, bool]] = []
+        regexes: list[tuple[re.Pattern[str], str, bool, frozenset[str] | None]] = []
         if values["terms"]:
             alternatives = sorted(
                 (term_regex(term, values["inflect"]) for term in values["terms"]), key=len, reverse=True
             )
-            regexes.append((re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags), values["replacement"], False))
+            regexes.append(
+                (
+                    re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags),
+                    values["replacement"],
+                    False,
+                    required_runs(alternatives),
+                )
+            )
         for pattern in values["patterns"]:
-            regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), values["replacement"], True))
+            regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), values["replacement"], True, required_runs([pattern])))
         for pattern, replacement in _fixes(values["fixes"]):
-            regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), replacement, True))
+            regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), replacement, True, required_runs([pattern])))
         return CompiledPhrase(
             regexes=tuple(regexes),
             exceptions=tuple(re.compile(pattern, flags) for pattern in values["exceptions"]),
@@ -259,7 +268,10 @@ class PhraseKind(Kind):
             if any(exception.search(other.text) for exception in compiled.block_exceptions for other in nearby):
                 return
         candidates: list[tuple[int, int, re.Match[str], tuple[str, bool]]] = []
-        for regex, template, expand in compiled.regexes:
+        lowered = block.text.lower()
+        for regex, template, expand, runs in compiled.regexes:
+            if runs is not None and not any(run in lowered for run in runs):
+                continue  # none of the words every match needs (see kaplint.text.prefilter)
             for found in regex.finditer(block.text):
                 if found.end() > found.start():
                     candidates.append((found.start(), found.end(), found, (template, expand)))

@@ -37,6 +37,7 @@ import yaml
 
 from kaplint.bundled import bundled_rules_dir
 from kaplint.text.negation import is_denied, is_negated
+from kaplint.text.prefilter import required_runs
 from kaplint.text.segmentation import Sentence, is_question, segment
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -135,6 +136,8 @@ class Lexicons:
     names_other_treatment: frozenset[str] = frozenset()
     # patterns anchored to the start or end of a text: matched sentence by sentence
     anchored: frozenset[str] = frozenset()
+    # per name, literal runs one of which every match contains (None: no prefilter)
+    prefilters: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
 
 def _compile_group(entries: dict[str, list[str]], where: str) -> dict[str, re.Pattern[str]]:
@@ -157,6 +160,11 @@ def load_lexicons(path: Path | None = None) -> Lexicons:
         manners=_compile_group(data.get("manners"), "manners"),
         affirmed_only_vetoes=frozenset(data.get("affirmed-only-vetoes") or ()),
         names_other_treatment=frozenset(data.get("names-other-treatment") or ()),
+        prefilters={
+            name: required_runs(patterns)
+            for group in ("subjects", "cues", "manners")
+            for name, patterns in (data.get(group) or {}).items()
+        },
         anchored=frozenset(
             name
             for group in ("subjects", "cues", "manners")
@@ -305,9 +313,13 @@ def _scan_block(text: str, sentences: list[Sentence], lexicons: Lexicons) -> lis
         sentence = sentences[index]
         return index if start >= sentence.start and end <= sentence.end else None
 
+    lowered = text.lower()
     groups = (("subject", lexicons.subjects), ("cue", lexicons.cues), ("manner", lexicons.manners))
     for kind, patterns in groups:
         for name, pattern in patterns.items():
+            runs = lexicons.prefilters.get(name)
+            if runs is not None and not any(run in lowered for run in runs):
+                continue  # none of the words every match needs: the pattern cannot match here
             if name in lexicons.anchored:
                 matches = [
                     (index, match.start() + sentence.start, match.end() + sentence.start)

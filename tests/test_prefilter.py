@@ -1,0 +1,86 @@
+"""Prefilters never change a result: a pattern skipped on a text could not have matched it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kaplint.rulepacks import load_rules
+from kaplint.text.prefilter import required_runs
+from kaplint.text.statements import load_lexicons
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("patterns", "expected"),
+    [
+        (["side[\\s-]effects?"], {"effect"}),
+        (["(?:may|can)\\s+cause"], {"cause"}),
+        (["safe|risk"], None),  # "safe" is long enough, "risk" too: both kept
+        (["\\d+\\s*%"], None),
+        (["(?:es)?ketamine"], {"ketamine"}),
+        (["(?:relief|anxiety)\\s+(?:is|was)"], {"relief", "anxiety"}),
+    ],
+)
+def test_required_runs(patterns: list[str], expected: set[str] | None) -> None:
+    runs = required_runs(patterns)
+    if patterns == ["safe|risk"]:
+        assert runs == frozenset({"safe", "risk"})
+    elif expected is None:
+        assert runs is None
+    else:
+        assert runs == frozenset(expected)
+
+
+def _corpus_texts() -> list[str]:
+    texts = []
+    for folder in (ROOT / "tests" / "corpus", ROOT / "samples"):
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".md", ".txt", ".html"):
+                texts.extend(part for part in path.read_text(encoding="utf-8").split("\n\n") if part.strip())
+    return texts
+
+
+def test_lexicon_prefilters_never_skip_a_match() -> None:
+    lexicons = load_lexicons()
+    patterns = {**lexicons.subjects, **lexicons.cues, **lexicons.manners}
+    texts = _corpus_texts()
+    for name, pattern in patterns.items():
+        runs = lexicons.prefilters.get(name)
+        if runs is None:
+            continue
+        for text in texts:
+            if not any(run in text.lower() for run in runs):
+                assert pattern.search(text) is None, (name, text[:80])
+
+
+def test_phrase_prefilters_never_skip_a_match() -> None:
+    texts = _corpus_texts()
+    for rule in load_rules():
+        if rule.kind != "phrase":
+            continue
+        for regex, _, _, runs in rule.compiled.regexes:
+            if runs is None:
+                continue
+            for text in texts:
+                if not any(run in text.lower() for run in runs):
+                    assert regex.search(text) is None, (rule.name, regex.pattern[:60], text[:80])
+
+
+_WORDS = st.sampled_from(["side", "effects", "may", "cause", "ketamine", "esketamine", "relief", "SIDE-EFFECTS", "Cause", "x", "-", " "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=12))
+def test_runs_hold_for_generated_text(words: list[str]) -> None:
+    text = " ".join(words)
+    for pattern in ("side[\\s-]effects?", "(?:may|can)\\s+cause", "(?:es)?ketamine", "relief|side"):
+        runs = required_runs([pattern])
+        assert runs is not None
+        if re.search(pattern, text, re.IGNORECASE):
+            assert any(run in text.lower() for run in runs)
