@@ -423,6 +423,8 @@ def _about_by_context(compiled: CompiledPhrase, document: Document, block: Any, 
     "You stay in the recovery room for an hour"), unless the sentence names another treatment."""
     if any(other.search(sentence_text) for other in compiled.sentence_requires_unless):
         return False
+    if block.kind == "table_cell":
+        return False  # a cell's subject is its row and column ("FDA approval for depression" over two drugs)
     context = [block.text] if block.kind == "heading" else []
     context += list(block.section)
     for key in ("title", "subject"):

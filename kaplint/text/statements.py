@@ -105,9 +105,9 @@ class Statement:
         return self.has(name) or name in self.manner or name in self.about
 
     def mentions(self, name: str) -> bool:
-        """Whether cue ``name`` occurs at all, affirmed, denied or about another treatment
-        ("we do not know whether it is safe" mentions safety as a question)."""
-        return self.has(name) or any(cue.name == name for cue in self.denied + self.elsewhere)
+        """Whether cue ``name`` occurs about this treatment, affirmed or denied ("we do not know
+        whether it is safe" mentions safety as a question); a cue about another treatment does not."""
+        return self.has(name) or any(cue.name == name for cue in self.denied)
 
     def hedges(self, name: str) -> bool:
         """Whether every affirmed occurrence of cue ``name`` is softened by a hedge before it."""
