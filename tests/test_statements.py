@@ -43,6 +43,12 @@ FOUND = [
     ("Ketamine works when other treatments have failed.", "unsupported-comparison"),
     ("Ketamine offers faster, deeper healing than talk therapy.", "unsupported-comparison"),
     ("Our troches are shipped straight to your door, ready for your first session.", "home-use-minimized"),
+    ("Most of our clients find it a relaxing and peaceful experience.", "minimized-risk"),
+    ("Our protocol is based on several recent studies from leading universities.", "unsupported-evidence"),
+    ("Ketamine has been studied and found to be most effective in a series of six infusions.", "unsupported-evidence"),
+    ("Ketamine sparks structural changes in the brain that support recovery.", "mechanism-overclaim"),
+    ("Ketamine often works even when other medications have failed to help.", "unsupported-comparison"),
+    ("Ketamine offers a groundbreaking therapy, which raises an obvious question: is it covered by insurance?", "hype"),
 ]
 
 LEFT_ALONE = [
@@ -58,6 +64,10 @@ LEFT_ALONE = [
     "Spravato has not been shown to prevent suicide or to reduce suicidal behavior.",
     "Leave your bag in the locker; it is safe there, and staff keep the key.",
     "Call us if you can't reach your ride, and we will help you get home safely.",
+    "Esketamine is given to adults with major depression who have acute suicidal thoughts, together with an oral antidepressant.",
+    "We check your vital signs every fifteen minutes to make sure there are no adverse effects we need to treat.",
+    "Ketamine has gained attention as a potential treatment for depression, anxiety, PTSD and OCD.",
+    "Ketamine is used when standard medications have not helped enough.",
 ]
 
 
