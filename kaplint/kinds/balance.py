@@ -54,6 +54,7 @@ class CompiledBalance:
     benefit_cues: frozenset[str] = frozenset()
     risk_cues: frozenset[str] = frozenset()
     not_benefit: frozenset[str] = frozenset()
+    not_risk_cues: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -93,6 +94,7 @@ class BalanceKind(Kind):
         "benefit-cues": Param("str-list", [], "statement cues that make a benefit statement (instead of the 'benefit' phrases)"),
         "risk-cues": Param("str-list", [], "statement cues that make a risk statement (besides the 'risk' phrases)"),
         "not-benefit": Param("str-list", [], "statement cues or manners that keep a sentence from being a benefit statement"),
+        "not-risk-cues": Param("str-list", [], "statement cues that keep a sentence from being a risk statement (minimizing: 'rare and mild')"),
     }
 
     def compile(self, params: dict[str, Any]) -> CompiledBalance:
@@ -116,6 +118,7 @@ class BalanceKind(Kind):
             benefit_cues=frozenset(check_names(values["benefit-cues"], "benefit-cues")),
             risk_cues=frozenset(check_names(values["risk-cues"], "risk-cues")),
             not_benefit=frozenset(check_names(values["not-benefit"], "not-benefit")),
+            not_risk_cues=frozenset(check_names(values["not-risk-cues"], "not-risk-cues")),
         )
 
     def check(self, rule: Any, compiled: CompiledBalance, document: Document, context: CheckContext) -> Iterable[Match]:
@@ -215,7 +218,7 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         len(blocks),
     )
     sections: dict[tuple[str, ...], dict[str, Any]] = {}
-    described = describe(document) if compiled.benefit_cues or compiled.risk_cues else None
+    described = describe(document) if compiled.benefit_cues or compiled.risk_cues or compiled.not_risk_cues else None
     for position, sentence in enumerate(segment(document).sentences):
         block = blocks[sentence.block_index]
         if block.landmark == "navigation":
@@ -239,7 +242,9 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         if risk and compiled.not_risk.search(text):
             risk = False
         if not risk and not asks and described is not None and compiled.risk_cues:
-            risk = any(described[position].shows(name) for name in compiled.risk_cues) and not described[position].has("mild-framing")
+            risk = any(described[position].shows(name) for name in compiled.risk_cues)
+        if risk and described is not None and any(described[position].shows(name) for name in compiled.not_risk_cues):
+            risk = False  # a minimizing statement is no risk statement ("side effects are rare and mild")
         pointer = risk and is_pointer(text, bool(block.links))
         if not (benefit or risk):
             continue
