@@ -270,3 +270,50 @@ def test_tingling_and_feeling_heavy_are_two_common_effects() -> None:
 )
 def test_not_suitable_for_people_without_a_condition_is_not_screening(text: str) -> None:
     assert is_missing("screening", INFUSIONS + text)
+
+
+# credentials: the role that provides care here, not doctors in general ---------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your first visit is with our prescribing physician.",
+        "You are cared for by experienced and caring nurses.",
+    ],
+)
+def test_a_prescribing_physician_and_experienced_nurses_are_credentials(text: str) -> None:
+    assert not is_missing("credentials", INFUSIONS + text, profile="consent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors often prescribe it off-label for depression.",
+        "Afterwards you tell your therapist what you experienced.",
+    ],
+)
+def test_doctors_in_general_and_what_you_experienced_are_not_credentials(text: str) -> None:
+    assert is_missing("credentials", INFUSIONS + text, profile="consent")
+
+
+# alternatives: ketamine compared with others, or offered as "an alternative", names no option -----
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In one trial 60% improved with ketamine, compared to 45% with ECT.",
+        "Lozenges are becoming popular as an alternative treatment for depression and anxiety.",
+        "We offer an alternative to people for whom antidepressants were not enough.",
+    ],
+)
+def test_comparisons_and_ketamine_as_the_alternative_are_not_alternatives(text: str) -> None:
+    assert is_missing("alternatives", BENEFIT + text, profile="consent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other options include TMS, ECT and talk therapy; we can discuss them with you.",
+        "You may also consider psychotherapy or a different antidepressant.",
+    ],
+)
+def test_other_treatments_named_as_options_still_count(text: str) -> None:
+    assert not is_missing("alternatives", BENEFIT + text, profile="consent")
