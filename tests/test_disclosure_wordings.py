@@ -1,0 +1,319 @@
+"""More wordings of the disclosure core points, each beside look-alikes that must not count.
+
+Real pages state an element's core point in words the vocabularies lacked ("the
+nurse will be there during your infusion", "refrain from driving after your
+dose", "preliminary evidence"), or with its frame in a heading or lead-in
+("Rare:" over "- shallow respirations"). Each wording below is written for this
+test; the look-alikes share its words but not its point, and stay missing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kaplint.config import Config
+from kaplint.engine import Linter, RunOptions
+from kaplint.rulepacks import load_rules
+
+RULES = load_rules()
+BY_ELEMENT = {rule.params["element"]: rule for rule in RULES if rule.kind == "disclosure"}
+
+INFUSIONS = "Our clinic offers ketamine infusions for depression. Each infusion takes about 40 minutes.\n\n"
+BENEFIT = "Ketamine infusions can ease depression and anxiety.\n\n"
+SPRAVATO = "We offer Spravato (esketamine) nasal spray for treatment-resistant depression.\n\n"
+
+
+def is_missing(element: str, text: str, profile: str = "handout") -> bool:
+    """Whether the element's rule reports the element missing from ``text`` under ``profile``."""
+    rule = BY_ELEMENT[element]
+    linter = Linter(Config(disclosure_min_words=0), RunOptions(select=(rule.id,), profile=profile), rules=RULES)
+    result = linter.lint_bytes("page.md", text.encode("utf-8"))
+    return any(finding.rule == rule.id for finding in result.findings)
+
+
+# monitoring: a clinician who is there for the dose, gives it or guides it ----------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A registered nurse will be there during your infusion.",
+        "Your therapist will be there to support you through the dose.",
+        "A psychiatrist accompanies you through every stage of the session.",
+        "A physician administers each infusion.",
+        "Each dosing session is guided by a licensed therapist over video.",
+        "The treatment is usually conducted under the supervision of a medical professional.",
+    ],
+)
+def test_a_clinician_there_for_the_dose_is_monitoring(text: str) -> None:
+    assert not is_missing("monitoring", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our staff will be there to greet you when you arrive.",
+        "The therapist leads the integration sessions the following week.",
+        "Our practice operates under the supervision of a medical director.",
+        "Your partner will be there during your infusion.",
+        "Your doctor prescribes the medicine after a consultation.",
+    ],
+)
+def test_greeting_integration_and_practice_oversight_are_not_monitoring(text: str) -> None:
+    assert is_missing("monitoring", INFUSIONS + text)
+
+
+# screening: suitability discussed, medical clearance, health forms, "not ideal for people with" ---
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before booking, we talk through whether ketamine is appropriate for you.",
+        "Before the first dose you are interviewed by our psychiatrist.",
+        "Every patient needs medical clearance first.",
+        "Ketamine is not ideal for anyone with uncontrolled seizures.",
+        "Please fill in the questionnaire. It asks about your symptoms and the medicines you take.",
+    ],
+)
+def test_suitability_clearance_and_health_forms_are_screening(text: str) -> None:
+    assert not is_missing("screening", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fill in the booking form to choose a time.",
+        "We discuss your goals for the session.",
+        "A long wait is not ideal for a busy morning.",
+    ],
+)
+def test_booking_forms_and_goals_are_not_screening(text: str) -> None:
+    assert is_missing("screening", INFUSIONS + text)
+
+
+# driving: "refrain from driving after the dose", a ride that must be arranged ---------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refrain from driving after your dose.",
+        "Avoid operating heavy machinery for the rest of the day after each session.",
+        "Arrange for a family member (over 18) to drive you to and from the clinic.",
+        "Arranging transportation home is the one thing you must do before the day.",
+        "The clinic requires a ride home after every infusion.",
+    ],
+)
+def test_refraining_from_driving_and_arranging_a_ride_count(text: str) -> None:
+    assert not is_missing("driving", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avoid driving to the clinic during rush hour.",
+        "We are a short drive from the highway, with free parking.",
+        "We plan each visit around your schedule.",
+    ],
+)
+def test_directions_and_traffic_are_not_a_driving_warning(text: str) -> None:
+    assert is_missing("driving", INFUSIONS + text)
+
+
+# credentials: an anesthesia provider; a doctor who gives the treatment ----------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["Your anesthesia provider stays in the building.", "A physician administers each infusion."],
+)
+def test_anesthesia_providers_and_doctors_who_give_it_are_credentials(text: str) -> None:
+    assert not is_missing("credentials", INFUSIONS + text, profile="consent")
+
+
+def test_a_list_of_your_own_doctors_is_not_credentials() -> None:
+    assert is_missing("credentials", INFUSIONS + "Bring a list of the doctors you see.", profile="consent")
+
+
+# evidence-limits: how long it lasts, a recommended schedule, early evidence -----------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The effects usually last for several weeks.",
+        "The benefit lasts 4-10 days after a single dose.",
+        "Your clinician may recommend one infusion every four to six weeks.",
+        "Several sessions are usually needed for lasting effects.",
+        "Preliminary results suggest it may help with eating disorders.",
+        "Research on ketamine for eating disorders is still new.",
+    ],
+)
+def test_duration_schedule_and_early_evidence_are_evidence_limits(text: str) -> None:
+    assert not is_missing("evidence-limits", BENEFIT + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some clients book a session every few months to check in on their goals.",
+        "Early studies showed fast relief.",
+        "Each infusion lasts about 40 minutes.",
+    ],
+)
+def test_optional_visits_and_cited_studies_are_not_evidence_limits(text: str) -> None:
+    assert is_missing("evidence-limits", BENEFIT + text)
+
+
+# dissociation: "your sense of time may be changed" ----------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the infusion your perception of your surroundings can feel different.",
+        "Your experience of your body may be altered for an hour.",
+    ],
+)
+def test_perception_said_to_change_is_dissociation(text: str) -> None:
+    assert not is_missing("dissociation", INFUSIONS + text)
+
+
+def test_a_changed_outlook_is_not_dissociation() -> None:
+    assert is_missing("dissociation", INFUSIONS + "Many people say their outlook on life has changed.")
+
+
+# sedation-breathing: a bare line framed as an effect by its heading or lead-in --------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Side effects\n\nSlowed breathing\n\nBlurred vision",
+        "Rare:\n\n- shallow respirations\n- a rash",
+    ],
+)
+def test_breathing_under_an_effects_heading_counts(text: str) -> None:
+    assert not is_missing("sedation-breathing", INFUSIONS + text)
+
+
+def test_trouble_breathing_as_a_reason_to_call_is_not_the_warning() -> None:
+    text = "Call us if you notice any of these at home:\n\n- trouble breathing\n- chest pain"
+    assert is_missing("sedation-breathing", INFUSIONS + text)
+
+
+# psychiatric-effects: "hallucinogenic effects" of the dose, not hallucinogens as a drug class -----
+def test_hallucinogenic_effects_count() -> None:
+    assert not is_missing("psychiatric-effects", INFUSIONS + "At higher doses it can have hallucinogenic effects.")
+
+
+def test_hallucinogenic_drugs_as_a_class_do_not_count() -> None:
+    text = "Unlike hallucinogenic drugs such as LSD, ketamine is given in a clinic."
+    assert is_missing("psychiatric-effects", INFUSIONS + text)
+
+
+# warning-signs: "seek urgent medical care", "report side effects such as" ------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seek urgent medical care for any severe reaction.",
+        "Report side effects such as confusion or vomiting to your nurse.",
+    ],
+)
+def test_seeking_care_and_reporting_named_signs_are_warning_signs(text: str) -> None:
+    assert not is_missing("warning-signs", INFUSIONS + text)
+
+
+def test_reporting_to_a_manufacturer_without_a_sign_is_not_a_warning_sign() -> None:
+    text = "Our team reports side effects like mild tiredness to the manufacturer."
+    assert is_missing("warning-signs", INFUSIONS + text)
+
+
+# not-medical-advice: a decision made together with a prescriber ----------------------------------
+def test_deciding_in_conjunction_with_a_prescriber_counts() -> None:
+    text = "Decide on treatment in conjunction with a licensed mental health prescriber."
+    assert not is_missing("not-medical-advice", INFUSIONS + text, profile="web")
+
+
+def test_working_with_hospitals_is_not_a_disclaimer() -> None:
+    text = "We work in conjunction with local hospitals."
+    assert is_missing("not-medical-advice", INFUSIONS + text, profile="web")
+
+
+# results-vary: "although effective for some people" ----------------------------------------------
+def test_helpful_for_some_with_a_concession_counts() -> None:
+    assert not is_missing("results-vary", BENEFIT + "While effective for some people with PTSD, it is one option of many.")
+
+
+def test_effective_for_some_hard_cases_is_not_results_vary() -> None:
+    assert is_missing("results-vary", BENEFIT + "It is effective for some of the hardest cases we see.")
+
+
+# spravato-rems: supervised dosing; self-use under supervision in a healthcare setting ------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff supervise each dose of Spravato, and you stay for at least two hours.",
+        "You use the esketamine spray yourself, under the supervision of a nurse in a medical setting.",
+    ],
+)
+def test_supervised_dosing_and_a_healthcare_setting_are_rems_parts(text: str) -> None:
+    assert not is_missing("spravato-rems", SPRAVATO + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Spravato is used in a medical setting.", "A doctor supervises our Spravato program."],
+)
+def test_a_setting_or_program_oversight_alone_is_not_enough(text: str) -> None:
+    assert is_missing("spravato-rems", SPRAVATO + text)
+
+
+# common-effects: "feel heavy" beside tingling ----------------------------------------------------
+def test_tingling_and_feeling_heavy_are_two_common_effects() -> None:
+    assert not is_missing("common-effects", INFUSIONS + "You may notice tingling, and some people feel heavy.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ketamine is not suitable for people who want a quick visit.",
+        "This schedule is not right for people with busy jobs.",
+    ],
+)
+def test_not_suitable_for_people_without_a_condition_is_not_screening(text: str) -> None:
+    assert is_missing("screening", INFUSIONS + text)
+
+
+# credentials: the role that provides care here, not doctors in general ---------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your first visit is with our prescribing physician.",
+        "You are cared for by experienced and caring nurses.",
+    ],
+)
+def test_a_prescribing_physician_and_experienced_nurses_are_credentials(text: str) -> None:
+    assert not is_missing("credentials", INFUSIONS + text, profile="consent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors often prescribe it off-label for depression.",
+        "Afterwards you tell your therapist what you experienced.",
+    ],
+)
+def test_doctors_in_general_and_what_you_experienced_are_not_credentials(text: str) -> None:
+    assert is_missing("credentials", INFUSIONS + text, profile="consent")
+
+
+# alternatives: ketamine compared with others, or offered as "an alternative", names no option -----
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In one trial 60% improved with ketamine, compared to 45% with ECT.",
+        "Lozenges are becoming popular as an alternative treatment for depression and anxiety.",
+        "We offer an alternative to people for whom antidepressants were not enough.",
+    ],
+)
+def test_comparisons_and_ketamine_as_the_alternative_are_not_alternatives(text: str) -> None:
+    assert is_missing("alternatives", BENEFIT + text, profile="consent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other options include TMS, ECT and talk therapy; we can discuss them with you.",
+        "You may also consider psychotherapy or a different antidepressant.",
+    ],
+)
+def test_other_treatments_named_as_options_still_count(text: str) -> None:
+    assert not is_missing("alternatives", BENEFIT + text, profile="consent")
