@@ -232,7 +232,10 @@ class PhraseKind(Kind):
             sentence = analysis.sentence_at(match.block_index, match.start)
             if sentence is not None:
                 statement = next((item for item in statements.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
-                if statement is not None and any(vetoes(statement, name) for name in compiled.statement_exceptions):
+                if statement is not None and any(
+                    statement.about_other_treatment_at(match.start) if name == "about-other-treatment" else vetoes(statement, name)
+                    for name in compiled.statement_exceptions
+                ):
                     continue
                 covered.add((sentence.block_index, sentence.start))
             yield match

@@ -114,6 +114,15 @@ class Statement:
         spans = [(cue.start, cue.end) for cue in self.cues if cue.name == name]
         return bool(spans) and all(span in self.hedged_cues for span in spans)
 
+    def about_other_treatment_at(self, offset: int) -> bool:
+        """Whether the clause holding block offset ``offset`` speaks of another treatment and not of
+        this one ("Unlike antidepressants, which can take weeks" before a claim about ketamine)."""
+        text = self.sentence.text
+        position = offset - self.sentence.start
+        if not 0 <= position <= len(text):
+            return False
+        return _about_other_treatment(_clause_of(text, _clauses(text), position), load_lexicons())
+
     def first(self, name: str) -> Cue | None:
         return next((cue for cue in self.cues if cue.name == name), None)
 
