@@ -44,6 +44,7 @@ FOUND = [
     ("Ketamine offers faster, deeper healing than talk therapy.", "unsupported-comparison"),
     ("Our troches are shipped straight to your door, ready for your first session.", "home-use-minimized"),
     ("Most of our clients find it a relaxing and peaceful experience.", "minimized-risk"),
+    ("Ketamine: the 100% safe cure for depression", "cure"),
     ("Our protocol is based on several recent studies from leading universities.", "unsupported-evidence"),
     ("Ketamine has been studied and found to be most effective in a series of six infusions.", "unsupported-evidence"),
     ("Ketamine sparks structural changes in the brain that support recovery.", "mechanism-overclaim"),
@@ -68,6 +69,8 @@ LEFT_ALONE = [
     "We check your vital signs every fifteen minutes to make sure there are no adverse effects we need to treat.",
     "Ketamine has gained attention as a potential treatment for depression, anxiety, PTSD and OCD.",
     "Ketamine is used when standard medications have not helped enough.",
+    "Our foundation funds research toward a cure for depression.",
+    "There is no cure for depression, but treatment can help.",
 ]
 
 
