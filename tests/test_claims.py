@@ -143,3 +143,49 @@ def test_corpus_precision_and_recall_for_claims() -> None:
     score = evaluate_claims(load_corpus()).overall
     assert score.precision >= 0.88, score
     assert score.recall >= 0.85, score
+
+
+def test_an_answer_and_the_claim_its_paragraph_makes_are_one_finding() -> None:
+    text = "## Is ketamine safe?\n\nYes! Ketamine is a risk-free option when given by our team.\n"
+    result = findings(text, ("absolute-safety",))
+    assert [f.match for f in result.findings] == ["Yes! Ketamine is a risk-free"]
+
+
+def test_a_bare_answer_is_still_the_claim() -> None:
+    text = "## Is ketamine safe?\n\nYes. Our team has given thousands of infusions.\n"
+    assert [f.match for f in findings(text, ("absolute-safety",)).findings] == ["Yes."]
+
+
+def test_two_phrases_of_one_claim_are_one_finding_underlining_both() -> None:
+    text = "Ketamine is a breakthrough, the revolution in mental health we have waited for.\n"
+    result = findings(text, ("hype",))
+    assert len(result.findings) == 1
+    assert result.findings[0].match.startswith("breakthrough") and result.findings[0].match == "breakthrough, the revolution in"
+
+
+def test_claims_in_two_sentences_or_far_apart_stay_separate_findings() -> None:
+    text = "Ketamine is a breakthrough. It is the revolution in mental health we have waited for.\n"
+    assert len(findings(text, ("hype",)).findings) == 2
+    text = "Ketamine rewires the brain, and when you come back for your second visit our team helps your brain heal itself.\n"
+    assert [f.match for f in findings(text, ("mechanism-overclaim",)).findings] == ["rewires the brain", "brain heal itself"]
+
+
+def test_a_credited_first_person_testimonial_is_reported_as_testimonial_not_as_a_speed_promise() -> None:
+    text = "Our clients say it best.\n\n> \"I felt better after one session. I wish I had come years ago.\" - Dana K., patient\n"
+    names = {f.name for f in findings(text, ("testimonial", "instant-relief")).findings}
+    assert names == {"testimonial"}
+    # the same words in the publisher's voice are a speed promise
+    assert findings("You will feel better after one session.\n", ("instant-relief",)).findings
+
+
+def test_fair_balance_counts_neither_risks_of_other_treatments_nor_idioms_as_statements() -> None:
+    rule = next(rule for rule in RULES if rule.name == "fair-balance")
+    text = (
+        "# Ketamine therapy\n\nMost antidepressants come with a host of unpleasant side effects.\n\n"
+        "Feel free to bring your questions, hopes and fears to your preparation session.\n\n"
+        "Ketamine can cause nausea and a rise in blood pressure.\n"
+    )
+    document = load_text_format("page.md", text, "markdown")
+    analysis = analyse_balance(rule.compiled, document)
+    assert [statement.text for statement in analysis.risks] == ["Ketamine can cause nausea and a rise in blood pressure."]
+    assert analysis.benefits == []

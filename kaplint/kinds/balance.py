@@ -31,7 +31,7 @@ from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.recipes import check_names, vetoes
 from kaplint.text.negation import is_denied
-from kaplint.text.statements import describe
+from kaplint.text.statements import Statement as StatementAnalysis, describe
 
 _MIN_BLOCKS_FOR_PROMINENCE = 5  # a short text has no "end" to hide risks in (a link can still hide them)
 _HEADING_LABEL_WORDS = 4
@@ -227,17 +227,18 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         asks = is_question(text)
         if block.kind == "heading" and len(text.split()) <= _HEADING_LABEL_WORDS:
             continue  # a label such as "Side effects" or "Benefits" is not a statement
-        if compiled.benefit_cues and described is not None:
-            statement_of = described[position]
+        statement_of = described[position] if described is not None else None
+        if compiled.benefit_cues and statement_of is not None:
             benefit = (
                 not asks
-                and (any(statement_of.shows(name) for name in compiled.benefit_cues) or _affirmed(compiled.benefit, text))
+                and (any(statement_of.shows(name) for name in compiled.benefit_cues) or _affirmed(compiled.benefit, text, statement_of))
                 and not any(vetoes(statement_of, name) for name in compiled.not_benefit)
             )
         else:
-            benefit = not asks and _affirmed(compiled.benefit, text)
+            benefit = not asks and _affirmed(compiled.benefit, text, statement_of)
         risk = not asks and (
-            _affirmed(compiled.risk, text) or (_affirmed(compiled.harm, text) and bool(compiled.possibility.search(text)))
+            _affirmed(compiled.risk, text, statement_of)
+            or (_affirmed(compiled.harm, text, statement_of) and bool(compiled.possibility.search(text)))
         )
         if risk and compiled.not_risk.search(text):
             risk = False
@@ -278,6 +279,12 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
     return analysis
 
 
-def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``pattern`` occurs in ``text`` without being denied ("no side effects", "risk-free")."""
-    return any(not is_denied(text, match.start(), match.end()) for match in pattern.finditer(text))
+def _affirmed(pattern: re.Pattern[str], text: str, statement: StatementAnalysis | None = None) -> bool:
+    """Whether ``pattern`` occurs in ``text`` without being denied ("no side effects", "risk-free")
+    and, when the sentence's statement is known, in a clause about this treatment: "most
+    antidepressants come with unpleasant side effects" is no risk statement about ketamine."""
+    return any(
+        not is_denied(text, match.start(), match.end())
+        and not (statement is not None and statement.about_other_treatment_at(statement.sentence.start + match.start()))
+        for match in pattern.finditer(text)
+    )

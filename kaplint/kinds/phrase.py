@@ -228,21 +228,29 @@ class PhraseKind(Kind):
         analysis = segment(document)
         covered: set[tuple[int, int]] = set()
         statements = statements_by_block(document) if compiled.statement_exceptions else {}
-        for match in self._phrase_matches(rule, compiled, document, context):
-            sentence = analysis.sentence_at(match.block_index, match.start)
-            if sentence is not None:
-                statement = next((item for item in statements.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
-                if statement is not None and any(
-                    statement.about_other_treatment_at(match.start) if name == "about-other-treatment" else vetoes(statement, name)
-                    for name in compiled.statement_exceptions
-                ):
-                    continue
-                covered.add((sentence.block_index, sentence.start))
-            yield match
-        yield from recipe_matches(rule, compiled.statements, document, covered)
 
-    def _phrase_matches(self, rule: Any, compiled: CompiledPhrase, document: Document, context: CheckContext) -> Iterable[Match]:
-        if compiled.question_answers:
+        def kept(match: Match) -> bool:
+            sentence = analysis.sentence_at(match.block_index, match.start)
+            if sentence is None:
+                return True
+            statement = next((item for item in statements.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
+            if statement is not None and any(
+                statement.about_other_treatment_at(match.start) if name == "about-other-treatment" else vetoes(statement, name)
+                for name in compiled.statement_exceptions
+            ):
+                return False
+            covered.add((sentence.block_index, sentence.start))
+            return True
+
+        answers = [match for match in self._answers(rule, compiled, document) if kept(match)] if compiled.question_answers else []
+        matches = [match for match in self._phrase_matches(rule, compiled, document, context, answers=False) if kept(match)]
+        matches.extend(recipe_matches(rule, compiled.statements, document, covered))
+        yield from one_per_statement(matches, answers, analysis, document)
+
+    def _phrase_matches(
+        self, rule: Any, compiled: CompiledPhrase, document: Document, context: CheckContext, answers: bool = True
+    ) -> Iterable[Match]:
+        if answers and compiled.question_answers:
             yield from self._answers(rule, compiled, document)
         analysis = segment(document)
         for block_index, block in enumerate(document.blocks):
@@ -535,3 +543,49 @@ def inflections(word: str) -> set[str]:
         if len(word) >= 3 and word[-1] not in vowels + "wxy" and word[-2] in vowels and word[-3] not in vowels:
             forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     return forms
+
+
+MERGE_GAP = 40  # characters between two phrases of one sentence that read as one claim
+
+
+def one_per_statement(matches: list[Match], answers: list[Match], analysis: Any, document: Document) -> list[Match]:
+    """One finding per rule and sentence, for rules that read statements.
+
+    Two phrases of one claim, close together in one sentence ("a revolutionary
+    breakthrough", "mild and temporary and gone within an hour"), are one problem for the
+    writer, so they become one finding that underlines from the first phrase to the last;
+    phrases further apart keep their own findings, so every underline stays short. A yes/no answer ("Yes!") and the claim its paragraph goes on to
+    make in its own words ("Yes! It is risk-free") are one finding, from the answer on.
+    The message quotes the words underlined. Matches that carry a fix are left alone:
+    each fix replaces its own words.
+    """
+    kept: list[Match] = []
+    by_sentence: dict[tuple[int, int], int] = {}
+    for match in sorted(matches, key=lambda item: (-1 if item.block_index is None else item.block_index, item.start)):
+        sentence = analysis.sentence_at(match.block_index, match.start) if match.block_index is not None else None
+        if sentence is None or match.replacement is not None:
+            kept.append(match)
+            continue
+        key = (sentence.block_index, sentence.start)
+        previous = kept[by_sentence[key]] if key in by_sentence else None
+        if previous is not None and previous.replacement is None and match.start - previous.end <= MERGE_GAP:
+            kept[by_sentence[key]] = _widened(document, previous, previous.start, max(previous.end, match.end))
+            continue
+        by_sentence[key] = len(kept)
+        kept.append(match)
+    result: list[Match] = []
+    for answer in answers:
+        claim = next((index for index, match in enumerate(kept) if match.block_index == answer.block_index and match.replacement is None), None)
+        if claim is None:
+            result.append(answer)
+        elif kept[claim].start > answer.start:
+            kept[claim] = _widened(document, kept[claim], answer.start, kept[claim].end)
+    return result + kept
+
+
+def _widened(document: Document, match: Match, start: int, end: int) -> Match:
+    """``match`` stretched to ``start``-``end`` of its block, its message quoting the new words."""
+    text = document.blocks[match.block_index].text if match.block_index is not None else ""
+    before, after = text[match.start : match.end], text[start:end]
+    message = match.message.replace(f'"{before}"', f'"{after}"', 1)
+    return dataclasses.replace(match, start=start, end=end, message=message)
