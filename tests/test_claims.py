@@ -189,3 +189,12 @@ def test_fair_balance_counts_neither_risks_of_other_treatments_nor_idioms_as_sta
     analysis = analyse_balance(rule.compiled, document)
     assert [statement.text for statement in analysis.risks] == ["Ketamine can cause nausea and a rise in blood pressure."]
     assert analysis.benefits == []
+
+
+def test_a_question_asks_only_after_its_colon_what_comes_before_is_stated() -> None:
+    text = (
+        "The powerful effects of ketamine have made it a groundbreaking therapy, but one question remains: "
+        "does insurance cover ketamine infusions?\n"
+    )
+    assert [f.match for f in findings(text, ("hype",)).findings] == ["groundbreaking"]
+    assert findings("Is ketamine a groundbreaking therapy?\n", ("hype",)).findings == []

@@ -303,7 +303,7 @@ class PhraseKind(Kind):
                 facts = facts_by_sentence[sentence_start] = _sentence_facts(compiled, analysis, block_index, block.text, sentence_start, sentence_end)
                 if not facts.about and compiled.sentence_requires_context and _about_by_context(compiled, document, block, block.text[sentence_start:sentence_end]):
                     facts = facts_by_sentence[sentence_start] = dataclasses.replace(facts, about=True)
-            if facts.excluded or not facts.about:
+            if facts.excluded or not facts.about or (facts.asks_from is not None and start >= facts.asks_from):
                 continue
             if any(span_start < end and span_end > start for span_start, span_end in facts.exception_spans):
                 continue
@@ -398,23 +398,36 @@ _RHETORICAL = re.compile(
 class _SentenceFacts:
     """What a rule needs to know about one sentence, worked out once for all its matches."""
 
-    excluded: bool  # a sentence-exception occurs, or it is a question that asks
+    excluded: bool  # a sentence-exception occurs
     about: bool  # sentence-requires is met (or not asked for)
     exception_spans: tuple[tuple[int, int], ...]  # block offsets of the rule's exceptions in it
+    asks_from: int | None = None  # block offset where a question that asks begins (None: no question)
 
 
 def _sentence_facts(compiled: CompiledPhrase, analysis: Any, block_index: int, text: str, sentence_start: int, sentence_end: int) -> _SentenceFacts:
     sentence_text = text[sentence_start:sentence_end]
-    excluded = any(exception.search(sentence_text) for exception in compiled.sentence_exceptions) or (
-        compiled.skip_questions and is_question(sentence_text) and not _RHETORICAL.match(sentence_text)
-    )
+    excluded = any(exception.search(sentence_text) for exception in compiled.sentence_exceptions)
+    asks_from = None
+    if compiled.skip_questions and is_question(sentence_text) and not _RHETORICAL.match(sentence_text):
+        asks_from = sentence_start + _question_clause_start(sentence_text)
     about = not compiled.sentence_requires or _about(compiled, analysis, block_index, text, sentence_start, sentence_end)
     spans = tuple(
         (found.start() + sentence_start, found.end() + sentence_start)
         for exception in compiled.exceptions
         for found in exception.finditer(sentence_text)
     )
-    return _SentenceFacts(excluded, about, spans)
+    return _SentenceFacts(excluded, about, spans, asks_from)
+
+
+_QUESTION_LEAD = re.compile(r"[:;]\s+|\s[\u2014\u2013]\s*|\u2014")
+
+
+def _question_clause_start(sentence: str) -> int:
+    """Where the asking part of a question begins: after the last colon, semicolon or dash
+    ("... have made it a groundbreaking therapy, but one question remains: does insurance
+    cover it?" asserts everything before the colon), else at the start."""
+    leads = list(_QUESTION_LEAD.finditer(sentence))
+    return leads[-1].end() if leads else 0
 
 
 def _about(compiled: CompiledPhrase, analysis: Any, block_index: int, text: str, sentence_start: int, sentence_end: int) -> bool:
