@@ -198,3 +198,13 @@ def test_a_question_asks_only_after_its_colon_what_comes_before_is_stated() -> N
     )
     assert [f.match for f in findings(text, ("hype",)).findings] == ["groundbreaking"]
     assert findings("Is ketamine a groundbreaking therapy?\n", ("hype",)).findings == []
+
+
+def test_speed_that_can_happen_or_often_happens_is_no_promise_but_speed_as_fact_is() -> None:
+    for text in (
+        "Ketamine infusions can provide rapid relief for symptoms of depression.\n",
+        "Patients often report a lift in mood within hours of an infusion.\n",
+    ):
+        assert findings(text, ("instant-relief",)).findings == [], text
+    assert findings("Ketamine provides rapid relief for symptoms of depression.\n", ("instant-relief",)).findings
+    assert findings("Patients report a lift in mood within hours of an infusion.\n", ("instant-relief",)).findings

@@ -83,6 +83,7 @@ class CompiledPhrase:
     sentence_requires_reach: int
     skip_negated: bool
     skip_hedged: bool
+    hedges: re.Pattern[str] | None
     skip_questions: bool
     block_exceptions: tuple[re.Pattern[str], ...]
     block_exceptions_reach: int
@@ -117,6 +118,9 @@ class PhraseKind(Kind):
         "case-sensitive": Param("bool", False, "match case exactly"),
         "skip-negated": Param("bool", True, "drop matches denied earlier in their clause"),
         "skip-hedged": Param("bool", False, "drop matches hedged in their clause (may, might, some ...)"),
+        "hedges": Param(
+            "regex-list", [], "further words that hedge this rule's claim in its clause, for phrases and statements alike ('can' before a speed claim)"
+        ),
         "skip-questions": Param("bool", True, "drop matches in questions"),
         "block-exceptions": Param("regex-list", [], "a match in a paragraph or list item containing one of these is dropped"),
         "block-exceptions-reach": Param("int", 0, "also look for block-exceptions this many blocks before and after"),
@@ -176,6 +180,7 @@ class PhraseKind(Kind):
             sentence_requires_reach=values["sentence-requires-reach"],
             skip_negated=values["skip-negated"],
             skip_hedged=values["skip-hedged"],
+            hedges=re.compile(r"\b(?:" + "|".join(f"(?:{pattern})" for pattern in values["hedges"]) + r")\b", flags) if values["hedges"] else None,
             skip_questions=values["skip-questions"],
             block_exceptions=tuple(re.compile(pattern, flags) for pattern in values["block-exceptions"]),
             block_exceptions_reach=values["block-exceptions-reach"],
@@ -244,7 +249,11 @@ class PhraseKind(Kind):
 
         answers = [match for match in self._answers(rule, compiled, document) if kept(match)] if compiled.question_answers else []
         matches = [match for match in self._phrase_matches(rule, compiled, document, context, answers=False) if kept(match)]
-        matches.extend(recipe_matches(rule, compiled.statements, document, covered))
+        matches.extend(
+            match
+            for match in recipe_matches(rule, compiled.statements, document, covered)
+            if compiled.hedges is None or not _hedged_by_rule(compiled, document, analysis, match)
+        )
         yield from one_per_statement(matches, answers, analysis, document)
 
     def _phrase_matches(
@@ -352,7 +361,7 @@ class PhraseKind(Kind):
             return True
         if compiled.skip_hedged and _HEDGE.search(clause):
             return True
-        return False
+        return compiled.hedges is not None and bool(compiled.hedges.search(clause))
 
     def _match(
         self,
@@ -556,6 +565,16 @@ def inflections(word: str) -> set[str]:
         if len(word) >= 3 and word[-1] not in vowels + "wxy" and word[-2] in vowels and word[-3] not in vowels:
             forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     return forms
+
+
+def _hedged_by_rule(compiled: CompiledPhrase, document: Document, analysis: Any, match: Match) -> bool:
+    """Whether one of the rule's own ``hedges`` softens a statement match in its clause."""
+    if match.block_index is None or compiled.hedges is None:
+        return False
+    sentence = analysis.sentence_at(match.block_index, match.start)
+    text = document.blocks[match.block_index].text
+    clause = clause_before(text, sentence.start if sentence else 0, match.start)
+    return bool(compiled.hedges.search(clause))
 
 
 MERGE_GAP = 40  # characters between two phrases of one sentence that read as one claim
