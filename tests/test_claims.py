@@ -208,3 +208,20 @@ def test_speed_that_can_happen_or_often_happens_is_no_promise_but_speed_as_fact_
         assert findings(text, ("instant-relief",)).findings == [], text
     assert findings("Ketamine provides rapid relief for symptoms of depression.\n", ("instant-relief",)).findings
     assert findings("Patients report a lift in mood within hours of an infusion.\n", ("instant-relief",)).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In recent years, ketamine has gained attention as a potential breakthrough treatment for depression, anxiety, PTSD, and other mood disorders.\n",
+        "It has been the subject of formal investigation for its potential to treat psychiatric disorders, anxiety and chronic pain.\n",
+        "Antidepressants are commonly prescribed to people with PTSD to ease the depression and anxiety that often come with it.\n",
+    ],
+)
+def test_scope_described_as_interest_or_about_other_treatments_is_not_broad_indications(text: str) -> None:
+    assert findings(text, ("broad-indications",)).findings == []
+
+
+def test_scope_offered_as_uses_is_broad_indications_with_or_without_a_list() -> None:
+    assert findings("Ketamine treats depression, anxiety, PTSD, and other mood disorders.\n", ("broad-indications",)).findings
+    assert findings("Our infusions help with a variety of mental health conditions.\n", ("broad-indications",)).findings

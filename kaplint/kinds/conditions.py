@@ -27,6 +27,7 @@ from kaplint.text.evidence import any_pattern, word_pattern
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.recipes import Recipe, compile_recipes, recipe_matches
+from kaplint.text.statements import statements_by_block
 from kaplint.text.negation import is_denied
 from kaplint.text.quotes import is_discussed, quote_spans
 from kaplint.text.segmentation import segment
@@ -78,13 +79,22 @@ class ConditionListKind(Kind):
             yield from self._lists(rule, compiled, document)
             return
         analysis = segment(document)
+        statements = statements_by_block(document)
         covered: set[tuple[int, int]] = set()
         for match in self._lists(rule, compiled, document):
             sentence = analysis.sentence_at(match.block_index, match.start) if match.block_index is not None else None
             if sentence is not None:
                 covered.add((sentence.block_index, sentence.start))
+                statement = next((item for item in statements.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
+                if statement is not None and statement.about_other_treatment_at(match.start):
+                    continue  # "antidepressants are prescribed to people with PTSD to ease depression and anxiety"
             yield match
-        yield from recipe_matches(rule, compiled.statements, document, covered)
+        # a qualified sentence ("has gained attention as a potential treatment for ... and other
+        # conditions") is no finding whichever way the scope is stated
+        for match in recipe_matches(rule, compiled.statements, document, covered):
+            sentence = analysis.sentence_at(match.block_index, match.start) if match.block_index is not None else None
+            if sentence is None or not compiled.qualifiers.search(sentence.text):
+                yield match
 
     def _lists(self, rule: Any, compiled: CompiledConditionList, document: Document) -> Iterable[Match]:
         analysis = segment(document)
