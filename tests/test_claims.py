@@ -225,3 +225,16 @@ def test_scope_described_as_interest_or_about_other_treatments_is_not_broad_indi
 def test_scope_offered_as_uses_is_broad_indications_with_or_without_a_list() -> None:
     assert findings("Ketamine treats depression, anxiety, PTSD, and other mood disorders.\n", ("broad-indications",)).findings
     assert findings("Our infusions help with a variety of mental health conditions.\n", ("broad-indications",)).findings
+
+
+def test_a_topic_heading_names_a_mechanism_without_claiming_it() -> None:
+    text = "# Neuroplasticity\n\nResearchers are still learning how ketamine affects the brain.\n"
+    assert findings(text, ("mechanism-overclaim",)).findings == []
+    assert findings("# Ketamine rewires your brain\n\nBook a visit today.\n", ("mechanism-overclaim",)).findings
+
+
+def test_a_hedge_reaches_over_a_list_of_participles() -> None:
+    text = "Glutamate has been implicated in the growth of new neurons, creating new connections between brain regions.\n"
+    assert findings(text, ("mechanism-overclaim",)).findings == []
+    text = "Ketamine may ease pain, and it rewires the brain in one session.\n"
+    assert findings(text, ("mechanism-overclaim",)).findings

@@ -54,6 +54,13 @@ _CLAUSE_SPLIT = re.compile(
     r"[;:\u2014()]|,\s*(?:while|whereas|but)\b|\b(?:whereas|while|unlike|but|however)\b|,\s+(?!which\b|who\b|that\b)(?=[a-z]+\s)",
     re.IGNORECASE,
 )
+# How far a hedge reaches: its clause, including a list of participles that continues it
+# ("implicated in the growth of neurons, creating new connections, and strengthening others").
+_HEDGE_CLAUSE_SPLIT = re.compile(
+    r"[;:\u2014()]|,\s*(?:while|whereas|but)\b|\b(?:whereas|while|unlike|but|however)\b"
+    r"|,\s+(?!which\b|who\b|that\b|[a-z]+ing\b|and\s+[a-z]+ing\b)(?=[a-z]+\s)",
+    re.IGNORECASE,
+)
 # An answer's opening word, possibly after a qualifier ("Under medical supervision, no.").
 _ANSWER_START = re.compile(
     r"^\W*(?:(?:under|with|when|in|for|at|if)\b[^.?!,]{0,60},\s*)?(?P<word>yes|yep|absolutely|definitely|of\s+course|no|nope|not\s+at\s+all)\b",
@@ -190,6 +197,7 @@ def cue_names() -> frozenset[str]:
         "question",
         "risk-nearby",
         "fragment",
+        "topic-heading",
         "about-other-treatment",
         "answer-yes",
         "answer-no",
@@ -256,11 +264,21 @@ _REJECTION = re.compile(
 _FRAGMENT_WORDS = 6
 
 
+_TOPIC_WORDS = 3
+
+
 def _mark_fragments(statements: list[Statement]) -> None:
-    """"fragment": a tagline or heading of a few words ("Gentle and very safe") whose subject is the page's."""
+    """"fragment": a tagline or heading of a few words ("Gentle and very safe") whose subject is the page's.
+
+    "topic-heading": a heading of at most three words without closing punctuation ("Neuroplasticity",
+    "BDNF upregulation") names what the section is about; it asserts nothing about it.
+    """
     for statement in statements:
-        if len(statement.text.split()) <= _FRAGMENT_WORDS and "question" not in statement.manner:
+        words = len(statement.text.split())
+        if words <= _FRAGMENT_WORDS and "question" not in statement.manner:
             statement.manner = statement.manner | {"fragment"}
+        if statement.block_kind == "heading" and words <= _TOPIC_WORDS and not statement.text.rstrip().endswith(("!", ".", "?")):
+            statement.manner = statement.manner | {"topic-heading"}
 
 
 def _mark_rejected_reports(statements: list[Statement]) -> None:
@@ -355,6 +373,7 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons, found_in
     offset = sentence.start
     about = found_in.subjects
     clauses = _clauses(text)
+    hedge_clauses: list[tuple[int, int]] | None = None
     cues: list[Cue] = []
     hedged: set[tuple[int, int]] = set()
     denied: list[Cue] = []
@@ -371,7 +390,9 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons, found_in
             denied.append(cue)
         else:
             cues.append(cue)
-            if _hedged_before(text, clauses, start, lexicons):
+            if hedge_clauses is None:
+                hedge_clauses = _clauses(text, _HEDGE_CLAUSE_SPLIT)
+            if _hedged_before(text, hedge_clauses, start, lexicons):
                 hedged.add((cue.start, cue.end))
     manner = set(found_in.manners)
     if _asks(text):
@@ -433,8 +454,8 @@ def _asks(text: str) -> bool:
     return not (lead and len(lead.group("lead").split()) >= _STATEMENT_LEAD_WORDS)
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    bounds = [0] + [found.start() for found in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
+def _clauses(text: str, split: re.Pattern[str] = _CLAUSE_SPLIT) -> list[tuple[int, int]]:
+    bounds = [0] + [found.start() for found in split.finditer(text)] + [len(text)]
     return [(start, end) for start, end in zip(bounds, bounds[1:]) if end > start]
 
 
