@@ -238,3 +238,23 @@ def test_a_hedge_reaches_over_a_list_of_participles() -> None:
     assert findings(text, ("mechanism-overclaim",)).findings == []
     text = "Ketamine may ease pain, and it rewires the brain in one session.\n"
     assert findings(text, ("mechanism-overclaim",)).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oral ketamine is sometimes prescribed for at-home use, though it is less common and less research-supported.\n",
+        "Our therapists deliver evidence-based psychotherapy by secure video.\n",
+    ],
+)
+def test_a_rules_exceptions_excuse_its_statement_matches_too(text: str) -> None:
+    assert findings(text, ("unsupported-evidence",)).findings == []
+
+
+def test_evidence_based_ketamine_therapy_is_still_an_appeal_to_evidence() -> None:
+    assert findings("We offer evidence-based ketamine therapy.\n", ("unsupported-evidence",)).findings
+
+
+def test_transformative_describes_an_experience_but_transformative_results_are_hype() -> None:
+    assert findings("Many people describe the session as deeply transformative.\n", ("hype",)).findings == []
+    assert findings("Ketamine delivers transformative results.\n", ("hype",)).findings

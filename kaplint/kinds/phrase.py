@@ -252,7 +252,7 @@ class PhraseKind(Kind):
         matches.extend(
             match
             for match in recipe_matches(rule, compiled.statements, document, covered)
-            if compiled.hedges is None or not _hedged_by_rule(compiled, document, analysis, match)
+            if not _hedged_by_rule(compiled, document, analysis, match) and not _inside_exception(compiled, document, analysis, match)
         )
         yield from one_per_statement(matches, answers, analysis, document)
 
@@ -575,6 +575,22 @@ def _hedged_by_rule(compiled: CompiledPhrase, document: Document, analysis: Any,
     text = document.blocks[match.block_index].text
     clause = clause_before(text, sentence.start if sentence else 0, match.start)
     return bool(compiled.hedges.search(clause))
+
+
+def _inside_exception(compiled: CompiledPhrase, document: Document, analysis: Any, match: Match) -> bool:
+    """Whether a statement match falls on words the rule's ``exceptions`` excuse ("less
+    research-supported"): what a rule excuses in its phrases it excuses in its statements."""
+    if match.block_index is None or not compiled.exceptions:
+        return False
+    sentence = analysis.sentence_at(match.block_index, match.start)
+    if sentence is None:
+        return False
+    text = document.blocks[match.block_index].text
+    return any(
+        found.start() + sentence.start < match.end and match.start < found.end() + sentence.start
+        for exception in compiled.exceptions
+        for found in exception.finditer(text[sentence.start : sentence.end])
+    )
 
 
 MERGE_GAP = 40  # characters between two phrases of one sentence that read as one claim
