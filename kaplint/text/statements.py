@@ -49,17 +49,13 @@ _ANCHOR = re.compile(r"(?<![\[\\])\^|(?<!\\)\$")
 _MEMO_KEY = "statements"
 
 # Where a clause ends, for deciding which subject a cue belongs to.
-_CLAUSE_SPLIT = re.compile(
-    # a relative clause (", which ...") stays with the clause it describes
-    r"[;:\u2014()]|,\s*(?:while|whereas|but)\b|\b(?:whereas|while|unlike|but|however)\b|,\s+(?!which\b|who\b|that\b)(?=[a-z]+\s)",
-    re.IGNORECASE,
-)
+_CLAUSE_BREAKS = r"[;:\u2014()]|,\s*(?:while|whereas|but)\b|\b(?:whereas|while|unlike|but|however)\b"
+# a relative clause (", which ...") stays with the clause it describes
+_CLAUSE_SPLIT = re.compile(_CLAUSE_BREAKS + r"|,\s+(?!which\b|who\b|that\b)(?=[a-z]+\s)", re.IGNORECASE)
 # How far a hedge reaches: its clause, including a list of participles that continues it
 # ("implicated in the growth of neurons, creating new connections, and strengthening others").
 _HEDGE_CLAUSE_SPLIT = re.compile(
-    r"[;:\u2014()]|,\s*(?:while|whereas|but)\b|\b(?:whereas|while|unlike|but|however)\b"
-    r"|,\s+(?!which\b|who\b|that\b|[a-z]+ing\b|and\s+[a-z]+ing\b)(?=[a-z]+\s)",
-    re.IGNORECASE,
+    _CLAUSE_BREAKS + r"|,\s+(?!which\b|who\b|that\b|[a-z]+ing\b|and\s+[a-z]+ing\b)(?=[a-z]+\s)", re.IGNORECASE
 )
 # An answer's opening word, possibly after a qualifier ("Under medical supervision, no.").
 _ANSWER_START = re.compile(
