@@ -258,3 +258,10 @@ def test_evidence_based_ketamine_therapy_is_still_an_appeal_to_evidence() -> Non
 def test_transformative_describes_an_experience_but_transformative_results_are_hype() -> None:
     assert findings("Many people describe the session as deeply transformative.\n", ("hype",)).findings == []
     assert findings("Ketamine delivers transformative results.\n", ("hype",)).findings
+
+
+def test_a_risk_beside_it_does_not_excuse_words_that_play_risks_down() -> None:
+    text = "Some people notice mild nausea or dizziness. These pass quickly and are totally harmless.\n"
+    assert findings(text, ("minimized-risk",)).findings
+    text = "Ketamine can raise your blood pressure and make you sleepy. Most people feel back to normal by the next morning.\n"
+    assert findings(text, ("minimized-risk",)).findings == []

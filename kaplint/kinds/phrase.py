@@ -50,6 +50,7 @@ from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.recipes import Recipe, check_names, compile_recipes, recipe_matches, vetoes
 from kaplint.text.statements import statements_by_block
+from kaplint.text.evidence import any_pattern
 from kaplint.text.names import inside_name, is_title_case, name_spans
 from kaplint.text.negation import is_negated
 from kaplint.text.prefilter import required_runs
@@ -99,6 +100,7 @@ class CompiledPhrase:
     blocks: frozenset[str]
     statements: tuple[Recipe, ...] = ()
     statement_exceptions: tuple[str, ...] = ()
+    unexcused_by_nearby_risk: re.Pattern[str] | None = None
     skip_names: bool = False
     title_case_headings: bool = True
     sentence_requires_context: bool = False
@@ -122,6 +124,9 @@ class PhraseKind(Kind):
             "regex-list", [], "further words that hedge this rule's claim in its clause, for phrases and statements alike ('can' before a speed claim)"
         ),
         "skip-questions": Param("bool", True, "drop matches in questions"),
+        "unexcused-by-nearby-risk": Param(
+            "regex-list", [], "a match containing one of these is reported even beside a risk statement (risk-nearby does not excuse 'harmless')"
+        ),
         "block-exceptions": Param("regex-list", [], "a match in a paragraph or list item containing one of these is dropped"),
         "block-exceptions-reach": Param("int", 0, "also look for block-exceptions this many blocks before and after"),
         "skip-discussed-quotes": Param("bool", True, "drop matches in quotations the text reports or questions"),
@@ -196,6 +201,7 @@ class PhraseKind(Kind):
             blocks=frozenset(values["blocks"]),
             statements=compile_recipes(values["statements"]),
             statement_exceptions=check_names(values["statement-exceptions"], "statement-exceptions"),
+            unexcused_by_nearby_risk=any_pattern(values["unexcused-by-nearby-risk"]) if values["unexcused-by-nearby-risk"] else None,
             skip_names=values["skip-names"],
             title_case_headings=values["title-case-headings"],
             sentence_requires_context=values["sentence-requires-context"],
@@ -239,9 +245,13 @@ class PhraseKind(Kind):
             if sentence is None:
                 return True
             statement = next((item for item in statements.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
+            firm = compiled.unexcused_by_nearby_risk is not None and bool(
+                compiled.unexcused_by_nearby_risk.search(document.blocks[match.block_index].text[match.start : match.end])
+            )
             if statement is not None and any(
                 statement.about_other_treatment_at(match.start) if name == "about-other-treatment" else vetoes(statement, name)
                 for name in compiled.statement_exceptions
+                if not (firm and name == "risk-nearby")
             ):
                 return False
             covered.add((sentence.block_index, sentence.start))
