@@ -261,3 +261,14 @@ def test_a_risk_beside_it_does_not_excuse_words_that_play_risks_down() -> None:
     assert findings(text, ("minimized-risk",)).findings
     text = "Ketamine can raise your blood pressure and make you sleepy. Most people feel back to normal by the next morning.\n"
     assert findings(text, ("minimized-risk",)).findings == []
+
+
+def test_fair_balance_does_not_count_interest_or_lost_hope_as_benefits() -> None:
+    rule = next(rule for rule in RULES if rule.name == "fair-balance")
+    text = (
+        "# When you start to lose hope\n\n"
+        "In recent years, ketamine has gained attention as a potential treatment for depression.\n\n"
+        "Ketamine relieves depression within hours.\n"
+    )
+    analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
+    assert [statement.text for statement in analysis.benefits] == ["Ketamine relieves depression within hours."]
