@@ -272,3 +272,10 @@ def test_fair_balance_does_not_count_interest_or_lost_hope_as_benefits() -> None
     )
     analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
     assert [statement.text for statement in analysis.benefits] == ["Ketamine relieves depression within hours."]
+
+
+def test_taking_precautions_for_your_comfort_is_no_risk_statement_but_a_list_of_precautions_is() -> None:
+    rule = next(rule for rule in RULES if rule.name == "fair-balance")
+    text = "We take extra precautions to ensure your comfort and safety.\n\nPrecautions: do not drive until the next day.\n"
+    analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
+    assert [statement.text for statement in analysis.risks] == ["Precautions: do not drive until the next day."]
