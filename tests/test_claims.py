@@ -279,3 +279,14 @@ def test_taking_precautions_for_your_comfort_is_no_risk_statement_but_a_list_of_
     text = "We take extra precautions to ensure your comfort and safety.\n\nPrecautions: do not drive until the next day.\n"
     analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
     assert [statement.text for statement in analysis.risks] == ["Precautions: do not drive until the next day."]
+
+
+def test_a_title_case_heading_names_a_risk_section_without_being_a_risk_statement() -> None:
+    rule = next(rule for rule in RULES if rule.name == "fair-balance")
+    text = (
+        "# Spravato Treatment\n\n## Benefits and Potential Side Effects\n\n"
+        "Spravato has helped many people find relief.\n\nTherapy can help you manage distress.\n"
+    )
+    analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
+    assert analysis.risks == []
+    assert findings(text, ("fair-balance",)).findings

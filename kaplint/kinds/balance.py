@@ -30,6 +30,7 @@ from kaplint.text.evidence import any_pattern, is_pointer, word_pattern
 from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.recipes import check_names, vetoes
+from kaplint.text.names import is_title_case
 from kaplint.text.negation import is_denied
 from kaplint.text.statements import Statement as StatementAnalysis, describe
 
@@ -242,6 +243,8 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         )
         if risk and compiled.not_risk.search(text):
             risk = False
+        if risk and block.kind == "heading" and is_title_case(text):
+            risk = False  # "Benefits and Potential Side Effects" names a section; its sentences state the risks
         if not risk and not asks and described is not None and compiled.risk_cues:
             risk = any(described[position].shows(name) for name in compiled.risk_cues)
         if risk and described is not None and any(described[position].shows(name) for name in compiled.not_risk_cues):
