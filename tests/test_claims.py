@@ -290,3 +290,9 @@ def test_a_title_case_heading_names_a_risk_section_without_being_a_risk_statemen
     analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
     assert analysis.risks == []
     assert findings(text, ("fair-balance",)).findings
+
+
+def test_a_figure_about_another_treatment_is_not_an_unsourced_ketamine_statistic() -> None:
+    text = "Treatment-resistant depression is common: more than half of people do not respond to the first antidepressant they try.\n"
+    assert findings(text, ("unsourced-statistic",)).findings == []
+    assert findings("More than half of our patients respond after one ketamine infusion.\n", ("unsourced-statistic",)).findings
