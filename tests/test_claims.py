@@ -296,3 +296,12 @@ def test_a_figure_about_another_treatment_is_not_an_unsourced_ketamine_statistic
     text = "Treatment-resistant depression is common: more than half of people do not respond to the first antidepressant they try.\n"
     assert findings(text, ("unsourced-statistic",)).findings == []
     assert findings("More than half of our patients respond after one ketamine infusion.\n", ("unsourced-statistic",)).findings
+
+
+def test_unlike_pills_that_need_weeks_is_a_comparison_however_the_weeks_are_put() -> None:
+    for text in (
+        "Ketamine eases depression within hours, unlike SSRIs which require weeks.\n",
+        "Unlike standard antidepressants, which can take several weeks to work, our infusions act the same day.\n",
+    ):
+        assert findings(text, ("unsupported-comparison",)).findings, text
+    assert findings("Standard antidepressants can take several weeks to work.\n", ("unsupported-comparison",)).findings == []
