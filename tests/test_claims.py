@@ -305,3 +305,11 @@ def test_unlike_pills_that_need_weeks_is_a_comparison_however_the_weeks_are_put(
     ):
         assert findings(text, ("unsupported-comparison",)).findings, text
     assert findings("Standard antidepressants can take several weeks to work.\n", ("unsupported-comparison",)).findings == []
+
+
+def test_a_list_member_with_its_own_quantifier_is_not_denied_by_the_first() -> None:
+    assert findings("No side effects, zero downtime!\n", ("minimized-risk",)).findings
+    text = "No weight gain, no emotional numbness -- none of the side effects that make people quit their pills.\n"
+    assert findings(text, ("no-side-effects",)).findings
+    # a plain list stays denied: "no nausea, headache or dizziness" is a denial of each
+    assert findings("Ketamine is not a cure, miracle or magic bullet.\n", ("hype",)).findings == []

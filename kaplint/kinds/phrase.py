@@ -62,9 +62,14 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 # Where a clause ends, looking back from a match.
+# A comma continues a list ("no nausea, headache or dizziness" stays denied) unless the next
+# member brings its own quantifier ("No side effects, zero downtime": "zero downtime" is not denied).
 _CLAUSE_BREAK = re.compile(
-    r"[;:\u2014()]|\s[\u2013-]\s|,\s*(?:so|and|which)\b|\b(?:but|however|although|though|yet|whereas|while)\b", re.IGNORECASE
+    r"[;:\u2014()]|\s[\u2013-]\s|\s-{2,}\s|,\s*(?:so|and|which)\b|,\s*(?=(?:zero|no|none|every|all|only|just)\b)"
+    r"|\b(?:but|however|although|though|yet|whereas|while)\b",
+    re.IGNORECASE,
 )
+_OWN_QUANTIFIER = re.compile(r"(?:zero|no|none|every|all|only|just)\b", re.IGNORECASE)
 _NEGATION_WINDOW_WORDS = 6
 _LOOKBACK_CHARACTERS = 400  # twice the longest window of words a clause is read back
 
@@ -524,6 +529,8 @@ def clause_before(text: str, sentence_start: int, position: int) -> str:
     # Only the last few words matter, so a run-on "sentence" is read back a bounded distance:
     # without the bound, every match in a 60 KB sentence rescanned it from the start.
     before = text[max(sentence_start, position - _LOOKBACK_CHARACTERS) : position]
+    if _OWN_QUANTIFIER.match(text, position) and before.rstrip().endswith(","):
+        return ""  # "No side effects, zero downtime": the member brings its own quantifier
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
