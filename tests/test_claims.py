@@ -313,3 +313,17 @@ def test_a_list_member_with_its_own_quantifier_is_not_denied_by_the_first() -> N
     assert findings(text, ("no-side-effects",)).findings
     # a plain list stays denied: "no nausea, headache or dizziness" is a denial of each
     assert findings("Ketamine is not a cure, miracle or magic bullet.\n", ("hype",)).findings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one can say that ketamine is a safe medicine for everyone.\n",
+        'Their promise: "ketamine is a safe medicine", they say. We disagree.\n',
+        "<p>Their promise: &ldquo;ketamine is a safe medicine&rdquo;, they say. We disagree.</p>\n",
+    ],
+)
+def test_a_rules_own_exceptions_hold_for_what_its_statements_find(text: str) -> None:
+    linter = Linter(Config(), RunOptions(select=("absolute-safety",), profile="web"), rules=RULES)
+    name = "page.html" if text.startswith("<") else "page.md"
+    assert linter.lint_bytes(name, text.encode("utf-8")).findings == []

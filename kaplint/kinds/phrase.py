@@ -264,11 +264,8 @@ class PhraseKind(Kind):
 
         answers = [match for match in self._answers(rule, compiled, document) if kept(match)] if compiled.question_answers else []
         matches = [match for match in self._phrase_matches(rule, compiled, document, context, answers=False) if kept(match)]
-        matches.extend(
-            match
-            for match in recipe_matches(rule, compiled.statements, document, covered)
-            if not _hedged_by_rule(compiled, document, analysis, match) and not _inside_exception(compiled, document, analysis, match)
-        )
+        screen = _MatchScreen(self, compiled, context, analysis, document)
+        matches.extend(match for match in recipe_matches(rule, compiled.statements, document, covered) if screen.admits_statement(match))
         yield from one_per_statement(matches, answers, analysis, document)
 
     def _phrase_matches(
@@ -297,11 +294,8 @@ class PhraseKind(Kind):
         self, rule: Any, compiled: CompiledPhrase, context: CheckContext, analysis: Any, block_index: int, block: Any, document: Document
     ) -> Iterable[Match]:
         """The findings of one block, in order."""
-        if compiled.block_exceptions:
-            reach = compiled.block_exceptions_reach
-            nearby = document.blocks[max(0, block_index - reach) : block_index + reach + 1]
-            if any(exception.search(other.text) for exception in compiled.block_exceptions for other in nearby):
-                return
+        if _block_excepted(compiled, document, block_index):
+            return
         candidates: list[tuple[int, int, re.Match[str], tuple[str, bool]]] = []
         lowered = block.text.lower()
         for regex, template, expand, runs in compiled.regexes:
@@ -313,42 +307,14 @@ class PhraseKind(Kind):
         candidates.sort(key=lambda item: (item[0], -item[1]))
         last_end = -1
         reported_sentences: set[int] = set()
-        facts_by_sentence: dict[int, _SentenceFacts] = {}
-        quotes = quote_spans(block.text) if candidates else []
-        names = _names(block, analysis.by_block.get(block_index, [])) if candidates and compiled.skip_names else []
+        screen = _MatchScreen(self, compiled, context, analysis, document)
         for start, end, found, replacement_template in candidates:
             if start < last_end:
                 continue  # overlaps a match already reported
-            sentence = analysis.sentence_at(block_index, start)
-            sentence_start = sentence.start if sentence else 0
-            sentence_end = sentence.end if sentence else len(block.text)
-            facts = facts_by_sentence.get(sentence_start)
-            if facts is None:  # once per sentence: a long run-on sentence is not rescanned for every match
-                facts = facts_by_sentence[sentence_start] = _sentence_facts(compiled, analysis, block_index, block.text, sentence_start, sentence_end)
-                if not facts.about and compiled.sentence_requires_context and _about_by_context(compiled, document, block, block.text[sentence_start:sentence_end]):
-                    facts = facts_by_sentence[sentence_start] = dataclasses.replace(facts, about=True)
-            if facts.excluded or not facts.about or (facts.asks_from is not None and start >= facts.asks_from):
+            verdict = screen.verdict(block_index, start, end)
+            if verdict is None:
                 continue
-            if any(span_start < end and span_end > start for span_start, span_end in facts.exception_spans):
-                continue
-            if self._excluded(compiled, context, block.text, start, end, sentence_start):
-                continue
-            if names and inside_name(names, start, end):
-                continue  # "National Institute on Drug Abuse" is a name, not wording
-            quote = enclosing_quote(block.text, start, end, quotes)
-            if quote is not None and (compiled.skip_discussed_quotes or compiled.skip_testimony):
-                outside = block.text[sentence_start : quote[0]] + " " + block.text[quote[1] : sentence_end]
-                following = analysis.sentence_after(block_index, sentence_end)
-                following_text = following.text if following else ""
-                if compiled.skip_discussed_quotes and is_discussed(outside, following_text):
-                    continue
-                credit = block.text[quote[1] + 1 : quote[1] + 80]
-                if compiled.skip_testimony and is_testimony(block.text[quote[0] : quote[1]], outside, following_text, credit):
-                    continue
-            if compiled.skip_testimony and block.kind == "blockquote":
-                next_block = document.blocks[block_index + 1].text if block_index + 1 < len(document.blocks) else ""
-                if is_credited_blockquote(block.text, next_block):
-                    continue
+            sentence_start, quote = verdict
             if compiled.once_per_sentence:
                 if sentence_start in reported_sentences:
                     continue
@@ -584,30 +550,79 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
-def _hedged_by_rule(compiled: CompiledPhrase, document: Document, analysis: Any, match: Match) -> bool:
-    """Whether one of the rule's own ``hedges`` softens a statement match in its clause."""
-    if match.block_index is None or compiled.hedges is None:
+def _block_excepted(compiled: CompiledPhrase, document: Document, block_index: int) -> bool:
+    """Whether a block-exception stands in the block or within reach of it."""
+    if not compiled.block_exceptions:
         return False
-    sentence = analysis.sentence_at(match.block_index, match.start)
-    text = document.blocks[match.block_index].text
-    clause = clause_before(text, sentence.start if sentence else 0, match.start)
-    return bool(compiled.hedges.search(clause))
+    reach = compiled.block_exceptions_reach
+    nearby = document.blocks[max(0, block_index - reach) : block_index + reach + 1]
+    return any(exception.search(other.text) for exception in compiled.block_exceptions for other in nearby)
 
 
-def _inside_exception(compiled: CompiledPhrase, document: Document, analysis: Any, match: Match) -> bool:
-    """Whether a statement match falls on words the rule's ``exceptions`` excuse ("less
-    research-supported"): what a rule excuses in its phrases it excuses in its statements."""
-    if match.block_index is None or not compiled.exceptions:
-        return False
-    sentence = analysis.sentence_at(match.block_index, match.start)
-    if sentence is None:
-        return False
-    text = document.blocks[match.block_index].text
-    return any(
-        found.start() + sentence.start < match.end and match.start < found.end() + sentence.start
-        for exception in compiled.exceptions
-        for found in exception.finditer(text[sentence.start : sentence.end])
-    )
+class _MatchScreen:
+    """Everything a phrase rule asks of a match before it reports it, for phrase and statement
+    matches alike: the block's kind, the sentence (its exceptions, what it must be about, a
+    question), the words before the match (accepted, denied, hedged), names, and quotations the
+    text discusses or credits to a speaker. Per-sentence and per-block facts are kept."""
+
+    def __init__(self, kind: "PhraseKind", compiled: CompiledPhrase, context: CheckContext, analysis: Any, document: Document) -> None:
+        self.kind, self.compiled, self.context, self.analysis, self.document = kind, compiled, context, analysis, document
+        self._facts: dict[tuple[int, int], _SentenceFacts] = {}
+        self._quotes: dict[int, list[tuple[int, int]]] = {}
+        self._names: dict[int, list[tuple[int, int]]] = {}
+
+    def verdict(self, block_index: int, start: int, end: int) -> tuple[int, tuple[int, int] | None] | None:
+        """None when the match is not reported; else the start of its sentence and its enclosing quotation."""
+        compiled, document, analysis = self.compiled, self.document, self.analysis
+        block = document.blocks[block_index]
+        sentence = analysis.sentence_at(block_index, start)
+        sentence_start = sentence.start if sentence else 0
+        sentence_end = sentence.end if sentence else len(block.text)
+        facts = self._facts.get((block_index, sentence_start))
+        if facts is None:  # once per sentence: a long run-on sentence is not rescanned for every match
+            facts = _sentence_facts(compiled, analysis, block_index, block.text, sentence_start, sentence_end)
+            if not facts.about and compiled.sentence_requires_context and _about_by_context(compiled, document, block, block.text[sentence_start:sentence_end]):
+                facts = dataclasses.replace(facts, about=True)
+            self._facts[(block_index, sentence_start)] = facts
+        if facts.excluded or not facts.about or (facts.asks_from is not None and start >= facts.asks_from):
+            return None
+        if any(span_start < end and span_end > start for span_start, span_end in facts.exception_spans):
+            return None
+        if self.kind._excluded(compiled, self.context, block.text, start, end, sentence_start):
+            return None
+        if compiled.skip_names:
+            if block_index not in self._names:
+                self._names[block_index] = _names(block, analysis.by_block.get(block_index, []))
+            if inside_name(self._names[block_index], start, end):
+                return None  # "National Institute on Drug Abuse" is a name, not wording
+        if block_index not in self._quotes:
+            self._quotes[block_index] = quote_spans(block.text)
+        quote = enclosing_quote(block.text, start, end, self._quotes[block_index])
+        if quote is not None and (compiled.skip_discussed_quotes or compiled.skip_testimony):
+            outside = block.text[sentence_start : quote[0]] + " " + block.text[quote[1] : sentence_end]
+            following = analysis.sentence_after(block_index, sentence_end)
+            following_text = following.text if following else ""
+            if compiled.skip_discussed_quotes and is_discussed(outside, following_text):
+                return None
+            credit = block.text[quote[1] + 1 : quote[1] + 80]
+            if compiled.skip_testimony and is_testimony(block.text[quote[0] : quote[1]], outside, following_text, credit):
+                return None
+        if compiled.skip_testimony and block.kind == "blockquote":
+            next_block = document.blocks[block_index + 1].text if block_index + 1 < len(document.blocks) else ""
+            if is_credited_blockquote(block.text, next_block):
+                return None
+        return sentence_start, quote
+
+    def admits_statement(self, match: Match) -> bool:
+        """Whether a statement match passes what the rule asks of its phrase matches."""
+        if match.block_index is None:
+            return True
+        block = self.document.blocks[match.block_index]
+        if block.kind not in self.compiled.blocks or _block_excepted(self.compiled, self.document, match.block_index):
+            return False
+        if not self.compiled.title_case_headings and is_title_case(block.text):
+            return False
+        return self.verdict(match.block_index, match.start, match.end) is not None
 
 
 MERGE_GAP = 40  # characters between two phrases of one sentence that read as one claim
