@@ -327,3 +327,26 @@ def test_a_rules_own_exceptions_hold_for_what_its_statements_find(text: str) -> 
     linter = Linter(Config(), RunOptions(select=("absolute-safety",), profile="web"), rules=RULES)
     name = "page.html" if text.startswith("<") else "page.md"
     assert linter.lint_bytes(name, text.encode("utf-8")).findings == []
+
+
+def test_an_answer_and_a_claim_far_along_its_paragraph_stay_two_findings() -> None:
+    filler = "Our nurses check on you often, and the room is quiet and warm, with a chair that reclines. " * 2
+    text = f"## Is ketamine safe?\n\nYes. {filler}Our clinic is a risk-free place to heal.\n"
+    result = findings(text, ("absolute-safety",))
+    assert [f.match for f in result.findings] == ["Yes.", "risk-free"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is ketamine \u2014 the miracle cure everyone talks about \u2014 right for you?\n",
+        "Question for your doctor: is ketamine 100% safe for me; will it cure my depression?\n",
+    ],
+)
+def test_a_question_with_an_aside_or_a_short_lead_still_asks(text: str) -> None:
+    assert findings(text, ("cure", "hype", "absolute-safety")).findings == []
+
+
+def test_a_claim_later_in_the_answers_next_sentence_stands_for_the_answer() -> None:
+    text = "## Will I get addicted?\n\nNo. At the low doses we prescribe in our clinic, ketamine is not addictive.\n"
+    assert [f.match for f in findings(text, ("not-addictive",)).findings] == ["is not addictive"]

@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from kaplint.text.segmentation import is_question, segment
+from kaplint.text.segmentation import asked_from, is_question, segment
 from kaplint.text.document import BLOCK_KINDS, Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
@@ -398,8 +398,9 @@ def _sentence_facts(compiled: CompiledPhrase, analysis: Any, block_index: int, t
     sentence_text = text[sentence_start:sentence_end]
     excluded = any(exception.search(sentence_text) for exception in compiled.sentence_exceptions)
     asks_from = None
-    if compiled.skip_questions and is_question(sentence_text) and not _RHETORICAL.match(sentence_text):
-        asks_from = sentence_start + _question_clause_start(sentence_text)
+    if compiled.skip_questions and not _RHETORICAL.match(sentence_text):
+        asked = asked_from(sentence_text)
+        asks_from = None if asked is None else sentence_start + asked
     about = not compiled.sentence_requires or _about(compiled, analysis, block_index, text, sentence_start, sentence_end)
     spans = tuple(
         (found.start() + sentence_start, found.end() + sentence_start)
@@ -407,17 +408,6 @@ def _sentence_facts(compiled: CompiledPhrase, analysis: Any, block_index: int, t
         for found in exception.finditer(sentence_text)
     )
     return _SentenceFacts(excluded, about, spans, asks_from)
-
-
-_QUESTION_LEAD = re.compile(r"[:;]\s+|\s[\u2014\u2013]\s*|\u2014")
-
-
-def _question_clause_start(sentence: str) -> int:
-    """Where the asking part of a question begins: after the last colon, semicolon or dash
-    ("... have made it a groundbreaking therapy, but one question remains: does insurance
-    cover it?" asserts everything before the colon), else at the start."""
-    leads = list(_QUESTION_LEAD.finditer(sentence))
-    return leads[-1].end() if leads else 0
 
 
 def _about(compiled: CompiledPhrase, analysis: Any, block_index: int, text: str, sentence_start: int, sentence_end: int) -> bool:
@@ -634,8 +624,10 @@ def one_per_statement(matches: list[Match], answers: list[Match], analysis: Any,
     Two phrases of one claim, close together in one sentence ("a revolutionary
     breakthrough", "mild and temporary and gone within an hour"), are one problem for the
     writer, so they become one finding that underlines from the first phrase to the last;
-    phrases further apart keep their own findings, so every underline stays short. A yes/no answer ("Yes!") and the claim its paragraph goes on to
-    make in its own words ("Yes! It is risk-free") are one finding, from the answer on.
+    phrases further apart keep their own findings, so every underline stays short. A yes/no
+    answer ("Yes!") followed closely by the claim in its own words ("Yes! It is risk-free")
+    is one finding, from the answer on; when the claim comes later in the next sentence, its
+    finding stands for both; a claim further on leaves the answer its own finding.
     The message quotes the words underlined. Matches that carry a fix are left alone:
     each fix replaces its own words.
     """
@@ -655,11 +647,21 @@ def one_per_statement(matches: list[Match], answers: list[Match], analysis: Any,
         kept.append(match)
     result: list[Match] = []
     for answer in answers:
-        claim = next((index for index, match in enumerate(kept) if match.block_index == answer.block_index and match.replacement is None), None)
+        following = analysis.sentence_after(answer.block_index, answer.end)
+        reach = following.end if following is not None and following.block_index == answer.block_index else answer.end
+        claim = next(
+            (
+                index
+                for index, match in enumerate(kept)
+                if match.block_index == answer.block_index and match.replacement is None and answer.start <= match.start < reach
+            ),
+            None,
+        )
         if claim is None:
-            result.append(answer)
-        elif kept[claim].start > answer.start:
+            result.append(answer)  # no claim in the answer's own words close by: the answer is the finding
+        elif kept[claim].start - answer.end <= MERGE_GAP:
             kept[claim] = _widened(document, kept[claim], answer.start, kept[claim].end)
+        # else: the next sentence makes the claim in its own words, and that finding stands for both
     return result + kept
 
 

@@ -72,6 +72,35 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'\u201d\u2019)*_").endswith("?")
 
 
+_INTERROGATIVE = (
+    r"(?:is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|might|has|have|had|"
+    r"how|what|why|when|where|who|whom|whose|which)\b"
+)
+_QUESTION_BREAK = re.compile(r"(?:[:;]|\s[\u2014\u2013]|\u2014)\s*(?=" + _INTERROGATIVE + ")", re.IGNORECASE)
+_OPENS_AS_QUESTION = re.compile(r"\W*" + _INTERROGATIVE, re.IGNORECASE)
+_STATEMENT_LEAD_WORDS = 6
+
+
+def asked_from(text: str) -> int | None:
+    """Where the asking part of a question sentence begins; None when it is no question.
+
+    A statement may lead up to a question: "... has made it a groundbreaking therapy, but one
+    question remains: does insurance cover it?" asserts what stands before the colon. The lead
+    counts only when it has a few words, does not itself open as a question, and the break (colon,
+    semicolon or dash) is followed by the question's own opening word, so an aside between dashes
+    ("Is ketamine - the miracle cure - right for you?") stays part of the question.
+    """
+    if not is_question(text):
+        return None
+    found = _QUESTION_BREAK.search(text)
+    if found is None:
+        return 0
+    lead = text[: found.start()]
+    if len(lead.split()) < _STATEMENT_LEAD_WORDS or _OPENS_AS_QUESTION.match(lead):
+        return 0
+    return found.end()
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences in ``text`` (one block of prose)."""
     spans: list[tuple[int, int]] = []

@@ -38,7 +38,7 @@ import yaml
 from kaplint.bundled import bundled_rules_dir
 from kaplint.text.negation import is_denied, is_negated
 from kaplint.text.prefilter import required_runs
-from kaplint.text.segmentation import Sentence, is_question, segment
+from kaplint.text.segmentation import Sentence, asked_from, segment
 
 if TYPE_CHECKING:  # pragma: no cover
     from kaplint.text.document import Document
@@ -437,17 +437,9 @@ def _is_denied(block_text: str, sentence_start: int, cue: Cue) -> bool:
     return bool(_COORDINATED.search(window)) and is_negated(window)
 
 
-_LEAD_BEFORE_QUESTION = re.compile(r"^(?P<lead>.*?)[:;\u2014]\s+[^:;\u2014]*\?\W*$")
-_STATEMENT_LEAD_WORDS = 6
-
-
 def _asks(text: str) -> bool:
-    """A question, unless a statement leads up to it ("... a groundbreaking therapy, but it raises a
-    question: does insurance cover it?"): that statement is still asserted."""
-    if not is_question(text):
-        return False
-    lead = _LEAD_BEFORE_QUESTION.match(text)
-    return not (lead and len(lead.group("lead").split()) >= _STATEMENT_LEAD_WORDS)
+    """A question that asks from its first word (see :func:`asked_from`)."""
+    return asked_from(text) == 0
 
 
 def _clauses(text: str, split: re.Pattern[str] = _CLAUSE_SPLIT) -> list[tuple[int, int]]:
