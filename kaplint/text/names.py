@@ -35,7 +35,16 @@ from typing import Iterable
 # A capitalised word: "Drug", "McLean", "KetaRevive", "O'Neil", "Mind's"; also words in capitals ("NIDA").
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'\u2019&.-]*")
 _LINKING = frozenset({"of", "and", "on", "for", "the", "&", "de", "du", "la"})
-_SENTENCE_END = re.compile(r"[.!?:\u2022|]\s*$|^\s*$")
+_SENTENCE_ENDS = ".!?:\u2022|"
+
+
+def _after_sentence_end(text: str, position: int) -> bool:
+    """Whether only whitespace stands between ``position`` and a sentence end or the start of
+    ``text``; read backwards over the whitespace alone, so a long paragraph stays linear."""
+    index = position - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_ENDS
 
 
 def _capitalised(word: str) -> bool:
@@ -75,7 +84,7 @@ def name_spans(text: str, sentence_starts: Iterable[int] = (0,), single: bool = 
                     continue
             break
         capitals = [word for word in run if _capitalised(word.group())]
-        at_sentence_start = run[0].start() in starts or bool(_SENTENCE_END.search(text[: run[0].start()]))
+        at_sentence_start = run[0].start() in starts or _after_sentence_end(text, run[0].start())
         needed = at_start if at_sentence_start else 2
         if len(capitals) >= needed:
             spans.append((run[0].start(), run[-1].end()))

@@ -7,6 +7,7 @@ texts use ("Dr.", "e.g.", "U.S.", "a.m."), initials and decimal numbers.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -52,19 +53,35 @@ class Sentence:
 
 @dataclass
 class Analysis:
+    """The sentences of a document, in order and by block (each block's list sorted by start)."""
+
     sentences: list[Sentence] = field(default_factory=list)
     by_block: dict[int, list[Sentence]] = field(default_factory=dict)
+    _starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
+
+    def _block_starts(self, block_index: int) -> list[int]:
+        starts = self._starts.get(block_index)
+        if starts is None:
+            starts = self._starts[block_index] = [sentence.start for sentence in self.by_block.get(block_index, [])]
+        return starts
 
     def sentence_at(self, block_index: int, offset: int) -> Sentence | None:
-        """The sentence of block ``block_index`` that contains ``offset``."""
-        for sentence in self.by_block.get(block_index, []):
-            if sentence.start <= offset < sentence.end or (offset == sentence.end and offset > sentence.start):
-                return sentence
+        """The sentence of block ``block_index`` that contains ``offset`` (or ends at it)."""
+        sentences = self.by_block.get(block_index, [])
+        position = bisect.bisect_right(self._block_starts(block_index), offset) - 1
+        # the earlier sentence wins where one ends exactly at the offset the next starts at
+        for candidate in (position - 1, position):
+            if 0 <= candidate < len(sentences):
+                sentence = sentences[candidate]
+                if sentence.start <= offset < sentence.end or (offset == sentence.end and offset > sentence.start):
+                    return sentence
         return None
 
     def sentence_after(self, block_index: int, offset: int) -> Sentence | None:
         """The first sentence of block ``block_index`` that starts at or after ``offset``."""
-        return next((sentence for sentence in self.by_block.get(block_index, []) if sentence.start >= offset), None)
+        sentences = self.by_block.get(block_index, [])
+        position = bisect.bisect_left(self._block_starts(block_index), offset)
+        return sentences[position] if position < len(sentences) else None
 
 
 def is_question(text: str) -> bool:
