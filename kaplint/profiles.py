@@ -12,9 +12,6 @@ transactional = "warning"``).
 PROFILES = ("web", "handout", "consent", "prep", "integration", "email", "transactional")
 DEFAULT_PROFILE = "web"
 
-# Profiles whose documents expect no disclosure checklist unless the configuration asks for elements.
-NO_CHECKLIST_PROFILES = frozenset({"transactional"})
-
 # Texts shorter than this many words (a text message, a reminder, a receipt line) get no disclosure
 # checklist under any profile: a checklist built for pages and handouts would report most of the
 # catalogue missing on a two-line message. ``disclosure-min-words`` in the configuration changes it;

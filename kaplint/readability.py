@@ -279,8 +279,7 @@ def _section_level(document: "Document") -> int:
 
 def readability(document: "Document") -> ReadabilityAnalysis:
     """The document's readability analysis, computed on first use and kept with the document."""
-    cached = getattr(document, "_readability", None)
+    cached = document.memo.get("readability")
     if cached is None:
-        cached = ReadabilityAnalysis(document)
-        document._readability = cached
+        cached = document.memo["readability"] = ReadabilityAnalysis(document)
     return cached

@@ -1,4 +1,4 @@
-"""The held-out claims review set (tests/data/claims_review_real.yml).
+"""The claims review set (tests/data/claims_review_real.yml), written blind and now tuning data.
 
 A reviewer who never saw the rules wrote these short documents from claims.md alone, in the
 style of real pages copied as plain text (bare headings, FAQ question lines over their answers,

@@ -180,3 +180,21 @@ def test_further_wordings_of_core_points(element: str, text: str, profile: str) 
 def test_the_drug_class_is_not_a_side_effect() -> None:
     text = "Ketamine, a dissociative anesthetic, is combined with talk therapy. Some people feel nauseous."
     assert is_missing("common-effects", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    ("element", "base", "profile"),
+    [
+        ("psychiatric-effects", INFUSIONS, "handout"),
+        ("screening", INFUSIONS, "handout"),
+        ("screening", INFUSIONS, "consent"),
+        ("screening", SPRAVATO, "handout"),
+        ("monitoring", INFUSIONS, "handout"),
+        ("monitoring", AT_HOME, "prep"),
+        ("not-medical-advice", INFUSIONS, "web"),
+        ("common-effects", INFUSIONS, "handout"),
+    ],
+)
+def test_each_base_text_reports_its_element_missing(element: str, base: str, profile: str) -> None:
+    """The statements above count only because the base text alone lacks the element."""
+    assert is_missing(element, base, profile=profile)

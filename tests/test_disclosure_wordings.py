@@ -317,3 +317,28 @@ def test_comparisons_and_ketamine_as_the_alternative_are_not_alternatives(text: 
 )
 def test_other_treatments_named_as_options_still_count(text: str) -> None:
     assert not is_missing("alternatives", BENEFIT + text, profile="consent")
+
+
+@pytest.mark.parametrize(
+    ("element", "base", "profile"),
+    [
+        ("credentials", INFUSIONS, "consent"),
+        ("warning-signs", INFUSIONS, "handout"),
+        ("spravato-rems", SPRAVATO, "handout"),
+        ("sedation-breathing", INFUSIONS, "handout"),
+        ("screening", INFUSIONS, "handout"),
+        ("screening", SPRAVATO, "handout"),
+        ("results-vary", BENEFIT, "handout"),
+        ("psychiatric-effects", INFUSIONS, "handout"),
+        ("monitoring", INFUSIONS, "handout"),
+        ("evidence-limits", BENEFIT, "handout"),
+        ("driving", INFUSIONS, "handout"),
+        ("dissociation", INFUSIONS, "handout"),
+        ("common-effects", INFUSIONS, "handout"),
+        ("alternatives", BENEFIT, "consent"),
+        ("not-medical-advice", INFUSIONS, "web"),
+    ],
+)
+def test_each_base_text_reports_its_element_missing(element: str, base: str, profile: str) -> None:
+    """The wordings above count only because the base text alone lacks the element."""
+    assert is_missing(element, base, profile)

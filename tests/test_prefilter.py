@@ -84,3 +84,14 @@ def test_runs_hold_for_generated_text(words: list[str]) -> None:
         assert runs is not None
         if re.search(pattern, text, re.IGNORECASE):
             assert any(run in text.lower() for run in runs)
+
+
+def test_a_dotless_i_or_long_s_matched_by_a_case_insensitive_pattern_is_not_skipped() -> None:
+    import re
+
+    from kaplint.text.prefilter import fold
+
+    for text, pattern in (("ketam\u0131ne", "ketamine"), ("\u017fafe", "safe")):
+        assert re.search(pattern, text, re.IGNORECASE)
+        runs = required_runs([pattern])
+        assert runs is not None and any(run in fold(text) for run in runs)

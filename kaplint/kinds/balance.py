@@ -92,7 +92,7 @@ class BalanceKind(Kind):
         "ratio": Param("number", 3.0, "at most this many benefit statements per risk statement"),
         "min-benefits": Param("int", 2, "benefit statements a document needs before it is judged"),
         "tail-share": Param("number", 0.2, "the share of the document at its end that counts as 'at the end'"),
-        "benefit-cues": Param("str-list", [], "statement cues that make a benefit statement (instead of the 'benefit' phrases)"),
+        "benefit-cues": Param("str-list", [], "statement cues that make a benefit statement (besides the 'benefit' phrases)"),
         "risk-cues": Param("str-list", [], "statement cues that make a risk statement (besides the 'risk' phrases)"),
         "not-benefit": Param("str-list", [], "statement cues or manners that keep a sentence from being a benefit statement"),
         "not-risk-cues": Param("str-list", [], "statement cues that keep a sentence from being a risk statement (minimizing: 'rare and mild')"),
@@ -219,7 +219,7 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         len(blocks),
     )
     sections: dict[tuple[str, ...], dict[str, Any]] = {}
-    described = describe(document) if compiled.benefit_cues or compiled.risk_cues or compiled.not_risk_cues else None
+    described = describe(document) if compiled.benefit_cues or compiled.risk_cues or compiled.not_risk_cues or compiled.not_benefit else None
     for position, sentence in enumerate(segment(document).sentences):
         block = blocks[sentence.block_index]
         if block.landmark == "navigation":
@@ -229,14 +229,12 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         if block.kind == "heading" and len(text.split()) <= _HEADING_LABEL_WORDS:
             continue  # a label such as "Side effects" or "Benefits" is not a statement
         statement_of = described[position] if described is not None else None
-        if compiled.benefit_cues and statement_of is not None:
-            benefit = (
-                not asks
-                and (any(statement_of.shows(name) for name in compiled.benefit_cues) or _affirmed(compiled.benefit, text, statement_of))
-                and not any(vetoes(statement_of, name) for name in compiled.not_benefit)
-            )
-        else:
-            benefit = not asks and _affirmed(compiled.benefit, text, statement_of)
+        benefit = not asks and (
+            _affirmed(compiled.benefit, text, statement_of)
+            or (statement_of is not None and any(statement_of.shows(name) for name in compiled.benefit_cues))
+        )
+        if benefit and statement_of is not None and any(vetoes(statement_of, name) for name in compiled.not_benefit):
+            benefit = False
         risk = not asks and (
             _affirmed(compiled.risk, text, statement_of)
             or (_affirmed(compiled.harm, text, statement_of) and bool(compiled.possibility.search(text)))

@@ -53,7 +53,7 @@ from kaplint.text.statements import statements_by_block
 from kaplint.text.evidence import any_pattern
 from kaplint.text.names import inside_name, is_title_case, name_spans
 from kaplint.text.negation import is_negated
-from kaplint.text.prefilter import required_runs
+from kaplint.text.prefilter import fold, required_runs
 from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
 _HEDGE = re.compile(
@@ -297,7 +297,7 @@ class PhraseKind(Kind):
         if _block_excepted(compiled, document, block_index):
             return
         candidates: list[tuple[int, int, re.Match[str], tuple[str, bool]]] = []
-        lowered = block.text.lower()
+        lowered = fold(block.text)
         for regex, template, expand, runs in compiled.regexes:
             if runs is not None and not any(run in lowered for run in runs):
                 continue  # none of the words every match needs (see kaplint.text.prefilter)

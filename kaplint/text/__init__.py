@@ -5,14 +5,19 @@ the modules here read it once and describe what it says, so that rules
 (:mod:`kaplint.kinds`) ask questions of a description instead of re-scanning text:
 
 - :mod:`~kaplint.text.document`: the document model (blocks, source maps, positions);
-- :mod:`~kaplint.text.segmentation`: sentences and words;
-- :mod:`~kaplint.text.structure`: headings, questions and answers, and lists, recovered
-  from layout so scraped plain text reads like Markdown;
+- :mod:`~kaplint.text.segmentation`: sentences, and where a question starts asking (the
+  headings, question-and-answer pairs and lists of scraped plain text are recovered by the
+  plain-text loader, :mod:`kaplint.loaders.text`, so they arrive here as blocks);
+- :mod:`~kaplint.text.names`: which capitalised runs are names (agencies, clinics, products);
+- :mod:`~kaplint.text.prefilter`: the literal words a pattern needs, to skip text cheaply;
 - :mod:`~kaplint.text.negation` and :mod:`~kaplint.text.quotes`: what is denied, and
   whose words a passage is;
 - :mod:`~kaplint.text.statements`: one description per sentence (what it is about, what it
   asserts, and how), shared by the claims rules, fair balance and disclosures;
 - :mod:`~kaplint.text.evidence`: whether a document states a disclosure's core point.
+
+Readability (:mod:`kaplint.readability`, :mod:`kaplint.syllables`) stays beside the rules
+that use it: it measures text rather than describing what it says.
 
 Nothing in this package imports the rules, the engine or the reporters.
 """

@@ -23,8 +23,8 @@ Elevate today"): jargon lists lower-case words, so the capital is what marks
 the name.
 
 Blocks written in Title Case throughout (headings, button labels) capitalise
-every word, so runs there say nothing about names; callers pass
-``title_case_block`` to turn detection off for them.
+every word, so runs there say nothing about names; callers check
+:func:`is_title_case` and skip name detection for them.
 """
 
 from __future__ import annotations

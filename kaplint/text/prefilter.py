@@ -21,6 +21,17 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
+# Characters that a case-insensitive expression matches against an ASCII letter but that
+# str.lower() leaves alone (dotless i, long s); folded so a prefilter never skips their match.
+_ASCII_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased the way the prefilters compare it with their runs."""
+    lowered = text.lower()
+    return lowered if lowered.isascii() else lowered.translate(_ASCII_FOLD)
+
+
 _MIN_RUN = 3
 _MAX_RUNS = 60  # past this many alternatives a prefilter costs more than it saves
 

@@ -37,7 +37,7 @@ import yaml
 
 from kaplint.bundled import bundled_rules_dir
 from kaplint.text.negation import is_denied, is_negated
-from kaplint.text.prefilter import required_runs
+from kaplint.text.prefilter import fold, required_runs
 from kaplint.text.segmentation import Sentence, asked_from, segment
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -336,7 +336,7 @@ def _scan_block(text: str, sentences: list[Sentence], lexicons: Lexicons) -> lis
         sentence = sentences[index]
         return index if start >= sentence.start and end <= sentence.end else None
 
-    lowered = text.lower()
+    lowered = fold(text)
     groups = (("subject", lexicons.subjects), ("cue", lexicons.cues), ("manner", lexicons.manners))
     for kind, patterns in groups:
         for name, pattern in patterns.items():
