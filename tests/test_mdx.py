@@ -118,3 +118,14 @@ def test_real_rule_positions_in_mdx(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     cli = CliRunner().invoke(main, ["check", "--select", "KAP302", "-q", "--no-color", "page.mdx"])
     assert cli.exit_code == 1
     assert cli.stdout.startswith(f"page.mdx:4:{finding.column} KAP302 cure error")
+
+
+def test_a_jsx_comment_with_an_apostrophe_is_not_prose() -> None:
+    document = load("page.mdx", "{/* Don't remove: ketamine is 100% safe */}\n\nReal prose about ketamine.\n".encode(), "mdx")
+    assert [block.text for block in document.blocks] == ["Real prose about ketamine."]
+
+
+def test_an_inline_expression_across_a_blank_line_leaks_no_comment_marker() -> None:
+    document = load("page.mdx", "Intro text {cond &&\n\n  <Card />} more text.\n".encode(), "mdx")
+    assert all("<!--" not in block.text and "-->" not in block.text for block in document.blocks)
+    assert document.blocks[0].text == "Intro text"

@@ -131,6 +131,18 @@ def _balanced_end(text: str, position: int) -> int:
                 continue
             if char == quote:
                 quote = ""
+        elif text.startswith("/*", index):  # a comment: its apostrophes open no string ("{/* Don't */}")
+            close = text.find("*/", index + 2)
+            if close < 0:
+                return -1
+            index = close + 2
+            continue
+        elif text.startswith("//", index):
+            newline = text.find("\n", index)
+            if newline < 0:
+                return -1
+            index = newline + 1
+            continue
         elif char in "\"'`":
             quote = char
         elif char == "{":
@@ -171,6 +183,12 @@ def _tag_end(text: str, position: int) -> int:
 def _mask(text: str, chars: list[str], start: int, end: int) -> None:
     """Replace ``text[start:end]`` by a same-length comment, or by spaces when too short for one."""
     length = end - start
+    inline = text[text.rfind("\n", 0, start) + 1 : start].strip() != ""
+    if inline and "\n\n" in text[start:end]:
+        # inline HTML cannot span a blank line, so a comment opened mid-line would leak "<!--"
+        # into the prose: blank the expression instead
+        _blank(chars, start, end)
+        return
     if length >= _COMMENT_LENGTH:
         filler = "<!--" + "".join("\n" if text[index] == "\n" else " " for index in range(start + 4, end - 3)) + "-->"
         chars[start:end] = list(filler)
