@@ -173,3 +173,13 @@ def test_nul_bytes_mean_binary() -> None:
     with pytest.raises(InputProblem) as error:
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     assert error.value.rule == "binary-file"
+
+
+def test_scraped_list_item_continues_on_an_indented_line_and_ends_before_a_new_line() -> None:
+    wrapped = load_text_format("x.txt", "- Dizziness that lasts for a short time after your\n  Spravato session ends\n", "text")
+    assert [(block.kind, block.text) for block in wrapped.blocks] == [
+        ("list_item", "Dizziness that lasts for a short time after your Spravato session ends")
+    ]
+    # "doctor" ends in "or" but does not break off: the next line is a block of its own
+    ended = load_text_format("x.txt", "- Call your doctor\nKetamine is given here.\n", "text")
+    assert [block.text for block in ended.blocks] == ["Call your doctor", "Ketamine is given here."]

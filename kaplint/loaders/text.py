@@ -121,11 +121,20 @@ def _split_scraped_lines(
     return [(kind, [span]) for span in spans]
 
 
+_CONTINUES = re.compile(r"(?:[,\-\u2013]|\b(?:and|or))\s*$", re.IGNORECASE)
+
+
 def _starts_new_line_block(text: str, previous: tuple[int, int, int], raw: str) -> bool:
-    """Whether an unbulleted line after a list item starts a block of its own (scraped text)."""
+    """Whether an unbulleted line after a list item starts a block of its own (scraped text).
+
+    An indented line always continues the item ("- Dizziness after your" / "  Spravato
+    session ends"); an unindented one starts a block unless it begins in lower case or the
+    item's line breaks off after a comma, a dash, "and" or "or"."""
     previous_line = text[previous[1] : previous[2]]
     following = raw.strip()
-    return bool(following) and not following[:1].islower() and not previous_line.rstrip().endswith((",", "-", "\u2013", "and", "or"))
+    if raw[:1] in (" ", "\t"):
+        return False
+    return bool(following) and not following[:1].islower() and not _CONTINUES.search(previous_line)
 
 
 def _newline_before(text: str, offset: int) -> int:
