@@ -248,7 +248,9 @@ _REPORTING = re.compile(
     r"companies|sellers|articles|headlines|marketers|influencers)\s+(?:[\w-]+\s+){0,2}?(?:say|says|claim|claims|promise|promises|"
     r"suggest|call|tout|advertise|describe)|you\s+(?:may|might)\s+have\s+(?:read|heard|seen)|you\s+(?:may|might)\s+(?:read|hear|see)|"
     r"(?:ads?|advertisements|websites|platforms|companies|sellers|articles|headlines|marketers)\s+(?:that|which)\s+(?:promise|claim|say|call|tout)|"
-    r"claims?\s+that|(?:it\s+is|it[\u2019']s)\s+(?:often\s+|sometimes\s+)?(?:said|claimed)\s+that)",
+    r"claims?\s+that|(?:it\s+is|it[\u2019']s)\s+(?:often\s+|sometimes\s+)?(?:said|claimed)\s+that|"
+    r"^\W*(?:the\s+)?(?:headlines|ads|advertisements|websites|news\s+stories|articles|marketers|influencers|media\s+reports)\s+"
+    r"(?:often\s+|sometimes\s+|still\s+)?(?:say|claim|promise|suggest|call|tout|advertise|describe))",
     re.IGNORECASE,
 )
 _REJECTION = re.compile(
