@@ -183,3 +183,10 @@ def test_scraped_list_item_continues_on_an_indented_line_and_ends_before_a_new_l
     # "doctor" ends in "or" but does not break off: the next line is a block of its own
     ended = load_text_format("x.txt", "- Call your doctor\nKetamine is given here.\n", "text")
     assert [block.text for block in ended.blocks] == ["Call your doctor", "Ketamine is given here."]
+
+
+def test_a_source_line_stays_with_the_line_it_sources_in_scraped_text() -> None:
+    text = "About our care\n\nIn one trial, 7 in 10 patients felt relief within a day.\nSource: Smith et al., JAMA Psychiatry, 2019.\n"
+    document = load_text_format("x.txt", text, "text")
+    assert document.blocks[-1].text.endswith("JAMA Psychiatry, 2019.")
+    assert document.blocks[-1].text.startswith("In one trial")

@@ -118,7 +118,18 @@ def _split_scraped_lines(
     )
     if wrapped:
         return [(kind, spans)]
-    return [(kind, [span]) for span in spans]
+    groups: list[tuple[str, list[tuple[int, int, int]]]] = []
+    for span, line in zip(spans, lines):
+        if groups and _SOURCE_LINE.match(line):
+            groups[-1][1].append(span)  # "Source: Smith et al., 2019" belongs to the text it sources
+        else:
+            groups.append((kind, [span]))
+    return groups
+
+
+_SOURCE_LINE = re.compile(
+    r"\W*(?:sources?|references?|citations?|data|study|reference)\s*:|\W*\(?[A-Z][\w'\u2019-]+\s+(?:et\s+al\.?|and\s+colleagues)", re.IGNORECASE
+)
 
 
 _CONTINUES = re.compile(r"(?:[,\-\u2013]|\b(?:and|or))\s*$", re.IGNORECASE)
