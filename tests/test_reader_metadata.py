@@ -185,3 +185,19 @@ def test_odd_metadata_never_breaks_loading(page: str) -> None:
         start, end = block.source_span(0, len(block.text))
         assert block.text and start <= end <= len(page)
     located(page, "page.html")  # every marker found points at itself
+
+
+def test_metadata_that_repeats_itself_is_linted_once() -> None:
+    page = (
+        '<html><head><title>Ketamine: the miracle cure</title>'
+        '<meta property="og:title" content="Ketamine:  the miracle cure">'
+        '<meta name="twitter:title" content="ketamine: the miracle cure">'
+        '<meta name="description" content="A new path."><meta property="og:description" content="A new path.">'
+        "</head><body><p>Text.</p></body></html>"
+    )
+    linter = Linter(Config(), RunOptions(select=("hype",), profile="web"))
+    findings = linter.lint_bytes("page.html", page.encode("utf-8")).findings
+    assert [(finding.line, finding.column) for finding in findings] == [(1, 34)]  # in <title>, once
+    front = "---\ntitle: Ketamine, the miracle cure\ndescription: Ketamine, the miracle cure\n---\nText.\n"
+    document = load_text_format("page.md", front, "markdown")
+    assert [block.text for block in document.blocks] == ["Ketamine, the miracle cure", "Text."]

@@ -48,6 +48,7 @@ def front_matter_blocks(text: str, yaml_offset: int, yaml_end: int) -> list[Bloc
         return []
     blocks: list[Block] = []
     seen: set[int] = set()
+    texts: set[str] = set()
     for key_node, value_node in root.value:
         kind = PROSE_KEYS.get(str(key_node.value).lower()) if isinstance(key_node, yaml.ScalarNode) else None
         if kind is None or not isinstance(value_node, yaml.ScalarNode) or value_node.tag != _STRING_TAG:
@@ -59,8 +60,10 @@ def front_matter_blocks(text: str, yaml_offset: int, yaml_end: int) -> list[Bloc
         if built is None:
             continue
         block_text, source_map = built
-        if not block_text:
-            continue
+        key = " ".join(block_text.split()).casefold()
+        if not block_text or key in texts:
+            continue  # a description that repeats the title is read once
+        texts.add(key)
         shifted = SourceMap([_shift(segment, yaml_offset) for segment in source_map.segments])
         if kind == "heading":
             blocks.append(Block("heading", block_text, shifted, (block_text,), FRONT_MATTER_HEADING_LEVEL))

@@ -89,6 +89,7 @@ class _VisibleTextParser(HTMLParser):
         self.footer_starts: list[int] = []  # stack depths where <footer> / role=contentinfo began
         self.pending: list[tuple[str, str, object]] = []  # (kind, text, map) of attributes, after the current block
         self.title_saved: tuple[BlockBuilder, int] | None = None  # while reading <title>: the body's builder, skip depth
+        self.metadata_seen: set[str] = set()  # page and card titles and descriptions already read
 
     # Positions -----------------------------------------------------------
     def _offset(self) -> int:
@@ -233,8 +234,17 @@ class _VisibleTextParser(HTMLParser):
         text, source_map = self.builder.strip()
         self.builder, self.skip_depth = self.title_saved or (BlockBuilder(), 0)
         self.title_saved = None
-        if text:
+        if text and self._first_metadata(text):
             self.document.blocks.append(Block("heading", text, source_map, (text,), METADATA_HEADING_LEVEL))
+
+    def _first_metadata(self, text: str) -> bool:
+        """Whether these words are new among the page's metadata: <title>, og:title and
+        twitter:title (or the three descriptions) usually repeat one text, which is linted once."""
+        key = " ".join(text.split()).casefold()
+        if key in self.metadata_seen:
+            return False
+        self.metadata_seen.add(key)
+        return True
 
     def _meta(self, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: (value or "") for name, value in attrs}
@@ -246,6 +256,8 @@ class _VisibleTextParser(HTMLParser):
         if built is None:
             return
         text, source_map = built
+        if not self._first_metadata(text):
+            return
         level = METADATA_HEADING_LEVEL
         section = (text,) if kind == "heading" else self.sections.titles
         self.document.blocks.append(Block(kind, text, source_map, section, level))
