@@ -273,3 +273,39 @@ def test_docx_positions_are_paragraph_and_character(items: list[tuple[str, str]]
     for finding in result.findings:
         paragraph = paragraphs[finding.line - 1]
         assert paragraph[finding.column - 1 : finding.end_column - 1] == finding.match
+
+
+# MDX --------------------------------------------------------------------------
+
+@st.composite
+def mdx_document(draw) -> tuple[str, int]:
+    """Markdown prose among imports, exports, JSX, expressions and JSX comments (which are not prose)."""
+    blocks = [f"import {{ Card }} from './{draw(marker)}.js'"]
+    expected = 0
+    for _ in range(draw(st.integers(1, 7))):
+        kind = draw(st.integers(0, 6))
+        if kind == 0:
+            line, count = draw(markdown_inline())
+            blocks.append(line); expected += count
+        elif kind == 1:
+            blocks.append(f"<Card title=\"{draw(marker)}\" count={{{draw(st.integers(0, 9))}}} />")
+        elif kind == 2:
+            blocks.append(f"{{/* don't lint {draw(marker)} here */}}")
+        elif kind == 3:
+            blocks.append(f"{draw(plain_words)} {draw(marker)} and {{props.{draw(marker)}}} end"); expected += 1
+        elif kind == 4:
+            blocks.append(f"export const meta = {{ note: \"{draw(marker)}'s\" }}")
+        elif kind == 5:
+            blocks.append(f"<Callout>\n\n{draw(marker)} inside a component\n\n</Callout>"); expected += 1
+        else:
+            blocks.append(f"## {draw(marker)} {draw(plain_words)}"); expected += 1
+    return "\n\n".join(blocks) + "\n", expected
+
+
+@SETTINGS
+@given(mdx_document(), st.booleans())
+def test_mdx_positions(document: tuple[str, int], crlf: bool) -> None:
+    source, expected = document
+    raw = source.replace("\n", "\r\n") if crlf else source
+    result = LINTER.lint_bytes("doc.mdx", raw.encode("utf-8"), "mdx")
+    check_positions(source, result.findings, expected, crlf)

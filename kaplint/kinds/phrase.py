@@ -147,7 +147,7 @@ class PhraseKind(Kind):
         "blocks": Param("str-list", list(BLOCK_KINDS), "block kinds to check"),
         "sentence-requires-context": Param("bool", False, "sentence-requires is also met by the document's subject: its title (front matter title or subject, first heading) or the headings above the sentence"),
         "sentence-requires-unless": Param("regex-list", [], "the document's subject does not count for a sentence (with its reach) that names one of these (another treatment)"),
-        "title-case-headings": Param("bool", True, "check headings (and heading-like lines) written in Title Case; false leaves them alone (a heading in sentence case is still a sentence)"),
+        "title-case-headings": Param("bool", True, "check blocks written in Title Case (headings, labels, heading-like lines); false leaves them alone (a heading in sentence case is still a sentence)"),
         "skip-names": Param("bool", False, "drop matches inside names of agencies, programs, clinics, products and people (kaplint.text.names)"),
         "statement-exceptions": Param("str-list", [], "a match is dropped when its sentence's statement has one of these cues, manners or subjects (see kaplint.kinds.recipes)"),
         "statements": Param("list", [], "statement recipes: combinations of the statement analysis that make the claim (see kaplint.kinds.recipes)"),
