@@ -342,3 +342,21 @@ def test_other_treatments_named_as_options_still_count(text: str) -> None:
 def test_each_base_text_reports_its_element_missing(element: str, base: str, profile: str) -> None:
     """The wordings above count only because the base text alone lacks the element."""
     assert is_missing(element, base, profile)
+
+
+@pytest.mark.parametrize(
+    ("element", "base", "text"),
+    [
+        ("screening", INFUSIONS, "Tell your doctor if you have ever had a problem with alcohol or street drugs."),
+        ("screening", INFUSIONS, "Tell your prescriber if you or anyone in your family has had psychosis."),
+        ("screening", SPRAVATO, "Your psychiatrist will already have confirmed that you are an appropriate candidate."),
+        ("spravato-rems", SPRAVATO, "You use the spray yourself in a medical facility and stay for at least two hours afterwards."),
+        ("spravato-rems", SPRAVATO, "It is given under direct medical supervision, and you remain at the clinic for at least 2 hours."),
+    ],
+)
+def test_wordings_found_after_the_final_measurement(element: str, base: str, text: str) -> None:
+    assert not is_missing(element, base + text)
+
+
+def test_telling_your_doctor_about_symptoms_later_is_not_screening() -> None:
+    assert is_missing("screening", INFUSIONS + "Tell your doctor right away if you feel faint after the infusion.")
