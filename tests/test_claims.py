@@ -350,3 +350,16 @@ def test_a_question_with_an_aside_or_a_short_lead_still_asks(text: str) -> None:
 def test_a_claim_later_in_the_answers_next_sentence_stands_for_the_answer() -> None:
     text = "## Will I get addicted?\n\nNo. At the low doses we prescribe in our clinic, ketamine is not addictive.\n"
     assert [f.match for f in findings(text, ("not-addictive",)).findings] == ["is not addictive"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("There are no reported long-term side effects with our infusions.", "minimized-risk"),
+        ("Any dizziness clears up quickly once the infusion stops.", "minimized-risk"),
+        ("It has been administered safely to millions of people for decades.", "safety-by-association"),
+        ("Ketamine eases the symptoms of depression in approximately 60-70 percent of patients.", "unsourced-statistic"),
+    ],
+)
+def test_wordings_found_after_the_final_measurement(text: str, name: str) -> None:
+    assert name in {finding.name for finding in findings(text + "\n").findings}
