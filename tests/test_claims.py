@@ -177,7 +177,7 @@ def test_a_credited_first_person_testimonial_is_reported_as_testimonial_not_as_a
 def test_fair_balance_counts_neither_risks_of_other_treatments_nor_idioms_as_statements() -> None:
     rule = next(rule for rule in RULES if rule.name == "fair-balance")
     text = (
-        "# Ketamine therapy\n\nMost antidepressants come with a host of unpleasant side effects.\n\n"
+        "# Ketamine therapy\n\nMany older antidepressants bring weight gain and other unwelcome side effects.\n\n"
         "Feel free to bring your questions, hopes and fears to your preparation session.\n\n"
         "Ketamine can cause nausea and a rise in blood pressure.\n"
     )
@@ -189,8 +189,8 @@ def test_fair_balance_counts_neither_risks_of_other_treatments_nor_idioms_as_sta
 
 def test_a_question_asks_only_after_its_colon_what_comes_before_is_stated() -> None:
     text = (
-        "The powerful effects of ketamine have made it a groundbreaking therapy, but one question remains: "
-        "does insurance cover ketamine infusions?\n"
+        "Our clinic offers a groundbreaking therapy for low mood, and callers often raise one point: "
+        "will my health plan pay for the sessions?\n"
     )
     assert [f.match for f in findings(text, ("hype",)).findings] == ["groundbreaking"]
     assert findings("Is ketamine a groundbreaking therapy?\n", ("hype",)).findings == []
@@ -198,20 +198,20 @@ def test_a_question_asks_only_after_its_colon_what_comes_before_is_stated() -> N
 
 def test_speed_that_can_happen_or_often_happens_is_no_promise_but_speed_as_fact_is() -> None:
     for text in (
-        "Ketamine infusions can provide rapid relief for symptoms of depression.\n",
-        "Patients often report a lift in mood within hours of an infusion.\n",
+        "Our infusions can bring quick relief from low mood.\n",
+        "Clients often say the heaviness lifts within hours.\n",
     ):
         assert findings(text, ("instant-relief",)).findings == [], text
-    assert findings("Ketamine provides rapid relief for symptoms of depression.\n", ("instant-relief",)).findings
-    assert findings("Patients report a lift in mood within hours of an infusion.\n", ("instant-relief",)).findings
+    assert findings("Our infusions bring quick relief from low mood.\n", ("instant-relief",)).findings
+    assert findings("The heaviness lifts within hours.\n", ("instant-relief",)).findings
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "In recent years, ketamine has gained attention as a potential breakthrough treatment for depression, anxiety, PTSD, and other mood disorders.\n",
-        "It has been the subject of formal investigation for its potential to treat psychiatric disorders, anxiety and chronic pain.\n",
-        "Antidepressants are commonly prescribed to people with PTSD to ease the depression and anxiety that often come with it.\n",
+        "Over the last decade ketamine has gained attention as a possible treatment for low mood, OCD, PTSD and other mood disorders.\n",
+        "Researchers have looked at its potential to treat anxiety, chronic pain and other psychiatric disorders.\n",
+        "Doctors often give SSRIs to veterans with PTSD for the depression, anxiety and insomnia that come with it.\n",
     ],
 )
 def test_scope_described_as_interest_or_about_other_treatments_is_not_broad_indications(text: str) -> None:
@@ -230,7 +230,7 @@ def test_a_topic_heading_names_a_mechanism_without_claiming_it() -> None:
 
 
 def test_a_hedge_reaches_over_a_list_of_participles() -> None:
-    text = "Glutamate has been implicated in the growth of new neurons, creating new connections between brain regions.\n"
+    text = "This messenger has been linked to the growth of new neurons, creating new connections between brain areas.\n"
     assert findings(text, ("mechanism-overclaim",)).findings == []
     text = "Ketamine may ease pain, and it rewires the brain in one session.\n"
     assert findings(text, ("mechanism-overclaim",)).findings
@@ -239,8 +239,8 @@ def test_a_hedge_reaches_over_a_list_of_participles() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Oral ketamine is sometimes prescribed for at-home use, though it is less common and less research-supported.\n",
-        "Our therapists deliver evidence-based psychotherapy by secure video.\n",
+        "Troches are an option for some patients, but this route is less research-supported than infusions.\n",
+        "Our counselors offer evidence-based psychotherapy in person and online.\n",
     ],
 )
 def test_a_rules_exceptions_excuse_its_statement_matches_too(text: str) -> None:
@@ -267,7 +267,7 @@ def test_fair_balance_does_not_count_interest_or_lost_hope_as_benefits() -> None
     rule = next(rule for rule in RULES if rule.name == "fair-balance")
     text = (
         "# When you start to lose hope\n\n"
-        "In recent years, ketamine has gained attention as a potential treatment for depression.\n\n"
+        "Lately ketamine has gained attention as a possible option for low mood.\n\n"
         "Ketamine relieves depression within hours.\n"
     )
     analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
@@ -276,7 +276,7 @@ def test_fair_balance_does_not_count_interest_or_lost_hope_as_benefits() -> None
 
 def test_taking_precautions_for_your_comfort_is_no_risk_statement_but_a_list_of_precautions_is() -> None:
     rule = next(rule for rule in RULES if rule.name == "fair-balance")
-    text = "We take extra precautions to ensure your comfort and safety.\n\nPrecautions: do not drive until the next day.\n"
+    text = "Our staff take every precaution so that you feel at ease.\n\nPrecautions: do not drive until the next day.\n"
     analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
     assert [statement.text for statement in analysis.risks] == ["Precautions: do not drive until the next day."]
 
@@ -284,8 +284,8 @@ def test_taking_precautions_for_your_comfort_is_no_risk_statement_but_a_list_of_
 def test_a_title_case_heading_names_a_risk_section_without_being_a_risk_statement() -> None:
     rule = next(rule for rule in RULES if rule.name == "fair-balance")
     text = (
-        "# Spravato Treatment\n\n## Benefits and Potential Side Effects\n\n"
-        "Spravato has helped many people find relief.\n\nTherapy can help you manage distress.\n"
+        "# Spravato Treatment\n\n## Benefits and Possible Risks\n\n"
+        "Spravato eases depression for many adults.\n\nTherapy can help you manage distress.\n"
     )
     analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
     assert analysis.risks == []
@@ -293,14 +293,14 @@ def test_a_title_case_heading_names_a_risk_section_without_being_a_risk_statemen
 
 
 def test_a_figure_about_another_treatment_is_not_an_unsourced_ketamine_statistic() -> None:
-    text = "Treatment-resistant depression is common: more than half of people do not respond to the first antidepressant they try.\n"
+    text = "Low mood often resists the first pill: more than half of people do not respond to their first antidepressant.\n"
     assert findings(text, ("unsourced-statistic",)).findings == []
     assert findings("More than half of our patients respond after one ketamine infusion.\n", ("unsourced-statistic",)).findings
 
 
 def test_unlike_pills_that_need_weeks_is_a_comparison_however_the_weeks_are_put() -> None:
     for text in (
-        "Ketamine eases depression within hours, unlike SSRIs which require weeks.\n",
+        "Relief can start within a day, unlike most pills which need several weeks.\n",
         "Unlike standard antidepressants, which can take several weeks to work, our infusions act the same day.\n",
     ):
         assert findings(text, ("unsupported-comparison",)).findings, text
@@ -355,10 +355,10 @@ def test_a_claim_later_in_the_answers_next_sentence_stands_for_the_answer() -> N
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("There are no reported long-term side effects with our infusions.", "minimized-risk"),
-        ("Any dizziness clears up quickly once the infusion stops.", "minimized-risk"),
-        ("It has been administered safely to millions of people for decades.", "safety-by-association"),
-        ("Ketamine eases the symptoms of depression in approximately 60-70 percent of patients.", "unsourced-statistic"),
+        ("We know of no reported lasting side effects from our treatment.", "minimized-risk"),
+        ("Light-headedness clears up quickly, so plan a normal evening.", "minimized-risk"),
+        ("It has been given safely in our clinic for over twenty years.", "safety-by-association"),
+        ("Our troches lift anxiety in roughly 55-65 percent of clients.", "unsourced-statistic"),
     ],
 )
 def test_wordings_found_after_the_final_measurement(text: str, name: str) -> None:

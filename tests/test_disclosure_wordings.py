@@ -347,11 +347,11 @@ def test_each_base_text_reports_its_element_missing(element: str, base: str, pro
 @pytest.mark.parametrize(
     ("element", "base", "text"),
     [
-        ("screening", INFUSIONS, "Tell your doctor if you have ever had a problem with alcohol or street drugs."),
-        ("screening", INFUSIONS, "Tell your prescriber if you or anyone in your family has had psychosis."),
-        ("screening", SPRAVATO, "Your psychiatrist will already have confirmed that you are an appropriate candidate."),
-        ("spravato-rems", SPRAVATO, "You use the spray yourself in a medical facility and stay for at least two hours afterwards."),
-        ("spravato-rems", SPRAVATO, "It is given under direct medical supervision, and you remain at the clinic for at least 2 hours."),
+        ("screening", INFUSIONS, "Tell your prescriber if you have ever misused opioids or stimulants."),
+        ("screening", INFUSIONS, "Tell your care team if you or a close relative has had psychosis."),
+        ("screening", SPRAVATO, "Before booking, our doctors confirm that you are a suitable candidate."),
+        ("spravato-rems", SPRAVATO, "Each dose is taken at a healthcare facility, and we keep you for a couple of hours afterwards to watch how you feel."),
+        ("spravato-rems", SPRAVATO, "A nurse provides direct clinical supervision while you use the spray, and you rest with us for two hours or more."),
     ],
 )
 def test_wordings_found_after_the_final_measurement(element: str, base: str, text: str) -> None:

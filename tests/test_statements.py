@@ -67,7 +67,7 @@ LEFT_ALONE = [
     "Call us if you can't reach your ride, and we will help you get home safely.",
     "Esketamine is given to adults with major depression who have acute suicidal thoughts, together with an oral antidepressant.",
     "We check your vital signs every fifteen minutes to make sure there are no adverse effects we need to treat.",
-    "Ketamine has gained attention as a potential treatment for depression, anxiety, PTSD and OCD.",
+    "Ketamine has drawn attention as a possible treatment for depression, anxiety, PTSD and OCD.",
     "Ketamine is used when standard medications have not helped enough.",
     "Our foundation funds research toward a cure for depression.",
     "There is no cure for depression, but treatment can help.",

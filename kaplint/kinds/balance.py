@@ -242,7 +242,7 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
         if risk and compiled.not_risk.search(text):
             risk = False
         if risk and block.kind == "heading" and is_title_case(text):
-            risk = False  # "Benefits and Potential Side Effects" names a section; its sentences state the risks
+            risk = False  # "Benefits and Possible Risks" names a section; its sentences state the risks
         if not risk and not asks and described is not None and compiled.risk_cues:
             risk = any(described[position].shows(name) for name in compiled.risk_cues)
         if risk and described is not None and any(described[position].shows(name) for name in compiled.not_risk_cues):

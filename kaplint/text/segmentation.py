@@ -101,8 +101,8 @@ _STATEMENT_LEAD_WORDS = 6
 def asked_from(text: str) -> int | None:
     """Where the asking part of a question sentence begins; None when it is no question.
 
-    A statement may lead up to a question: "... has made it a groundbreaking therapy, but one
-    question remains: does insurance cover it?" asserts what stands before the colon. The lead
+    A statement may lead up to a question: "We offer a groundbreaking therapy, and callers ask one
+    thing: will my plan pay for it?" asserts what stands before the colon. The lead
     counts only when it has a few words, does not itself open as a question, and the break (colon,
     semicolon or dash) is followed by the question's own opening word, so an aside between dashes
     ("Is ketamine - the miracle cure - right for you?") stays part of the question.
