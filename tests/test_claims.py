@@ -363,3 +363,14 @@ def test_a_claim_later_in_the_answers_next_sentence_stands_for_the_answer() -> N
 )
 def test_wordings_found_after_the_final_measurement(text: str, name: str) -> None:
     assert name in {finding.name for finding in findings(text + "\n").findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The lift in mood lasted a few weeks, a short-term benefit rather than a permanent cure.", "cure"),
+        ("Whether our infusions lower the risk of suicide has not been demonstrated.", "suicide-prevention"),
+    ],
+)
+def test_a_claim_denied_by_contrast_or_by_its_own_limit_is_left_alone(text: str, name: str) -> None:
+    assert name not in {finding.name for finding in findings(text + "\n").findings}

@@ -146,3 +146,13 @@ def test_explain_every_terminology_and_language_rule(name: str) -> None:
     assert result.exit_code == 0
     for heading in ("What it checks", "Why it matters", "A better way to say it", "Sources"):
         assert heading in result.output, (name, heading)
+
+
+def test_spravato_never_dispensed_for_home_use_is_the_rule_itself() -> None:
+    from kaplint.config import Config
+    from kaplint.engine import Linter, RunOptions
+
+    linter = Linter(Config(), RunOptions(select=("spravato-at-home",), profile="web"))
+    text = "Spravato must never be dispensed directly to a patient for home use.\n"
+    assert linter.lint_bytes("page.md", text.encode("utf-8")).findings == []
+    assert linter.lint_bytes("page.md", b"You can use Spravato at home after your first visit.\n").findings

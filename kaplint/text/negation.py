@@ -14,7 +14,7 @@ _NEGATOR = re.compile(
     r"\b(?:not|no|never|cannot|can't|can['\u2019]t|without|neither|nor|nothing|none|nobody|"
     r"isn['\u2019]t|aren['\u2019]t|wasn['\u2019]t|weren['\u2019]t|don['\u2019]t|doesn['\u2019]t|"
     r"didn['\u2019]t|won['\u2019]t|wouldn['\u2019]t|shouldn['\u2019]t|hasn['\u2019]t|haven['\u2019]t|"
-    r"unlikely|untrue|myth)\b",
+    r"unlikely|untrue|myth|rather\s+than)\b",
     re.IGNORECASE,
 )
 # Negator phrases that do not deny what follows.
