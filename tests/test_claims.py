@@ -374,3 +374,26 @@ def test_wordings_found_after_the_final_measurement(text: str, name: str) -> Non
 )
 def test_a_claim_denied_by_contrast_or_by_its_own_limit_is_left_alone(text: str, name: str) -> None:
     assert name not in {finding.name for finding in findings(text + "\n").findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Research and clinical experience have shown how much our infusions help.", "unsupported-evidence"),
+        ("Ketamine has recently been found to be helpful for treating anxiety.", "unsupported-evidence"),
+        ("Its antidepressant effects are well established.", "unsupported-evidence"),
+        ("Our nasal spray shows great promise in treating low mood.", "weak-qualifier"),
+        ("It is a powerfully effective treatment for low mood.", "hype"),
+        ("Integration is the next big thing in mental health.", "hype"),
+        ("After six sessions, Maria is starting to feel like herself again.", "testimonial"),
+        ("Our program helped Daniel's treatment-resistant depression ease.", "testimonial"),
+        ("Infusions give more lasting relief than standard antidepressants.", "unsupported-comparison"),
+    ],
+)
+def test_further_forms_found_after_the_final_measurement(text: str, name: str) -> None:
+    assert name in {finding.name for finding in findings(text + "\n").findings}
+
+
+def test_established_anesthetic_safety_is_no_appeal_to_evidence() -> None:
+    text = "Ketamine has well-established safety and efficacy as an anesthetic.\n"
+    assert "unsupported-evidence" not in {finding.name for finding in findings(text).findings}
