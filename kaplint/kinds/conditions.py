@@ -87,9 +87,9 @@ class ConditionListKind(Kind):
                 covered.add((sentence.block_index, sentence.start))
                 statement = next((item for item in statements.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
                 if statement is not None and statement.about_other_treatment_at(match.start):
-                    continue  # "antidepressants are prescribed to people with PTSD to ease depression and anxiety"
+                    continue  # "SSRIs are given to veterans with PTSD for low mood, anxiety and insomnia"
             yield match
-        # a qualified sentence ("has gained attention as a potential treatment for ... and other
+        # a qualified sentence ("has drawn attention as a possible treatment for ... and other
         # conditions") is no finding whichever way the scope is stated
         for match in recipe_matches(rule, compiled.statements, document, covered):
             sentence = analysis.sentence_at(match.block_index, match.start) if match.block_index is not None else None
