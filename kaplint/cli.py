@@ -204,8 +204,9 @@ def check(
 
     if show_diff:
         sys.exit(_print_diff(results, targets, unsafe_fixes))
+    fix_failures = 0
     if apply_fixes:
-        results = _fix_and_relint(linter, results, targets, unsafe_fixes)
+        results, fix_failures = _fix_and_relint(linter, results, targets, unsafe_fixes)
     baseline_outcome = _narrow_results(results, baseline_path, update_baseline, changed_since)
 
     report = Report(
@@ -219,7 +220,7 @@ def check(
         baseline=baseline_outcome,
     )
     _write_report(render_chunks(output_format, report), output, report.color)
-    if _report_grammar(linter) or internal_errors:
+    if _report_grammar(linter) or internal_errors or fix_failures:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.failed() and not exit_zero else EXIT_CLEAN)
 
@@ -230,7 +231,7 @@ def _write_report(chunks: Any, output: str | None, color: bool) -> None:
         for chunk in chunks:
             click.echo(chunk, nl=False, color=color or None)
         return
-    from kaplint.streaming import write_chunks_atomically
+    from kaplint.files import write_chunks_atomically
 
     try:
         write_chunks_atomically(Path(output), (chunk.encode("utf-8") for chunk in chunks))
@@ -381,24 +382,35 @@ def _print_diff(results: list, targets: list, unsafe: bool) -> int:
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 
 
-def _fix_and_relint(linter: Any, results: list, targets: list, unsafe: bool) -> list:
-    """Apply the fixes file by file, then lint the changed files again so the report shows what is left."""
+def _fix_and_relint(linter: Any, results: list, targets: list, unsafe: bool) -> tuple[list, int]:
+    """Apply the fixes file by file, then lint the changed files again so the report shows what is left.
+
+    Returns the results and how many files could not be fixed (the run then exits 2)."""
+    from kaplint.files import FileChangedError
     from kaplint.fixes import fix_file
 
-    fixed_count = files = 0
+    fixed_count = files = failures = 0
     by_path = {result.path: index for index, result in enumerate(results)}
     for result, target in _fixable_targets(results, targets, unsafe):
         try:
             fixed = fix_file(target.path, target.display, result.findings, unsafe, write=True)
+        except FileChangedError:
+            click.echo(
+                f"kaplint: {target.display} changed on disk while it was being fixed; it was left as it is. Run kaplint again.",
+                err=True,
+            )
+            failures += 1
+            continue
         except (OSError, UnicodeError) as error:
             click.echo(f"kaplint: could not fix {target.display}: {error}; the file was left as it was.", err=True)
+            failures += 1
             continue
         if fixed.changed:
             fixed_count += fixed.applied
             files += 1
             results[by_path[result.path]] = linter.lint_path(target.path, target.display)
     click.echo(f"Fixed {fixed_count} problem{'s' if fixed_count != 1 else ''} in {files} file{'s' if files != 1 else ''}.", err=True)
-    return results
+    return results, failures
 
 
 def _resolve_format(output_format: str, output: str | None) -> str:

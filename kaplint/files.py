@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 
 def display_path(path: Path) -> str:
@@ -15,15 +17,60 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+class FileChangedError(OSError):
+    """The file changed on disk after kaplint read it; writing would lose that change."""
+
+
+def write_atomically(path: Path, data: bytes, expected: bytes | None = None) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename,
-    so no reader (or a concurrent kaplint) ever sees half a file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    so no reader (or a concurrent kaplint) ever sees half a file.
+
+    Nothing about the file but its content changes: a symbolic link is written through to
+    its target (the link stays a link), and the target keeps its permission bits and, where
+    the system allows, its owner and group; a new file gets the permissions the umask gives.
+    With ``expected`` (the bytes the caller read), a file that no longer holds them is not
+    written: :class:`FileChangedError`, so an edit made meanwhile (by a person or by a second
+    ``--fix``) is never overwritten.
+    """
+    write_chunks_atomically(path, (data,), expected)
+
+
+def write_chunks_atomically(path: Path, chunks: Iterable[bytes], expected: bytes | None = None) -> None:
+    """:func:`write_atomically` for content produced piece by piece (a long report)."""
+    target = Path(os.path.realpath(path))
+    try:
+        existing = target.stat()
+    except FileNotFoundError:
+        existing = None
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if existing is not None:
+            os.chmod(temporary, stat.S_IMODE(existing.st_mode))
+            if hasattr(os, "chown"):
+                try:
+                    os.chown(temporary, existing.st_uid, existing.st_gid)
+                except OSError:
+                    pass  # only the owner's group may be kept, or none: the mode still is
+        else:
+            os.chmod(temporary, _NEW_FILE_MODE & ~_current_umask())
+        if expected is not None and target.read_bytes() != expected:
+            raise FileChangedError(f"{path} changed on disk after it was read")
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+_NEW_FILE_MODE = 0o666
+
+
+def _current_umask() -> int:
+    """The process umask (read by setting it and putting it back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -63,7 +63,7 @@ def fix_file(path: Path, display: str, findings: list[Finding], unsafe: bool, wr
     fixed, applied = apply_fixes(original, fixable(findings, unsafe))
     result = FixedFile(display, applied, original, fixed)
     if write and result.changed:
-        write_atomically(path, bom + fixed.encode(encoding))
+        write_atomically(path, bom + fixed.encode(encoding), expected=data)
     return result
 
 

@@ -151,3 +151,66 @@ def test_word_files_get_fixes_reported_but_never_written(here: Path) -> None:
     assert (here / "handout.docx").read_bytes() == before
     assert "suggestion: ketamine hydrochloride" in result.output and "suggestion: Spravato" in result.output
     assert "Fixed 0 problems in 0 files." in result.stderr
+
+
+def test_fix_keeps_the_files_mode(here: Path) -> None:
+    page = here / "page.md"
+    page.write_text(TEXT, encoding="utf-8")
+    os.chmod(page, 0o664)
+    run("page.md", *SELECT, "--fix")
+    assert page.read_text(encoding="utf-8") == FIXED
+    assert oct(page.stat().st_mode & 0o777) == oct(0o664)
+
+
+def test_fix_writes_through_a_symlink_and_keeps_the_link(here: Path) -> None:
+    real = here / "pages" / "real.md"
+    real.parent.mkdir()
+    real.write_text(TEXT, encoding="utf-8")
+    link = here / "page.md"
+    link.symlink_to(real)
+    run("page.md", *SELECT, "--fix")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == FIXED
+
+
+def test_a_file_changed_after_it_was_read_is_not_overwritten(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kaplint.fixes as fixes
+
+    page = here / "page.md"
+    page.write_text(TEXT, encoding="utf-8")
+    edited = TEXT + "\nA line the writer added meanwhile.\n"
+    real_apply = fixes.apply_fixes
+
+    def apply_while_someone_edits(text, findings):  # type: ignore[no-untyped-def]
+        page.write_text(edited, encoding="utf-8")  # the writer saves between kaplint's read and write
+        return real_apply(text, findings)
+
+    monkeypatch.setattr(fixes, "apply_fixes", apply_while_someone_edits)
+    result = run("page.md", *SELECT, "--fix")
+    assert page.read_text(encoding="utf-8") == edited
+    assert "changed on disk" in result.stderr
+    assert result.exit_code == 2
+
+
+def test_new_files_follow_the_umask(here: Path) -> None:
+    from kaplint.files import write_atomically
+
+    previous = os.umask(0o027)
+    try:
+        write_atomically(here / "report.json", b"{}")
+    finally:
+        os.umask(previous)
+    assert oct((here / "report.json").stat().st_mode & 0o777) == oct(0o640)
+
+
+def test_a_report_written_with_o_keeps_mode_and_link(here: Path) -> None:
+    (here / "page.md").write_text(TEXT, encoding="utf-8")
+    real = here / "reports" / "kaplint.json"
+    real.parent.mkdir()
+    real.write_text("{}", encoding="utf-8")
+    os.chmod(real, 0o644)
+    (here / "report.json").symlink_to(real)
+    run("page.md", *SELECT, "--format", "json", "-o", "report.json")
+    assert (here / "report.json").is_symlink()
+    assert real.read_text(encoding="utf-8").startswith("{") and "crisis-line" in real.read_text(encoding="utf-8")
+    assert oct(real.stat().st_mode & 0o777) == oct(0o644)
