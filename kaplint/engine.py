@@ -204,7 +204,7 @@ class Linter:
         if len(data) > self.max_file_size:
             return self._input_result(display, fmt, InputProblem("file-too-large", _too_large(len(data), self.max_file_size)))
         try:
-            document = load(display, data, fmt)
+            document = load(display, data, fmt, self.max_file_size)
         except InputProblem as problem:
             return self._input_result(display, fmt, problem)
         return self.lint_document(document)

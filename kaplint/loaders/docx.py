@@ -19,8 +19,50 @@ from kaplint.loaders.decoding import InputProblem
 from kaplint.loaders.urls import copy_without_urls
 
 
-def load_docx(path: str, data: bytes) -> Document:
+# Limits on what a .docx may unpack to, checked from the zip directory before anything is
+# decompressed or parsed: a small archive can expand to gigabytes (a "zip bomb").
+UNPACKED_SIZE_FACTOR = 10  # the whole archive unpacked: at most this many times the file-size limit
+MAX_COMPRESSION_RATIO = 200  # any one entry: at most this many times its compressed size
+MAX_ENTRIES = 10_000
+_DEFAULT_LIMIT = 5 * 1024 * 1024
+
+
+def check_archive(data: bytes, max_size: int | None = None) -> None:
+    """Raise :class:`InputProblem` when the archive would unpack beyond the limits."""
+    limit = (max_size or _DEFAULT_LIMIT) * UNPACKED_SIZE_FACTOR
+    try:
+        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # not a zip at all: reported as unreadable by the parser
+    if len(entries) > MAX_ENTRIES:
+        raise InputProblem("file-too-large", f"This Word file holds {len(entries):,} parts (the limit is {MAX_ENTRIES:,}); kaplint did not open it.")
+    total = sum(entry.file_size for entry in entries)
+    if total > limit:
+        raise InputProblem(
+            "file-too-large",
+            f"This Word file would unpack to {total / 1024 / 1024:.0f} MB, more than {limit / 1024 / 1024:.0f} MB "
+            f"({UNPACKED_SIZE_FACTOR} times the file-size limit; raise it with --max-file-size or max-file-size).",
+        )
+    for entry in entries:
+        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_COMPRESSION_RATIO * max(entry.compress_size, 1):
+            raise InputProblem(
+                "file-too-large",
+                f"A part of this Word file ({entry.filename}) is compressed {entry.file_size // max(entry.compress_size, 1)} to 1, "
+                f"beyond the {MAX_COMPRESSION_RATIO} to 1 a real document needs; kaplint did not open it.",
+            )
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    for entry in entries:  # entity declarations (the "billion laughs") live in a DOCTYPE, which Word never writes
+        if entry.filename.endswith((".xml", ".rels")) and entry.file_size:
+            with archive.open(entry) as handle:
+                if b"<!DOCTYPE" in handle.read(4096).upper():
+                    raise InputProblem(
+                        "unreadable-file", f"This Word file's {entry.filename} declares a DOCTYPE, which Word never writes; kaplint did not open it."
+                    )
+
+
+def load_docx(path: str, data: bytes, max_size: int | None = None) -> Document:
     """Read paragraphs, headings, list items and table cells from a .docx file."""
+    check_archive(data, max_size)
     try:
         import docx  # python-docx; imported here so other formats never pay for it
         from docx.opc.exceptions import PackageNotFoundError
