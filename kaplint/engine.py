@@ -25,7 +25,7 @@ from kaplint.loaders import InputProblem, detect_format, load
 from kaplint.profiles import DEFAULT_PROFILE, PROFILES
 from kaplint.rulepacks import Rule, RulePackError, load_rules
 from kaplint.selection import RuleIndex, SelectorError
-from kaplint.suppressions import SuppressionFilter
+from kaplint.suppressions import ACTIONS, SuppressionFilter, is_known
 
 FRONT_MATTER_KEYS = ("profile", "ignore")
 
@@ -387,6 +387,19 @@ class Linter:
                 return frozenset()
 
         for directive in document.directives:
+            if not is_known(directive):
+                line, column = document.lines.position(directive.offset)
+                guess = difflib.get_close_matches(directive.action, ACTIONS, n=1)
+                hint = f" Did you mean kaplint-{guess[0]}?" if guess else ""
+                problem = InputProblem(
+                    "invalid-settings",
+                    f"Unknown kaplint comment 'kaplint-{directive.action}'; it changes nothing.{hint} "
+                    f"Directives: {', '.join('kaplint-' + action for action in ACTIONS)}.",
+                    line,
+                    column,
+                )
+                extra += self._input_findings(document.path, problem, severity, ignored, document)
+                continue
             for name in directive.rules:
                 try:
                     self.index.resolve(name)
@@ -394,7 +407,8 @@ class Linter:
                     line, column = document.lines.position(directive.offset)
                     problem = InputProblem("invalid-settings", f"In a kaplint comment: {_sentence(str(error))}", line, column)
                     extra += self._input_findings(document.path, problem, severity, ignored, document)
-        suppression = SuppressionFilter.from_directives(document.directives, document.lines, resolve)
+        known = [directive for directive in document.directives if is_known(directive)]
+        suppression = SuppressionFilter.from_directives(known, document.lines, resolve)
         kept = [
             finding
             for finding in findings

@@ -5,11 +5,14 @@ Syntax (in Markdown and HTML comments)::
     <!-- kaplint-disable KAP301, not-addictive -- quoted from the label -->
     <!-- kaplint-enable -->
     <!-- kaplint-disable-next-line KAP301 -->
+    Ketamine is safe. <!-- kaplint-disable-line absolute-safety -- quoted from the label -->
     <!-- kaplint-disable-file -->
 
 With no rule list a directive covers every rule. ``-- reason`` is optional
 text for reviewers. ``disable-next-line`` covers the first non-blank line after
-the comment, like markdownlint's directive of the same name.
+the comment, like markdownlint's directive of the same name; ``disable-line``
+covers the line (or lines) the comment stands on, like ESLint's. A ``kaplint-``
+comment with any other action is reported, never ignored.
 """
 
 from __future__ import annotations
@@ -20,14 +23,16 @@ from typing import Callable
 
 from kaplint.text.document import Directive, LineIndex
 
-_DIRECTIVE = re.compile(
-    r"^\s*kaplint-(?P<action>disable-next-line|disable-file|disable|enable)\b(?P<rest>.*)$",
-    re.DOTALL,
-)
+_DIRECTIVE = re.compile(r"^\s*kaplint-(?P<action>[A-Za-z][\w-]*?)(?P<rest>(?:\s.*|--.*)?)$", re.DOTALL)
+ACTIONS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 
 
 def parse_directive(comment_body: str, offset: int, end_offset: int, lines: LineIndex) -> Directive | None:
-    """Parse the inside of a comment; None when it is not a kaplint directive."""
+    """Parse the inside of a comment; None when it is not a kaplint directive.
+
+    A comment that starts ``kaplint-`` with an action kaplint does not know
+    (``kaplint-disabel``) is still returned, so that it can be reported instead of
+    silently changing nothing; see :func:`is_known`."""
     match = _DIRECTIVE.match(comment_body)
     if not match:
         return None
@@ -39,6 +44,11 @@ def parse_directive(comment_body: str, offset: int, end_offset: int, lines: Line
     line, _ = lines.position(offset)
     end_line, _ = lines.position(max(offset, end_offset - 1))
     return Directive(match.group("action"), rules, line, end_line, offset, end_offset, reason.strip())
+
+
+def is_known(directive: Directive) -> bool:
+    """Whether the directive's action is one kaplint carries out."""
+    return directive.action in ACTIONS
 
 
 @dataclass
@@ -78,6 +88,8 @@ class SuppressionFilter:
             ids = rule_ids(directive)
             if directive.action == "disable-file":
                 scopes.append(_Scope(directive, ids, 1, total_lines))
+            elif directive.action == "disable-line":
+                scopes.append(_Scope(directive, ids, directive.line, directive.end_line))
             elif directive.action == "disable-next-line":
                 target = directive.end_line + 1
                 while target <= total_lines and not lines.line_text(target).strip():
