@@ -312,16 +312,24 @@ def _rules(config_path: str | None):  # type: ignore[no-untyped-def]
 @click.argument("rule")
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Configuration file (for extend-rules).")
 def explain(rule: str, config_path: str | None) -> None:
-    """Explain RULE (a code such as KAP305 or a name such as not-addictive)."""
+    """Explain RULE (a code such as KAP305 or a name such as not-addictive); a category (claims)
+    or a kind (phrase) lists its rules, one line each."""
     import difflib
     import textwrap
 
     rules = _rules(config_path)
     found = next((item for item in rules if rule in (item.id, item.name) or rule.upper() == item.id), None)
+    group = [item for item in rules if rule in (item.category, item.kind)] if found is None else []
+    if group:
+        what = "category" if any(item.category == rule for item in group) else "kind"
+        first_lines = [f"{item.id} {item.name}: {_first_sentence(item.docs.what)}" for item in group]
+        click.echo("\n".join([f"{rule} ({what}, {len(group)} rule{'s' if len(group) != 1 else ''}):", *("  " + line for line in first_lines), "", f"'kaplint explain <rule>' explains one."]))
+        return
     if found is None:
-        close = difflib.get_close_matches(rule, [item.name for item in rules] + [item.id for item in rules], n=1)
+        names = {item.name for item in rules} | {item.id for item in rules} | {item.category for item in rules} | {item.kind for item in rules}
+        close = difflib.get_close_matches(rule, sorted(names), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else "; run 'kaplint rules' to list them"
-        raise UsageProblem(f"unknown rule {rule!r}{hint}")
+        raise UsageProblem(f"unknown rule, category or kind {rule!r}{hint}")
 
     def wrap(text: str, indent: str = "  ") -> str:
         return textwrap.fill(" ".join(text.split()), width=88, initial_indent=indent, subsequent_indent=indent)
@@ -346,6 +354,15 @@ def explain(rule: str, config_path: str | None) -> None:
     lines += ["", "Examples that are fine"] + [f"  + {_example_text(example.text)}" for example in found.pass_examples]
     lines += ["", f"Defined in {found.origin}"]
     click.echo("\n".join(lines))
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a rule's description, on one line."""
+    import re
+
+    flat = " ".join(text.split())
+    end = re.search(r"(?<=[.!?])\s", flat)
+    return flat[: end.start()] if end else flat
 
 
 def _report_grammar(linter: Any) -> bool:

@@ -397,3 +397,12 @@ def test_further_forms_found_after_the_final_measurement(text: str, name: str) -
 def test_established_anesthetic_safety_is_no_appeal_to_evidence() -> None:
     text = "Ketamine has well-established safety and efficacy as an anesthetic.\n"
     assert "unsupported-evidence" not in {finding.name for finding in findings(text).findings}
+
+
+def test_explain_a_category_lists_its_rules_one_line_each() -> None:
+    result = CliRunner().invoke(main, ["explain", "claims"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == f"claims (category, {len(CLAIM_RULES)} rules):"
+    assert [line.split()[0] for line in lines[1 : 1 + len(CLAIM_RULES)]] == [rule.id for rule in CLAIM_RULES]
+    assert "did you mean 'claims'" in CliRunner().invoke(main, ["explain", "claim"]).output

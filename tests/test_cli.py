@@ -1196,7 +1196,7 @@ def test_explain(here: Path, key: str) -> None:
 def test_explain_unknown_rule(here: Path) -> None:
     result = run("explain", "not-addictiv")
     assert result.exit_code == 2
-    assert "unknown rule 'not-addictiv'" in result.stderr
+    assert "unknown rule, category or kind 'not-addictiv'" in result.stderr
     assert "did you mean 'not-addictive'" in result.stderr
     result = run("explain", "zzzzzzzz")
     assert result.exit_code == 2
