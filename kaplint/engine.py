@@ -21,7 +21,7 @@ from kaplint.finding import Finding, Fix, Match, Severity
 from kaplint.globs import glob_matches
 from kaplint.kinds import KINDS, CheckContext
 from kaplint.kinds.phrase import term_regex
-from kaplint.loaders import InputProblem, detect_format, load
+from kaplint.loaders import InputProblem, detect_format, load, unreadable_document
 from kaplint.profiles import DEFAULT_PROFILE, PROFILES
 from kaplint.rulepacks import Rule, RulePackError, load_rules
 from kaplint.selection import RuleIndex, SelectorError
@@ -188,6 +188,9 @@ class Linter:
     def lint_path(self, path: Path, display: str) -> DocumentResult:
         """Read and lint one file; unreadable files become ``input`` findings."""
         fmt = detect_format(str(path)) or "text"
+        unreadable = unreadable_document(str(path))
+        if unreadable is not None:
+            return self._input_result(display, fmt, unreadable)
         try:
             size = path.stat().st_size
             if size > self.max_file_size:
@@ -201,6 +204,9 @@ class Linter:
     def lint_bytes(self, display: str, data: bytes, fmt: str | None = None) -> DocumentResult:
         """Lint file contents; ``display`` names the file in reports and picks per-file settings."""
         fmt = fmt or detect_format(display) or "text"
+        unreadable = unreadable_document(display)
+        if unreadable is not None:  # an .rtf or .pdf named explicitly: its markup is not prose
+            return self._input_result(display, fmt, unreadable)
         if len(data) > self.max_file_size:
             return self._input_result(display, fmt, InputProblem("file-too-large", _too_large(len(data), self.max_file_size)))
         try:

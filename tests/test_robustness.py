@@ -156,3 +156,27 @@ def test_url_finder_matches_the_url_pattern(text: str) -> None:
     from kaplint.loaders.urls import URL_PATTERN, _url_matches
 
     assert [m.span() for m in _url_matches(text)] == [m.span() for m in URL_PATTERN.finditer(text)]
+
+
+def test_front_matter_never_closed_is_reported() -> None:
+    from kaplint.config import Config
+    from kaplint.engine import Linter, RunOptions
+
+    linter = Linter(Config(), RunOptions(select=("malformed-front-matter",)))
+    unclosed = linter.lint_bytes("page.md", b"---\ntitle: Our care\nprofile: handout\n\n# Care\n\nText.\n").findings
+    assert [(finding.name, finding.line) for finding in unclosed] == [("malformed-front-matter", 1)]
+    # a thematic break at the top is not front matter
+    assert linter.lint_bytes("page.md", b"---\n\nText under a rule.\n").findings == []
+
+
+def test_a_document_format_kaplint_does_not_read_is_an_input_finding(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from kaplint.cli import main
+
+    page = tmp_path / "consent.rtf"
+    page.write_bytes(b"{\\rtf1 Ketamine is safe.}")
+    result = CliRunner().invoke(main, ["check", str(page), "--format", "json"])
+    assert result.exit_code == 1
+    assert '"unreadable-file"' in result.output and "does not read Rich Text" in result.output
+    assert "drug-name-case" not in result.output  # its markup was not read as prose

@@ -20,6 +20,27 @@ FORMATS_BY_SUFFIX = {
     ".docx": "docx",
 }
 
+# Document formats people hand kaplint that it cannot read as text: named explicitly, they get
+# an input finding instead of having their markup read as prose.
+UNREADABLE_DOCUMENTS = {
+    ".rtf": "Rich Text", ".doc": "Word 97-2003", ".pdf": "PDF", ".odt": "OpenDocument", ".pages": "Pages",
+    ".xlsx": "Excel", ".xls": "Excel", ".pptx": "PowerPoint", ".ppt": "PowerPoint", ".epub": "EPUB",
+}
+
+
+def unreadable_document(path: str) -> InputProblem | None:
+    """The problem to report for a document format kaplint does not read, or None."""
+    suffix = PurePath(path).suffix.lower()
+    kind = UNREADABLE_DOCUMENTS.get(suffix)
+    if kind is None:
+        return None
+    return InputProblem(
+        "unreadable-file",
+        f"kaplint does not read {kind} ({suffix}) files. It reads Markdown (.md, .markdown), MDX, plain text (.txt), "
+        "HTML (.html, .htm) and Word (.docx): save this file as .docx, or export it as Markdown or HTML.",
+    )
+
+
 def detect_format(path: str) -> str | None:
     """The input format for a file name, or None when kaplint does not read it."""
     return FORMATS_BY_SUFFIX.get(PurePath(path).suffix.lower())

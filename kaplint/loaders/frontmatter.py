@@ -30,6 +30,9 @@ class FrontMatter:
     yaml_end: int = 0  # source offset where it ends (the closing --- line)
 
 
+_YAML_KEY = re.compile(r"[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)", re.MULTILINE)
+
+
 def split_front_matter(text: str) -> FrontMatter:
     """Find a leading ``---`` YAML block. Broken YAML is reported, not raised."""
     opening = _OPENING.match(text)
@@ -37,6 +40,18 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter({}, 0)
     closing = _CLOSING.search(text, opening.end())
     if not closing:
+        if _YAML_KEY.match(text, opening.end()):  # "---" then "title: ...": front matter someone forgot to close
+            return FrontMatter(
+                {},
+                0,
+                InputProblem(
+                    "malformed-front-matter",
+                    "The front matter that starts on line 1 is never closed with a line '---'; it was read as "
+                    "text, so this file's profile and settings fall back to the configuration.",
+                    1,
+                    1,
+                ),
+            )
         return FrontMatter({}, 0)
     body_offset = closing.end() + 1 if closing.end() < len(text) else closing.end()
     raw = text[opening.end() : closing.start()]
