@@ -212,6 +212,31 @@ def _where(path: Path, text: str, key: str) -> str:
     return f"{path}:{text.count(chr(10), 0, found.start()) + 1}"
 
 
+def _where_below(where: str, key: str) -> str:
+    """``where`` (``path:line`` of a table) moved to the line of ``key`` inside it, when it can be found."""
+    path_text, _, line_text = where.rpartition(":")
+    if not line_text.isdigit():
+        return where
+    path = Path(path_text)
+    text = _safe_text(path) if path.is_file() else ""
+    lines = text.splitlines()
+    for number in range(int(line_text), len(lines) + 1):
+        if re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", lines[number - 1]):
+            return f"{path_text}:{number}"
+    return where
+
+
+def locate_value(path: Path | None, value: str) -> str | None:
+    """``path:line`` where the quoted string ``value`` first appears in a configuration file."""
+    if path is None or not path.is_file():
+        return None
+    text = _safe_text(path)
+    found = re.search(rf"[\"']{re.escape(value)}[\"']", text)
+    if not found:
+        return None
+    return f"{path}:{text.count(chr(10), 0, found.start()) + 1}"
+
+
 def _build(settings: dict[str, Any], path: Path) -> Config:
     values: dict[str, Any] = {"path": path, "root": path.parent}
     for key, (value, origin) in settings.items():
@@ -293,7 +318,12 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
             if sub not in VOCABULARY_KEYS:
                 close = difflib.get_close_matches(sub, VOCABULARY_KEYS, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-                raise ConfigError(f"{where}: unknown key {sub!r} in 'vocabulary'{hint}")
+                if sub in KEYS:  # a top-level key written below the [tool.kaplint.vocabulary] header
+                    hint = (
+                        f"; {sub!r} is a [tool.kaplint] setting: TOML puts every key after a [table] header into "
+                        f"that table, so move it above the first [tool.kaplint.…] header"
+                    )
+                raise ConfigError(f"{_where_below(where, sub)}: unknown key {sub!r} in 'vocabulary'{hint}")
         prefer = value.get("prefer", {})
         if not isinstance(prefer, dict) or not all(isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip() for k, v in prefer.items()):
             raise ConfigError(f'{where}: \'vocabulary.prefer\' must be a table of "term" = "preferred form", e.g. prefer = {{ "ketamine therapy" = "ketamine treatment" }}')

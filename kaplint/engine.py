@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kaplint.checklist import disclosure_checklist
-from kaplint.config import Config, ConfigError
+from kaplint.config import Config, ConfigError, locate_value
 from kaplint.text.document import Document
 from kaplint.finding import Finding, Fix, Match, Severity
 from kaplint.globs import glob_matches
@@ -86,7 +86,17 @@ class Linter:
         try:
             return self.index.resolve_all(selectors, where)
         except SelectorError as error:
-            raise ConfigError(str(error)) from None
+            # say where in the configuration the bad name stands ("pyproject.toml:3: ignore: unknown rule ...")
+            bad = next((selector for selector in selectors if not self._resolves(selector)), None)
+            place = locate_value(self.config.path, bad) if bad is not None else None
+            raise ConfigError(f"{place}: {error}" if place else str(error)) from None
+
+    def _resolves(self, selector: str) -> bool:
+        try:
+            self.index.resolve(selector)
+        except SelectorError:
+            return False
+        return True
 
     def _apply_rule_options(self, rules: list[Rule]) -> list[Rule]:
         if not self.config.rule_options and not self.config.disclosure_levels and not self.config.preferred_terms:

@@ -1404,3 +1404,20 @@ def test_max_file_size_must_be_positive(here: Path, size: str) -> None:
     result = run("check", "--max-file-size", size, "page.md")
     assert result.exit_code == 2
     assert "max-file-size" in result.output
+
+
+def test_a_bad_rule_name_in_the_configuration_names_file_and_line(here: Path) -> None:
+    write("page.md", doc("Text."))
+    write("pyproject.toml", '[tool.kaplint]\nfail-on = "error"\nignore = ["jargn"]\n')
+    result = run("check", "page.md")
+    assert result.exit_code == 2
+    assert "pyproject.toml:3: ignore: unknown rule 'jargn'; did you mean 'jargon'?" in result.stderr
+
+
+def test_a_setting_written_below_a_table_header_says_how_toml_reads_it(here: Path) -> None:
+    write("page.md", doc("Text."))
+    write("pyproject.toml", '[tool.kaplint]\n[tool.kaplint.vocabulary]\naccept = ["Elevate Mind"]\nfail-on = "error"\n')
+    result = run("check", "page.md")
+    assert result.exit_code == 2
+    assert "pyproject.toml:4: unknown key 'fail-on' in 'vocabulary'" in result.stderr
+    assert "move it above the first [tool.kaplint." in result.stderr
