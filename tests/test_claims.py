@@ -376,6 +376,11 @@ def test_a_claim_denied_by_contrast_or_by_its_own_limit_is_left_alone(text: str,
     assert name not in {finding.name for finding in findings(text + "\n").findings}
 
 
+def test_a_contrast_denies_only_the_phrase_right_after_it() -> None:
+    text = "We chose ketamine rather than ECT because it cures depression.\n"
+    assert "cure" in {finding.name for finding in findings(text).findings}
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

@@ -14,7 +14,7 @@ _NEGATOR = re.compile(
     r"\b(?:not|no|never|cannot|can't|can['\u2019]t|without|neither|nor|nothing|none|nobody|"
     r"isn['\u2019]t|aren['\u2019]t|wasn['\u2019]t|weren['\u2019]t|don['\u2019]t|doesn['\u2019]t|"
     r"didn['\u2019]t|won['\u2019]t|wouldn['\u2019]t|shouldn['\u2019]t|hasn['\u2019]t|haven['\u2019]t|"
-    r"unlikely|untrue|myth|rather\s+than)\b",
+    r"unlikely|untrue|myth)\b",
     re.IGNORECASE,
 )
 # Negator phrases that do not deny what follows.
@@ -25,10 +25,15 @@ _NOT_A_DENIAL = re.compile(
 )
 
 
+# A contrast denies only the phrase right after it: "temporary rather than a permanent cure",
+# but not "we chose ketamine rather than ECT because it cures depression".
+_CONTRAST_BEFORE = re.compile(r"\b(?:rather\s+than|instead\s+of)(?:\s+(?:a|an|the|any))?\s*$", re.IGNORECASE)
+
+
 def is_negated(clause: str) -> bool:
     """True when ``clause`` (the words before a match) denies what follows."""
     cleaned = _NOT_A_DENIAL.sub(" ", clause)
-    return bool(_NEGATOR.search(cleaned))
+    return bool(_NEGATOR.search(cleaned) or _CONTRAST_BEFORE.search(cleaned))
 
 
 # Clause boundaries for negation: punctuation and the conjunctions that start a
