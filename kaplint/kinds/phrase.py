@@ -262,25 +262,32 @@ class PhraseKind(Kind):
             covered.add((sentence.block_index, sentence.start))
             return True
 
+        screen = _MatchScreen(self, compiled, context, analysis, document)  # one per document: phrases and statements share its facts
         answers = [match for match in self._answers(rule, compiled, document) if kept(match)] if compiled.question_answers else []
-        matches = [match for match in self._phrase_matches(rule, compiled, document, context, answers=False) if kept(match)]
-        screen = _MatchScreen(self, compiled, context, analysis, document)
+        matches = [match for match in self._phrase_matches(rule, compiled, document, context, answers=False, screen=screen) if kept(match)]
         matches.extend(match for match in recipe_matches(rule, compiled.statements, document, covered) if screen.admits_statement(match))
         yield from one_per_statement(matches, answers, analysis, document)
 
     def _phrase_matches(
-        self, rule: Any, compiled: CompiledPhrase, document: Document, context: CheckContext, answers: bool = True
+        self,
+        rule: Any,
+        compiled: CompiledPhrase,
+        document: Document,
+        context: CheckContext,
+        answers: bool = True,
+        screen: "_MatchScreen | None" = None,
     ) -> Iterable[Match]:
         if answers and compiled.question_answers:
             yield from self._answers(rule, compiled, document)
         analysis = segment(document)
+        screen = screen or _MatchScreen(self, compiled, context, analysis, document)
         for block_index, block in enumerate(document.blocks):
             if block.kind not in compiled.blocks:
                 continue
             if not compiled.title_case_headings and is_title_case(block.text):
                 continue  # "What Is Oral Ketamine?" capitalises every word; "What is Ketamine?" is a sentence
             if compiled.once_per_block:
-                matches = list(self._block_matches(rule, compiled, context, analysis, block_index, block, document))
+                matches = list(self._block_matches(rule, compiled, screen, block_index, block, document))
                 if matches:
                     first, last = matches[0], matches[-1]
                     message = rule.message.replace("{match}", block.text[first.start : last.end]).replace("{replacement}", "")
@@ -288,10 +295,10 @@ class PhraseKind(Kind):
                         message = f"{message} {compiled.quote_note}"
                     yield dataclasses.replace(first, end=last.end, message=message)
                 continue
-            yield from self._block_matches(rule, compiled, context, analysis, block_index, block, document)
+            yield from self._block_matches(rule, compiled, screen, block_index, block, document)
 
     def _block_matches(
-        self, rule: Any, compiled: CompiledPhrase, context: CheckContext, analysis: Any, block_index: int, block: Any, document: Document
+        self, rule: Any, compiled: CompiledPhrase, screen: "_MatchScreen", block_index: int, block: Any, document: Document
     ) -> Iterable[Match]:
         """The findings of one block, in order."""
         if _block_excepted(compiled, document, block_index):
@@ -307,7 +314,6 @@ class PhraseKind(Kind):
         candidates.sort(key=lambda item: (item[0], -item[1]))
         last_end = -1
         reported_sentences: set[int] = set()
-        screen = _MatchScreen(self, compiled, context, analysis, document)
         for start, end, found, replacement_template in candidates:
             if start < last_end:
                 continue  # overlaps a match already reported

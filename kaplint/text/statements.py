@@ -90,6 +90,7 @@ class Statement:
     index: int = 0
     hedged_cues: frozenset[tuple[int, int]] = frozenset()  # (start, end) of the cues a hedge softens
     _names: frozenset[str] = field(default=frozenset(), repr=False)
+    _other_by_clause: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)  # memo of about_other_treatment_at
 
     @property
     def block_index(self) -> int:
@@ -124,7 +125,11 @@ class Statement:
         position = offset - self.sentence.start
         if not 0 <= position <= len(text):
             return False
-        return _about_other_treatment(_clause_of(text, _clauses(text), position), load_lexicons())
+        # rules ask this for every match; each clause is judged once per sentence
+        span = next(((start, end) for start, end in _clauses(text) if start <= position < end), (0, len(text)))
+        if span not in self._other_by_clause:
+            self._other_by_clause[span] = _about_other_treatment(text[span[0] : span[1]], load_lexicons())
+        return self._other_by_clause[span]
 
     def first(self, name: str) -> Cue | None:
         return next((cue for cue in self.cues if cue.name == name), None)
