@@ -198,9 +198,6 @@ class Linter:
     def lint_path(self, path: Path, display: str) -> DocumentResult:
         """Read and lint one file; unreadable files become ``input`` findings."""
         fmt = detect_format(str(path)) or "text"
-        unreadable = unreadable_document(str(path))
-        if unreadable is not None:
-            return self._input_result(display, fmt, unreadable)
         try:
             size = path.stat().st_size
             if size > self.max_file_size:

@@ -14,6 +14,7 @@ import io
 import zipfile
 from typing import Any, Iterator
 
+from kaplint.config import DEFAULT_MAX_FILE_SIZE
 from kaplint.text.document import Block, BlockBuilder, Document, SectionPath
 from kaplint.loaders.decoding import InputProblem
 from kaplint.loaders.urls import copy_without_urls
@@ -24,16 +25,16 @@ from kaplint.loaders.urls import copy_without_urls
 UNPACKED_SIZE_FACTOR = 10  # the whole archive unpacked: at most this many times the file-size limit
 MAX_COMPRESSION_RATIO = 200  # any one entry: at most this many times its compressed size
 MAX_ENTRIES = 10_000
-_DEFAULT_LIMIT = 5 * 1024 * 1024
 
 
 def check_archive(data: bytes, max_size: int | None = None) -> None:
     """Raise :class:`InputProblem` when the archive would unpack beyond the limits."""
-    limit = (max_size or _DEFAULT_LIMIT) * UNPACKED_SIZE_FACTOR
+    limit = (max_size or DEFAULT_MAX_FILE_SIZE) * UNPACKED_SIZE_FACTOR
     try:
-        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError):
         return  # not a zip at all: reported as unreadable by the parser
+    entries = archive.infolist()
     if len(entries) > MAX_ENTRIES:
         raise InputProblem("file-too-large", f"This Word file holds {len(entries):,} parts (the limit is {MAX_ENTRIES:,}); kaplint did not open it.")
     total = sum(entry.file_size for entry in entries)
@@ -50,7 +51,6 @@ def check_archive(data: bytes, max_size: int | None = None) -> None:
                 f"A part of this Word file ({entry.filename}) is compressed {entry.file_size // max(entry.compress_size, 1)} to 1, "
                 f"beyond the {MAX_COMPRESSION_RATIO} to 1 a real document needs; kaplint did not open it.",
             )
-    archive = zipfile.ZipFile(io.BytesIO(data))
     for entry in entries:  # entity declarations (the "billion laughs") live in a DOCTYPE, which Word never writes
         if entry.filename.endswith((".xml", ".rels")) and entry.file_size:
             with archive.open(entry) as handle:
