@@ -15,11 +15,11 @@ import click
 
 from kaplint import __version__
 from kaplint.bundled import BundledDataMissing
-from kaplint.config import Config, ConfigError, find_config, load_config, parse_size
+from kaplint.config import Config, ConfigError, find_config, load_config, parse_encoding, parse_size
 from kaplint.files import write_atomically
 from kaplint.finding import SEVERITY_NAMES, Severity
 from kaplint.kinds import KINDS
-from kaplint.loaders import detect_format
+from kaplint.loaders import InputProblem, detect_format
 from kaplint.profiles import PROFILES
 from kaplint.rulepacks import RulePackError, load_rules
 
@@ -86,6 +86,7 @@ def main() -> None:
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to paths named on the command line too (for pre-commit).")
 @click.option("--allow-empty", is_flag=True, help="Exit 0 when the paths hold no file to lint (default: say why and exit 2).")
 @click.option("--max-file-size", help="Skip files larger than this (e.g. 5MB) with an input finding.")
+@click.option("--encoding", "legacy_encoding", metavar="NAME", help="Read files that are not UTF-8 in this encoding (e.g. cp1252); --fix writes them back in it.")
 @click.option("--fix", "apply_fixes", is_flag=True, help="Apply safe fixes to the files (atomically), then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a writer's review.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them; exit 1 if there are any.")
@@ -114,6 +115,7 @@ def check(
     config_path: str | None,
     force_exclude: bool,
     max_file_size: str | None,
+    legacy_encoding: str | None = None,
     apply_fixes: bool = False,
     unsafe_fixes: bool = False,
     show_diff: bool = False,
@@ -135,6 +137,7 @@ def check(
     config = _load_config(config_path)
     try:
         size_limit = parse_size(max_file_size) if max_file_size else None
+        encoding = parse_encoding(legacy_encoding) if legacy_encoding else None
     except ConfigError as error:
         raise UsageProblem(str(error)) from None
     options = RunOptions(
@@ -143,6 +146,7 @@ def check(
         ignore=_split(ignore),
         profile=profile,
         max_file_size=size_limit,
+        encoding=encoding,
         grammar=check_grammar,
     )
     try:
@@ -203,7 +207,7 @@ def check(
             )
 
     if show_diff:
-        sys.exit(_print_diff(results, targets, unsafe_fixes))
+        sys.exit(_print_diff(linter, results, targets, unsafe_fixes))
     fix_failures = 0
     if apply_fixes:
         results, fix_failures = _fix_and_relint(linter, results, targets, unsafe_fixes)
@@ -385,13 +389,13 @@ def _fixable_targets(results: list, targets: list, unsafe: bool) -> list[tuple[A
     ]
 
 
-def _print_diff(results: list, targets: list, unsafe: bool) -> int:
+def _print_diff(linter: Any, results: list, targets: list, unsafe: bool) -> int:
     """Print what --fix would change; the exit code says whether anything would."""
     from kaplint.fixes import fix_file
 
     changed = 0
     for result, target in _fixable_targets(results, targets, unsafe):
-        fixed = fix_file(target.path, target.display, result.findings, unsafe, write=False)
+        fixed = fix_file(target.path, target.display, result.findings, unsafe, write=False, encoding=linter.encoding)
         if fixed.changed:
             changed += 1
             click.echo(fixed.diff(), nl=False)
@@ -410,12 +414,16 @@ def _fix_and_relint(linter: Any, results: list, targets: list, unsafe: bool) -> 
     by_path = {result.path: index for index, result in enumerate(results)}
     for result, target in _fixable_targets(results, targets, unsafe):
         try:
-            fixed = fix_file(target.path, target.display, result.findings, unsafe, write=True)
+            fixed = fix_file(target.path, target.display, result.findings, unsafe, write=True, encoding=linter.encoding)
         except FileChangedError:
             click.echo(
                 f"kaplint: {target.display} changed on disk while it was being fixed; it was left as it is. Run kaplint again.",
                 err=True,
             )
+            failures += 1
+            continue
+        except InputProblem as problem:
+            click.echo(f"kaplint: could not fix {target.display}: {problem.message}", err=True)
             failures += 1
             continue
         except (OSError, UnicodeError) as error:

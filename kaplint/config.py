@@ -65,6 +65,7 @@ KEYS = {
     "vocabulary": "vocabulary",
     "rule-options": "table-of-tables",
     "max-file-size": "size",
+    "encoding": "encoding",
     "disclosures": "disclosure-levels",
     "disclosure-min-words": "count",
     "grammar": "grammar",
@@ -108,6 +109,7 @@ class Config:
     preferred_terms: dict[str, str] = field(default_factory=dict)  # term -> the project's preferred form
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    encoding: str | None = None  # the legacy encoding of text files that are not UTF-8 (None: refuse them)
     disclosure_levels: dict[str, dict[str, str]] = field(default_factory=dict)  # element -> profile -> level
     disclosure_min_words: int = DEFAULT_DISCLOSURE_MIN_WORDS  # shorter texts get no disclosure checklist
     grammar: Any = None  # kaplint.grammar.settings.GrammarSettings when [tool.kaplint.grammar] is present
@@ -305,6 +307,8 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
         return {rule: dict(options) for rule, options in value.items()}
     if kind == "size":
         return _parse_size(value, where, key)
+    if kind == "encoding":
+        return _check_encoding(value, where, key)
     if kind == "count":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ConfigError(f"{where}: {key!r} must be a whole number of words, 0 or more (0 checks every text), not {value!r}")
@@ -406,6 +410,22 @@ def _parse_size(value: Any, where: str, key: str) -> int:
             if size > 0:
                 return size
     raise ConfigError(f"{where}: {key!r} must be a positive size such as 5MB, 500KB or a number of bytes, not {value!r}")
+
+
+def _check_encoding(value: Any, where: str, key: str) -> str:
+    from kaplint.loaders.decoding import legacy_encoding
+
+    if not isinstance(value, str):
+        raise ConfigError(f'{where}: {key!r} must be the name of an encoding, e.g. {key} = "cp1252"')
+    try:
+        return legacy_encoding(value)
+    except ValueError as error:
+        raise ConfigError(f"{where}: {key!r}: {error}") from None
+
+
+def parse_encoding(value: str) -> str:
+    """Check an encoding given on the command line (``--encoding cp1252``)."""
+    return _check_encoding(value, "--encoding", "encoding")
 
 
 def parse_size(value: str) -> int:

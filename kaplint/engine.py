@@ -39,6 +39,7 @@ class RunOptions:
     ignore: tuple[str, ...] = ()
     profile: str | None = None
     max_file_size: int | None = None
+    encoding: str | None = None  # --encoding: the legacy encoding of files that are not UTF-8
     grammar: bool = False  # --grammar: check grammar and spelling, and fail if the engine is unavailable
 
 
@@ -80,6 +81,7 @@ class Linter:
         ]
         self.accepted = accepted_pattern(config.accepted_terms)
         self.max_file_size = self.options.max_file_size if self.options.max_file_size is not None else config.max_file_size
+        self.encoding = self.options.encoding or config.encoding
 
     # Set-up ---------------------------------------------------------------
     def _resolve(self, selectors: tuple[str, ...] | list[str], where: str) -> frozenset[str]:
@@ -217,7 +219,7 @@ class Linter:
         if len(data) > self.max_file_size:
             return self._input_result(display, fmt, InputProblem("file-too-large", _too_large(len(data), self.max_file_size)))
         try:
-            document = load(display, data, fmt, self.max_file_size)
+            document = load(display, data, fmt, self.max_file_size, self.encoding)
         except InputProblem as problem:
             return self._input_result(display, fmt, problem)
         return self.lint_document(document)

@@ -4,26 +4,22 @@ A fix replaces a span of the file as stored (offsets after decoding, with the
 file's own line endings). Fixes are applied back to front, overlapping fixes
 after the first are left for the next run, and a fix whose span no longer
 holds the text it was made for (the file changed since it was read) is
-skipped. The file keeps its encoding, byte-order mark and line endings, is
-written atomically, and is not touched at all when nothing changes, so running
+skipped. The file keeps its encoding (a legacy one too, when the project names
+it), byte-order mark and line endings; a fix whose wording that encoding
+cannot hold (a "≥" in a Windows-1252 file) is skipped rather than written as
+"?". The file is written atomically, and is not touched at all when nothing changes, so running
 ``--fix`` twice changes nothing the second time.
 """
 
 from __future__ import annotations
 
-import codecs
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
 from kaplint.files import write_atomically
 from kaplint.finding import Finding
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+from kaplint.loaders.decoding import decode_raw
 
 
 @dataclass(frozen=True)
@@ -55,16 +51,29 @@ def fixable(findings: list[Finding], unsafe: bool) -> list[Finding]:
     return [finding for finding in findings if finding.fix is not None and (finding.fix.safe or unsafe)]
 
 
-def fix_file(path: Path, display: str, findings: list[Finding], unsafe: bool, write: bool) -> FixedFile:
-    """Apply the findings' fixes to ``path``; write it (atomically) only if ``write`` and it changed."""
+def fix_file(
+    path: Path, display: str, findings: list[Finding], unsafe: bool, write: bool, encoding: str | None = None
+) -> FixedFile:
+    """Apply the findings' fixes to ``path``; write it (atomically) only if ``write`` and it changed.
+
+    ``encoding`` is the project's legacy encoding, as the file was linted with it;
+    the file is decoded exactly as the linter decoded it, so the fixes' offsets hold."""
     data = path.read_bytes()
-    bom, encoding = next(((mark, name) for mark, name in _BOMS if data.startswith(mark)), (b"", "utf-8"))
-    original = data[len(bom) :].decode(encoding)
-    fixed, applied = apply_fixes(original, fixable(findings, unsafe))
-    result = FixedFile(display, applied, original, fixed)
+    raw = decode_raw(data, encoding)
+    writable = [finding for finding in fixable(findings, unsafe) if _encodable(finding.fix.replacement, raw.encoding)]  # type: ignore[union-attr]
+    fixed, applied = apply_fixes(raw.text, writable)
+    result = FixedFile(display, applied, raw.text, fixed)
     if write and result.changed:
-        write_atomically(path, bom + fixed.encode(encoding), expected=data)
+        write_atomically(path, raw.bom + fixed.encode(raw.encoding), expected=data)
     return result
+
+
+def _encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:

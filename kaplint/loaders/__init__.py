@@ -46,16 +46,17 @@ def detect_format(path: str) -> str | None:
     return FORMATS_BY_SUFFIX.get(PurePath(path).suffix.lower())
 
 
-def load(path: str, data: bytes, format: str, max_size: int | None = None) -> Document:
+def load(path: str, data: bytes, format: str, max_size: int | None = None, encoding: str | None = None) -> Document:
     """Build a Document; raise :class:`InputProblem` when the file cannot be read.
 
     ``max_size`` is the run's file-size limit; an archive (.docx) may unpack to at most
-    :data:`~kaplint.loaders.docx.UNPACKED_SIZE_FACTOR` times it."""
+    :data:`~kaplint.loaders.docx.UNPACKED_SIZE_FACTOR` times it. ``encoding`` is the
+    project's legacy encoding for text files that are not UTF-8 (see :mod:`.decoding`)."""
     if format == "docx":
         from kaplint.loaders.docx import load_docx
 
         return load_docx(path, data, max_size)
-    decoded = decode(data)
+    decoded = decode(data, encoding)
     document = load_text_format(path, decoded.text, format)
     _remember_encoding(document, decoded)
     return document
