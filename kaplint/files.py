@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 
 def display_path(path: Path) -> str:
@@ -30,7 +31,9 @@ def write_atomically(path: Path, data: bytes, expected: bytes | None = None) -> 
     the system allows, its owner and group; a new file gets the permissions the umask gives.
     With ``expected`` (the bytes the caller read), a file that no longer holds them is not
     written: :class:`FileChangedError`, so an edit made meanwhile (by a person or by a second
-    ``--fix``) is never overwritten.
+    ``--fix``) is never overwritten. Between kaplint processes the check and the rename are
+    one step (:func:`_folder_lock`), so two ``--fix`` runs on one file cannot both pass the
+    check and the later rename discard the earlier run's edit.
     """
     write_chunks_atomically(path, (data,), expected)
 
@@ -58,15 +61,48 @@ def write_chunks_atomically(path: Path, chunks: Iterable[bytes], expected: bytes
                     pass  # only the owner's group may be kept, or none: the mode still is
         else:
             os.chmod(temporary, _NEW_FILE_MODE & ~_current_umask())
-        if expected is not None and target.read_bytes() != expected:
-            raise FileChangedError(f"{path} changed on disk after it was read")
-        os.replace(temporary, target)
+        if expected is None:
+            os.replace(temporary, target)
+        else:
+            with _folder_lock(target.parent):
+                if target.read_bytes() != expected:
+                    raise FileChangedError(f"{path} changed on disk after it was read")
+                os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
 _NEW_FILE_MODE = 0o666
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``folder`` while kaplint compares a file and replaces it.
+
+    The lock is on the folder, not the file, because the rename gives the file a new inode
+    (a lock on the old one would guard nothing), and no lock file is left behind. It binds
+    only kaplint processes (an editor's save is caught by the comparison alone); where the
+    system has no ``flock`` (Windows) or the folder cannot be locked (some network file
+    systems) the write goes ahead as before, still compared and atomic."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        except OSError:
+            pass
+        yield
+    finally:
+        os.close(descriptor)  # closing the descriptor releases the lock
 
 
 def _current_umask() -> int:

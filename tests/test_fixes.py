@@ -214,3 +214,55 @@ def test_a_report_written_with_o_keeps_mode_and_link(here: Path) -> None:
     assert (here / "report.json").is_symlink()
     assert real.read_text(encoding="utf-8").startswith("{") and "crisis-line" in real.read_text(encoding="utf-8")
     assert oct(real.stat().st_mode & 0o777) == oct(0o644)
+
+
+# A kaplint process whose rename of page.md waits, after the "unchanged on disk" check, until
+# the test says go: the widest window a second --fix run could slip into.
+SLOW_RENAME = """
+import os, sys, time
+from pathlib import Path
+real_replace = os.replace
+def slow_replace(source, target):
+    if Path(target).name == "page.md":
+        Path("checked").touch()
+        while not Path("go").exists():
+            time.sleep(0.02)
+        time.sleep(0.3)
+    return real_replace(source, target)
+os.replace = slow_replace
+from kaplint.cli import main
+sys.argv = ["kaplint", *sys.argv[1:]]
+main()
+"""
+
+
+def test_two_fix_runs_at_once_lose_no_edit(here: Path) -> None:
+    """Run A checks that page.md is unchanged and is about to rename its fixed copy; run B then
+    fixes the same file. B must wait for A and then see A's edit (and refuse, exit 2), never
+    write over it or be overwritten by it."""
+    import subprocess
+    import sys
+    import time
+
+    page = here / "page.md"
+    page.write_text(TEXT, encoding="utf-8")
+    command = ["check", "--no-cache", "page.md", "--fix"]
+    pipes = {"cwd": here, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
+    first = subprocess.Popen([sys.executable, "-c", SLOW_RENAME, *command, "--select", "crisis-line"], **pipes)
+    deadline = time.monotonic() + 60
+    while not (here / "checked").exists():
+        assert first.poll() is None and time.monotonic() < deadline, first.communicate()
+        time.sleep(0.02)
+    second = subprocess.Popen([sys.executable, "-m", "kaplint", *command, "--select", "salt-name"], **pipes)
+    time.sleep(1.5)  # B has read the file, fixed it and reached its own check (or the lock)
+    (here / "go").touch()
+    _, first_err = first.communicate(timeout=120)
+    _, second_err = second.communicate(timeout=120)
+    final = page.read_text(encoding="utf-8")
+    assert first.returncode == 0, first_err
+    assert "Call 988 for help." in final  # A's edit survived B
+    if "ketamine hydrochloride" not in final:  # B's edit is absent only because B refused and said so
+        assert second.returncode == 2 and "changed on disk" in second_err, second_err
+    # Running again finishes the job: nothing was lost, so everything can still be fixed.
+    run("page.md", *SELECT, "--fix")
+    assert page.read_text(encoding="utf-8") == FIXED
