@@ -206,26 +206,54 @@ def _check_keys(data: dict[str, Any], path: Path, text: str, table: str) -> None
 
 
 def _where(path: Path, text: str, key: str) -> str:
-    """``path:line`` of ``key`` in a TOML file, best effort."""
-    pattern = re.compile(rf"^\s*(?:\[[^\]]*\.)?[\"']?{re.escape(key)}[\"']?\s*(?:=|\])", re.MULTILINE)
-    found = pattern.search(text)
-    if not found:
-        return str(path)
-    return f"{path}:{text.count(chr(10), 0, found.start()) + 1}"
+    """``path:line`` of the top-level ``key`` in a TOML file, best effort."""
+    line = key_line(text, (key,))
+    return f"{path}:{line}" if line else str(path)
 
 
-def _where_below(where: str, key: str) -> str:
-    """``where`` (``path:line`` of a table) moved to the line of ``key`` inside it, when it can be found."""
-    path_text, _, line_text = where.rpartition(":")
-    if not line_text.isdigit():
-        return where
-    path = Path(path_text)
-    text = _safe_text(path) if path.is_file() else ""
-    lines = text.splitlines()
-    for number in range(int(line_text), len(lines) + 1):
-        if re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", lines[number - 1]):
-            return f"{path_text}:{number}"
-    return where
+def locate_key(path: Path | None, *names: str) -> str:
+    """``path:line`` of the setting ``names`` (``"severity", "cure"``) in a configuration file, or the
+    nearest table or key above it that can be found; just ``path`` (or "configuration") when none can."""
+    if path is None:
+        return "configuration"
+    line = key_line(_safe_text(path), names) if path.is_file() else None
+    return f"{path}:{line}" if line else str(path)
+
+
+_TABLE_HEADER = re.compile(r"^\s*\[\[?([^\[\]]+)\]\]?\s*(?:#.*)?$")
+_KEY_PART = r"""(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)"""
+_KEY_LINE = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
+
+
+def _dotted(text: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in re.findall(rf"{_KEY_PART}", text))
+
+
+def key_line(text: str, names: tuple[str, ...]) -> int | None:
+    """The 1-based line that defines ``names`` in TOML ``text``: a ``[table]`` header, a ``key =``
+    line under its table, or a dotted or inline-table line holding it. When the exact setting
+    is not written on a line of its own (``severity = { cure = "eror" }``), the line of the
+    longest enclosing table or key is given, the place a reader looks. Settings may sit under
+    ``[tool.kaplint]`` (pyproject.toml) or at the top level (kaplint.toml)."""
+    best: tuple[int, int] | None = None  # (how many names matched, line)
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _TABLE_HEADER.match(line)
+        if header:
+            table = _dotted(header.group(1))
+            path = table[2:] if table[:2] == ("tool", "kaplint") else table
+        else:
+            key = _KEY_LINE.match(line)
+            if not key:
+                continue
+            path = (table[2:] if table[:2] == ("tool", "kaplint") else table) + _dotted(key.group(1))
+        if not path or path != names[: len(path)]:
+            continue
+        if len(path) == len(names):
+            return number
+        if best is None or len(path) > best[0]:
+            best = (len(path), number)
+    return best[1] if best else None
 
 
 def locate_value(path: Path | None, value: str) -> str | None:
@@ -245,7 +273,7 @@ def _build(settings: dict[str, Any], path: Path) -> Config:
         if key == "extend":
             continue
         where = _where(origin, _safe_text(origin), key) if origin.is_file() else str(origin)
-        checked = _check_value(key, KEYS[key], value, where, origin.parent)
+        checked = _check_value(key, KEYS[key], value, where, origin)
         attribute = key.replace("-", "_")
         if key == "vocabulary":
             values["accepted_terms"], values["preferred_terms"] = checked
@@ -281,11 +309,12 @@ def _check_severity(value: Any, where: str, key: str) -> str:
     return str(value)
 
 
-def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any:
+def _check_value(key: str, kind: str, value: Any, where: str, origin: Path) -> Any:
+    """``value`` of the setting ``key`` checked and converted; ``where`` is its place, ``origin`` its file."""
     if kind == "list":
         items = _string_list(value, where, key)
         if key == "extend-rules":
-            return tuple((base / item).resolve() for item in items)
+            return tuple((origin.parent / item).resolve() for item in items)
         return items
     if kind == "bool":
         if not isinstance(value, bool):
@@ -296,11 +325,11 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
     if kind == "severity-table":
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: {key!r} must be a table of rule = severity")
-        return {rule: _check_severity(level, where, f"{key}.{rule}") for rule, level in value.items()}
+        return {rule: _check_severity(level, locate_key(origin, key, rule), f"{key}.{rule}") for rule, level in value.items()}
     if kind == "table-of-lists":
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: {key!r} must be a table of \"glob\" = [rules]")
-        return {glob: _string_list(items, where, f"{key}.{glob}") for glob, items in value.items()}
+        return {glob: _string_list(items, locate_key(origin, key, glob), f"{key}.{glob}") for glob, items in value.items()}
     if kind == "table-of-tables":
         if not isinstance(value, dict) or not all(isinstance(item, dict) for item in value.values()):
             raise ConfigError(f"{where}: {key!r} must be a table of rule tables, e.g. [tool.kaplint.rule-options.long-sentence]")
@@ -314,7 +343,7 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
             raise ConfigError(f"{where}: {key!r} must be a whole number of words, 0 or more (0 checks every text), not {value!r}")
         return value
     if kind == "disclosure-levels":
-        return _disclosure_levels(value, where)
+        return _disclosure_levels(value, where, origin)
     if kind == "vocabulary":
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: 'vocabulary' must be a table with 'accept' and 'prefer'")
@@ -327,7 +356,7 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
                         f"; {sub!r} is a [tool.kaplint] setting: TOML puts every key after a [table] header into "
                         f"that table, so move it above the first [tool.kaplint.…] header"
                     )
-                raise ConfigError(f"{_where_below(where, sub)}: unknown key {sub!r} in 'vocabulary'{hint}")
+                raise ConfigError(f"{locate_key(origin, key, sub)}: unknown key {sub!r} in 'vocabulary'{hint}")
         prefer = value.get("prefer", {})
         if not isinstance(prefer, dict) or not all(isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip() for k, v in prefer.items()):
             raise ConfigError(f'{where}: \'vocabulary.prefer\' must be a table of "term" = "preferred form", e.g. prefer = {{ "ketamine therapy" = "ketamine treatment" }}')
@@ -335,9 +364,9 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
     if kind == "overrides":
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             raise ConfigError(f"{where}: 'overrides' must be a list of [[tool.kaplint.overrides]] tables")
-        return tuple(_override(item, where) for item in value)
+        return tuple(_override(item, where, origin) for item in value)
     if kind == "grammar":
-        return _grammar_settings(value, where)
+        return _grammar_settings(value, where, origin)
     if kind == "str":
         if not isinstance(value, str):
             raise ConfigError(f"{where}: {key!r} must be a string")
@@ -345,49 +374,59 @@ def _check_value(key: str, kind: str, value: Any, where: str, base: Path) -> Any
     raise AssertionError(kind)  # pragma: no cover
 
 
-def _disclosure_levels(value: Any, where: str) -> dict[str, dict[str, str]]:
+def _disclosure_levels(value: Any, where: str, origin: Path) -> dict[str, dict[str, str]]:
     """``[disclosures.driving] web = "error"``: per element, the level for each profile."""
     example = "[tool.kaplint.disclosures.driving] with web = \"error\""
-    if not isinstance(value, dict) or not all(isinstance(item, dict) for item in value.values()):
+    if not isinstance(value, dict):
         raise ConfigError(f"{where}: 'disclosures' must be a table of element tables, e.g. {example}")
+    for element, table in value.items():
+        if not isinstance(table, dict):
+            raise ConfigError(
+                f"{locate_key(origin, 'disclosures', str(element))}: 'disclosures.{element}' must be a table of "
+                f"profile = level, e.g. {example}"
+            )
     levels: dict[str, dict[str, str]] = {}
     for element, table in value.items():
         for profile, level in table.items():
             if profile not in PROFILES:
                 close = difflib.get_close_matches(str(profile), PROFILES, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f" (profiles: {', '.join(PROFILES)})"
-                raise ConfigError(f"{where}: unknown profile {profile!r} in 'disclosures.{element}'{hint}")
+                raise ConfigError(f"{locate_key(origin, 'disclosures', element, profile)}: unknown profile {profile!r} in 'disclosures.{element}'{hint}")
             if level not in DISCLOSURE_LEVELS:
+                close = difflib.get_close_matches(str(level), DISCLOSURE_LEVELS, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise ConfigError(
-                    f"{where}: 'disclosures.{element}.{profile}' must be one of {', '.join(DISCLOSURE_LEVELS)}, not {level!r}"
+                    f"{locate_key(origin, 'disclosures', element, profile)}: 'disclosures.{element}.{profile}' must be one of "
+                    f"{', '.join(DISCLOSURE_LEVELS)}, not {level!r}{hint}"
                 )
         levels[str(element)] = dict(table)
     return levels
 
 
-def _grammar_settings(value: Any, where: str) -> Any:
+def _grammar_settings(value: Any, where: str, origin: Path) -> Any:
     """``[tool.kaplint.grammar]``: validated by the grammar package, which owns its keys."""
     from kaplint.grammar.settings import GrammarSettingsError, parse_grammar_settings
 
     try:
         return parse_grammar_settings(value)
     except GrammarSettingsError as error:
-        raise ConfigError(f"{where}: {error}") from None
+        named = re.search(r"key '([^']+)'", str(error))  # the message names the key it is about, when it is one
+        raise ConfigError(f"{locate_key(origin, 'grammar', named.group(1)) if named else where}: {error}") from None
 
 
-def _override(item: dict[str, Any], where: str) -> Override:
+def _override(item: dict[str, Any], where: str, origin: Path) -> Override:
     for key in item:
         if key not in OVERRIDE_KEYS:
             close = difflib.get_close_matches(key, OVERRIDE_KEYS, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; valid keys: {', '.join(OVERRIDE_KEYS)}"
-            raise ConfigError(f"{where}: unknown key {key!r} in an override{hint}")
+            raise ConfigError(f"{locate_key(origin, 'overrides', key)}: unknown key {key!r} in an override{hint}")
     if "files" not in item:
         raise ConfigError(f"{where}: every override needs 'files' (a glob or a list of globs)")
     profile = item.get("profile")
     if profile is not None and profile not in PROFILES:
         close = difflib.get_close_matches(str(profile), PROFILES, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise ConfigError(f"{where}: override profile must be one of {', '.join(PROFILES)}, not {profile!r}{hint}")
+        raise ConfigError(f"{locate_key(origin, 'overrides', 'profile')}: override profile must be one of {', '.join(PROFILES)}, not {profile!r}{hint}")
     severity = item.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{where}: override 'severity' must be a table of rule = severity")
@@ -395,7 +434,7 @@ def _override(item: dict[str, Any], where: str) -> Override:
         files=_string_list(item["files"], where, "files"),
         profile=profile,
         ignore=_string_list(item.get("ignore", []), where, "ignore"),
-        severity={rule: _check_severity(level, where, f"severity.{rule}") for rule, level in severity.items()},
+        severity={rule: _check_severity(level, locate_key(origin, "overrides", "severity", rule), f"severity.{rule}") for rule, level in severity.items()},
     )
 
 

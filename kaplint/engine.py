@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kaplint.checklist import disclosure_checklist
-from kaplint.config import Config, ConfigError, locate_value
+from kaplint.config import Config, ConfigError, locate_key, locate_value
 from kaplint.text.document import Document
 from kaplint.finding import Finding, Fix, Match, Severity
 from kaplint.globs import glob_matches
@@ -110,25 +110,27 @@ class Linter:
                     try:
                         by_id[rule.id] = rule.with_params({"prefer": dict(self.config.preferred_terms)})
                     except RulePackError as error:
-                        raise ConfigError(f"vocabulary.prefer: {error}") from None
+                        raise ConfigError(f"{locate_key(self.config.path, 'vocabulary', 'prefer')}: vocabulary.prefer: {error}") from None
         by_element = {rule.params.get("element"): rule for rule in rules if rule.kind == "disclosure"}
         for element, levels in self.config.disclosure_levels.items():
             rule = by_element.get(element)
             if rule is None:
                 close = difflib.get_close_matches(element, [str(item) for item in by_element], n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else "; 'kaplint rules disclosure' lists them"
-                raise ConfigError(f"disclosures: unknown disclosure element {element!r}{hint}")
+                raise ConfigError(f"{locate_key(self.config.path, 'disclosures', element)}: unknown disclosure element {element!r}{hint}")
             by_id[rule.id] = by_id[rule.id].with_params({"levels": levels})
         for key, options in self.config.rule_options.items():
             rule = self.index.by_key(key)
             if rule is None:
                 close = difflib.get_close_matches(key, [item.name for item in rules], n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-                raise ConfigError(f"rule-options: unknown rule {key!r}{hint}")
+                raise ConfigError(f"{locate_key(self.config.path, 'rule-options', key)}: rule-options: unknown rule {key!r}{hint}")
             try:
                 by_id[rule.id] = by_id[rule.id].with_params(options)
             except RulePackError as error:
-                raise ConfigError(str(error)) from None
+                named = next((name for name in options if repr(name) in str(error)), None)
+                place = locate_key(self.config.path, "rule-options", key, *([named] if named else []))
+                raise ConfigError(f"{place}: {error}") from None
         return [by_id[rule.id] for rule in rules]
 
     def _selection(self) -> frozenset[str]:

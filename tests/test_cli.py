@@ -1421,3 +1421,33 @@ def test_a_setting_written_below_a_table_header_says_how_toml_reads_it(here: Pat
     assert result.exit_code == 2
     assert "pyproject.toml:4: unknown key 'fail-on' in 'vocabulary'" in result.stderr
     assert "move it above the first [tool.kaplint." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("settings", "place", "message"),
+    [
+        ('fail-on = "error"\n[severity]\ncure = "eror"\n', "kaplint.toml:3", "did you mean 'error'?"),
+        ('fail-on = "error"\nseverity = { cure = "eror" }\n', "kaplint.toml:2", "'severity.cure'"),
+        ('fail-on = "error"\n[[overrides]]\nfiles = ["a.md"]\nprofle = "web"\n', "kaplint.toml:4", "did you mean 'profile'?"),
+        ('fail-on = "error"\n[rule-options.long-sentence]\nmax-wrds = 3\n', "kaplint.toml:3", "did you mean 'max-words'?"),
+        ('fail-on = "error"\n[rule-options.long-sentnce]\nmax-words = 3\n', "kaplint.toml:2", "unknown rule 'long-sentnce'"),
+        ('fail-on = "error"\n[disclosures.driving]\nweb = "eror"\n', "kaplint.toml:3", "did you mean 'error'?"),
+        ('fail-on = "error"\n[disclosures.drivng]\nweb = "error"\n', "kaplint.toml:2", "did you mean 'driving'?"),
+        ('fail-on = "error"\n[grammar]\nengin = "harper"\n', "kaplint.toml:3", "unknown key 'engin'"),
+        ('fail-on = "error"\n[per-file-ignores]\n"a.md" = ["jargn"]\n', "kaplint.toml:3", "did you mean 'jargon'?"),
+    ],
+)
+def test_every_configuration_error_in_a_table_names_its_line(here: Path, settings: str, place: str, message: str) -> None:
+    write("page.md", doc("Text."))
+    write("kaplint.toml", settings)
+    result = run("check", "page.md")
+    assert result.exit_code == 2
+    assert f"{place}: " in result.stderr and message in result.stderr, result.stderr
+
+
+def test_the_same_errors_in_pyproject_name_their_line_under_tool_kaplint(here: Path) -> None:
+    write("page.md", doc("Text."))
+    write("pyproject.toml", '[project]\nname = "site"\n\n[tool.kaplint]\nfail-on = "error"\n\n[tool.kaplint.rule-options.long-sentence]\nmax-wrds = 3\n')
+    result = run("check", "page.md")
+    assert result.exit_code == 2
+    assert "pyproject.toml:8: " in result.stderr and "'max-wrds'" in result.stderr
