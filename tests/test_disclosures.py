@@ -231,7 +231,7 @@ def test_configuration_changes_the_level_per_profile_and_turns_elements_off(tmp_
         ({"drving": {"web": "error"}}, "unknown disclosure element 'drving'; did you mean 'driving'?"),
         ({"driving": {"webb": "error"}}, "unknown profile 'webb'"),
         ({"driving": {"web": "fatal"}}, "must be one of error, warning, suggestion, off"),
-        ({"driving": "error"}, "must be a table of element tables"),
+        ({"driving": "error"}, "must be a table of profile = level"),
     ],
 )
 def test_bad_disclosure_configuration_is_a_clear_error(tmp_path: Path, table: dict, message: str) -> None:

@@ -50,6 +50,9 @@ FOUND = [
     ("Ketamine sparks structural changes in the brain that support recovery.", "mechanism-overclaim"),
     ("Ketamine often works even when other medications have failed to help.", "unsupported-comparison"),
     ("Ketamine offers a groundbreaking therapy, which raises an obvious question: is it covered by insurance?", "hype"),
+    # a denial in the sentence before does not reach across the full stop
+    ("Feeling sleepy afterwards is not unusual. No lasting side effects have been reported with our infusions.", "minimized-risk"),
+    ("You will not be alone. Ketamine is a safe and effective treatment.", "absolute-safety"),
 ]
 
 LEFT_ALONE = [
@@ -72,6 +75,21 @@ LEFT_ALONE = [
     "Our foundation funds research toward a cure for depression.",
     "There is no cure for depression, but treatment can help.",
 ]
+
+
+def test_a_denial_ends_with_its_sentence() -> None:
+    from kaplint.text.negation import is_denied
+
+    for text, phrase in [
+        ("Nausea is not rare. Ketamine is safe.", "safe"),
+        ("Do not drive!\nKetamine works fast.", "works fast"),
+        ("We never rush. \u201cIt cures depression,\u201d one ad says.", "cures depression"),
+    ]:
+        start = text.index(phrase)
+        assert not is_denied(text, start, start + len(phrase)), text
+    text = "Ketamine is not 2.5 times safer."  # a decimal point is no sentence end
+    start = text.index("safer")
+    assert is_denied(text, start, start + len("safer"))
 
 
 @pytest.mark.parametrize(("text", "name"), FOUND)

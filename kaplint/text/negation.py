@@ -36,10 +36,11 @@ def is_negated(clause: str) -> bool:
     return bool(_NEGATOR.search(cleaned) or _CONTRAST_BEFORE.search(cleaned))
 
 
-# Clause boundaries for negation: punctuation and the conjunctions that start a
-# new clause, so "Do not take ketamine if you are pregnant" keeps "pregnant" affirmed.
+# Clause boundaries for negation: the end of a sentence or line, punctuation, and the
+# conjunctions that start a new clause, so "Do not take ketamine if you are pregnant" keeps
+# "pregnant" affirmed and "Tiredness is not rare. There are no ..." does not deny the second sentence.
 _CLAUSE_BREAK = re.compile(
-    r"[,;:\u2014()]|\s[\u2013-]\s|\b(?:but|however|although|though|yet|whereas|while|if|because|since|when|"
+    r"[.!?](?=[\s\"'\u201d\u2019)\]]|$)|\n|[,;:\u2014()]|\s[\u2013-]\s|\b(?:but|however|although|though|yet|whereas|while|if|because|since|when|"
     r"whenever|unless|until|so\s+that|as\s+long\s+as)\b",
     re.IGNORECASE,
 )
