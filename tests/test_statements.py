@@ -50,6 +50,18 @@ FOUND = [
     ("Ketamine sparks structural changes in the brain that support recovery.", "mechanism-overclaim"),
     ("Ketamine often works even when other medications have failed to help.", "unsupported-comparison"),
     ("Ketamine offers a groundbreaking therapy, which raises an obvious question: is it covered by insurance?", "hype"),
+    ("Our goal is simple: helping you feel better, faster.", "unsupported-comparison"),
+    ("Infusions bring quicker relief, often in a day or two.", "unsupported-comparison"),
+    ("Esketamine works comparatively fast.", "unsupported-comparison"),
+    ("Clients get lasting change where pills offer only short-term relief.", "unsupported-comparison"),
+    ("Ketamine boosts the connections between neurons.", "mechanism-overclaim"),
+    ("We use ketamine for conditions such as PTSD and OCD.", "broad-indications"),
+    ("Many clients describe their sessions as peaceful and freeing.", "testimonial"),
+    ("Aftercare coaching is what makes your results last.", "cure"),
+    ("With ongoing integration, healing becomes permanent.", "cure"),
+    ("Our center offers true cures for people with migraines.", "cure"),
+    ("For many veterans, ketamine opens a new door to hope.", "hype"),
+    ("Ketamine kicks in remarkably quickly and lifts depression.", "instant-relief"),
     # a denial in the sentence before does not reach across the full stop
     ("Feeling sleepy afterwards is not unusual. No lasting side effects have been reported with our infusions.", "minimized-risk"),
     ("You will not be alone. Ketamine is a safe and effective treatment.", "absolute-safety"),
@@ -74,6 +86,14 @@ LEFT_ALONE = [
     "Ketamine is used when standard medications have not helped enough.",
     "Our foundation funds research toward a cure for depression.",
     "There is no cure for depression, but treatment can help.",
+    "Check-in is relatively quick, and parking is free.",
+    "Tell us about conditions such as glaucoma or heart disease before your first visit.",
+    "If you live with conditions like depression, you are not alone.",
+    "Scientists are testing whether ketamine protects brain cells.",
+    "We do not yet know whether integration makes the benefit last longer.",
+    "Some patients describe the experience as frightening or confusing, and that can happen even with good preparation.",
+    "Hope Pathways is the name of the peer group that meets on Tuesdays.",
+    "Antidepressant pills can take several weeks to work.",
 ]
 
 
