@@ -381,13 +381,16 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons, found_in
     hedged: set[tuple[int, int]] = set()
     denied: list[Cue] = []
     elsewhere: list[Cue] = []
-    other_clause: dict[str, bool] = {}
+    other_clause: dict[tuple[int, int], bool] = {}
+    # Comparisons name the other treatment by design ("helps people resistant to other
+    # medications"): their words do not make the rest of their clause about that treatment.
+    naming = [(start, end) for name, start, end in found_in.cues if name in lexicons.names_other_treatment]
     for name, start, end in found_in.cues:
         cue = Cue(name, start + offset, end + offset)
-        clause = _clause_of(text, clauses, start)
-        if clause not in other_clause:
-            other_clause[clause] = _about_other_treatment(clause, lexicons)
-        if name not in lexicons.names_other_treatment and other_clause[clause]:
+        bounds = _clause_bounds(clauses, start, len(text))
+        if bounds not in other_clause:
+            other_clause[bounds] = _about_other_treatment(_without(text, bounds, naming), lexicons)
+        if name not in lexicons.names_other_treatment and other_clause[bounds]:
             elsewhere.append(cue)
         elif _is_denied(block_text, offset, cue):
             denied.append(cue)
@@ -456,6 +459,20 @@ def _clauses(text: str, split: re.Pattern[str] = _CLAUSE_SPLIT) -> list[tuple[in
 
 def _clause_of(text: str, clauses: list[tuple[int, int]], position: int) -> str:
     return next((text[start:end] for start, end in clauses if start <= position < end), text)
+
+
+def _clause_bounds(clauses: list[tuple[int, int]], position: int, length: int) -> tuple[int, int]:
+    return next(((start, end) for start, end in clauses if start <= position < end), (0, length))
+
+
+def _without(text: str, bounds: tuple[int, int], spans: list[tuple[int, int]]) -> str:
+    """``text[bounds]`` with the parts covered by ``spans`` blanked out."""
+    start, end = bounds
+    clause = list(text[start:end])
+    for span_start, span_end in spans:
+        for index in range(max(span_start, start), min(span_end, end)):
+            clause[index - start] = " "
+    return "".join(clause)
 
 
 def _about_other_treatment(clause: str, lexicons: Lexicons) -> bool:
