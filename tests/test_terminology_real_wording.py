@@ -1,0 +1,50 @@
+"""Fact and language rules on forms real pages use (the real texts' wording, rewritten in our own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kaplint.config import Config
+from kaplint.engine import Linter, RunOptions
+
+_LINTER = Linter(Config(), RunOptions(select=("terminology", "language"), profile="web"))
+
+
+def names(text: str) -> set[str]:
+    return {finding.name for finding in _LINTER.lint_bytes("page.txt", text.encode("utf-8"), "text").findings}
+
+
+FOUND = [
+    ("Ketamine is approved by the FDA for use in anesthesia and analgesia.", "ketamine-fda-approval"),
+    ("Our ketamine has been FDA-approved for pain control since 1970.", "ketamine-fda-approval"),
+    ("It was approved as an analgesic in the early 1960s.", "approval-date"),
+    ("Ketamine was discovered in the 1970s by chemists in Michigan.", "approval-date"),
+    ("Ketamine was first studied in the 1950s.", "approval-date"),
+    ("Unlike opioids, ketamine does not cause respiratory depression.", "breathing"),
+    ("Spravato, like other ketamine treatments, is given in our office.", "spravato-is-ketamine"),
+    ("Last year the FDA cleared a ketamine-based nasal spray.", "spravato-is-ketamine"),
+    ("Therapy with this psychedelic drug can open old memories, and ketamine sessions last about an hour.", "psychedelic"),
+    ("Many veterans grappling with PTSD come to us.", "suffering-wording"),
+]
+
+LEFT_ALONE = [
+    "Ketamine was approved by the FDA in 1970 as an anesthetic.",
+    "Ketamine was first synthesized in 1962 and approved in 1970.",
+    "Ketamine was developed in the 1960s.",
+    "Ketamine can cause respiratory depression, so we watch your breathing the whole time.",
+    "The FDA approved ketamine for use in anesthesia; pain relief is an off-label use.",
+    "Spravato (esketamine) is approved for adults with treatment-resistant depression.",
+    "Psilocybin is a psychedelic; this psychedelic drug is not offered here.",
+    "Compounded ketamine-based nasal sprays from a compounding pharmacy are not FDA-approved.",
+    "Our team is grappling with how to keep prices down.",
+]
+
+
+@pytest.mark.parametrize(("text", "name"), FOUND)
+def test_real_wording_is_found(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", LEFT_ALONE)
+def test_look_alike_is_left_alone(text: str) -> None:
+    assert not names(text) - {"undefined-abbreviation"}, names(text)
