@@ -360,3 +360,49 @@ def test_wordings_found_after_the_final_measurement(element: str, base: str, tex
 
 def test_telling_your_doctor_about_symptoms_later_is_not_screening() -> None:
     assert is_missing("screening", INFUSIONS + "Tell your doctor right away if you feel faint after the infusion.")
+
+
+# Wordings from the first fresh batch of real pages, rewritten ---------------------------------------
+@pytest.mark.parametrize(
+    ("element", "text"),
+    [
+        ("spravato-rems", SPRAVATO + "You take each dose in our office, and you are observed for at least two hours afterwards."),
+        ("spravato-rems", SPRAVATO + "Esketamine is not a \u201ctake-home\u201d medicine. Every dose is given under supervision."),
+        ("spravato-rems", SPRAVATO + "A clinician watches you for at least 2 hours and decides when you can leave the healthcare setting."),
+        ("evidence-limits", BENEFIT + "Guidelines mention clear limitations in the evidence so far."),
+        ("results-vary", BENEFIT + "It brings relief in many, but not all, cases."),
+        ("off-label", INFUSIONS + "The FDA has not evaluated the safety or efficacy of ketamine for depression."),
+        ("blood-pressure", INFUSIONS + "Ketamine can increase heart-rate during the infusion."),
+    ],
+)
+def test_real_page_wordings_count(element: str, text: str) -> None:
+    assert not is_missing(element, text)
+
+
+def test_a_qualified_physician_is_a_credential_and_a_qualified_answer_is_not() -> None:
+    assert not is_missing("credentials", INFUSIONS + "Every plan starts with a video visit with a qualified physician.", profile="web")
+    assert is_missing("credentials", INFUSIONS + "A qualified answer to your insurance question takes a day.", profile="web")
+
+
+def test_a_spravato_page_frames_its_later_sections() -> None:
+    """In plain text the title or introduction may be the only place Spravato is named."""
+    page = (
+        "Starting Spravato treatment can feel new and a little daunting.\n\n"
+        "What to Expect on the Day\n\n"
+        "You will be resting in our office for about 2 hours while a nurse checks on you.\n\n"
+        "How It Works\n\n"
+        "You spray the medicine yourself under the supervision of a nurse.\n"
+    )
+    assert not is_missing("spravato-rems", page, profile="web")
+
+
+@pytest.mark.parametrize(
+    ("element", "text"),
+    [
+        ("spravato-rems", SPRAVATO + "Please rest at home for the remainder of the day."),
+        ("results-vary", BENEFIT + "Many patients, and all of our staff, love the quiet rooms."),
+        ("off-label", INFUSIONS + "The FDA has evaluated and approved ketamine as an anesthetic."),
+    ],
+)
+def test_real_page_look_alikes_do_not_count(element: str, text: str) -> None:
+    assert is_missing(element, text)

@@ -214,6 +214,11 @@ class StatementFinder:
             self._starts.append(position)
             position += len(sentence[3]) + len(_SEPARATOR)
         self._joined = _SEPARATOR.join(sentence[3] for sentence in self.sentences)
+        # The document's opening (its title, or the introduction when it has none) frames every
+        # section: on a page that opens "Your first Spravato session" a section "How long you stay"
+        # is still about Spravato, even where plain text gives that heading the title's level and
+        # so drops the title from its path.
+        self._title = document.blocks[0].text if document.blocks else ""
 
     # Sentences ---------------------------------------------------------------
     def _usable_sentences(self) -> list[tuple[int, int, int, str]]:
@@ -416,7 +421,7 @@ class StatementFinder:
         if any(index in table for index in self._run_of[passage[0]]):
             return True
         headings = self.document.blocks[self.sentences[passage[0]][0]].section
-        return any(requirement.concept.regex.search(heading) for heading in headings)
+        return any(requirement.concept.regex.search(heading) for heading in (*headings, self._title) if heading)
 
 
 def is_pointer(text: str, has_link: bool) -> bool:
