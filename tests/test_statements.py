@@ -85,6 +85,11 @@ FOUND = [
     ("A strong body of research supports ketamine for depression.", "unsupported-evidence"),
     ("Ketamine is a well-studied medication for mood disorders.", "unsupported-evidence"),
     ("Current studies suggest that ketamine relieves PTSD within a day.", "weak-qualifier"),
+    # a clinic called Aspire is no ASPIRE trial; "sustain" and "transform" are ordinary words
+    ("Aspire Wellness offers ketamine, which has been shown to ease anxiety.", "unsupported-evidence"),
+    ("To sustain results, 80% of our patients return for boosters and feel better.", "unsourced-statistic"),
+    # a hedge on the main clause does not reach into a relative clause with its own verb
+    ("You may be offered ketamine, which has been shown to ease depression.", "unsupported-evidence"),
     # a denial in the sentence before does not reach across the full stop
     ("Feeling sleepy afterwards is not unusual. No lasting side effects have been reported with our infusions.", "minimized-risk"),
     ("You will not be alone. Ketamine is a safe and effective treatment.", "absolute-safety"),
@@ -117,6 +122,8 @@ LEFT_ALONE = [
     "Some patients describe the experience as frightening or confusing, and that can happen even with good preparation.",
     "Hope Pathways is the name of the peer group that meets on Tuesdays.",
     "Antidepressant pills can take several weeks to work.",
+    "In the ASPIRE I trial, esketamine was compared with placebo in adults with suicidal thoughts.",
+    "In the TRANSFORM-2 trial, 69% of patients responded to esketamine plus a new antidepressant.",
     "Ketamine can have rapid effects on blood pressure, so we check it every 15 minutes.",
     "Some people feel fast relief; many feel nothing at first, and results vary.",
     "The ideal treatment schedule is worked out with your psychiatrist.",

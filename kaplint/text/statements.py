@@ -55,7 +55,7 @@ _CLAUSE_SPLIT = re.compile(_CLAUSE_BREAKS + r"|,\s+(?!which\b|who\b|that\b)(?=[a
 # How far a hedge reaches: its clause, including a list of participles that continues it
 # ("implicated in the growth of neurons, creating new connections, and strengthening others").
 _HEDGE_CLAUSE_SPLIT = re.compile(
-    _CLAUSE_BREAKS + r"|,\s+(?!which\b|who\b|that\b|[a-z]+ing\b|and\s+[a-z]+ing\b)(?=[a-z]+\s)", re.IGNORECASE
+    _CLAUSE_BREAKS + r"|,\s+(?!who\b|that\b|[a-z]+ing\b|and\s+[a-z]+ing\b)(?=[a-z]+\s)", re.IGNORECASE
 )
 # An answer's opening word, possibly after a qualifier ("Under medical supervision, no.").
 _ANSWER_START = re.compile(
