@@ -1,29 +1,33 @@
-"""The claims review set (tests/data/claims_review_real.yml), written blind and now tuning data.
+"""The claims review sets (tests/data/claims_review_*.yml), written blind.
 
 A reviewer who never saw the rules wrote these short documents from claims.md alone, in the
 style of real pages copied as plain text (bare headings, FAQ question lines over their answers,
-lists without bullets). Measured once before any rule was tuned on them: 80% of the positives
-were found and 90% of the negatives left alone. They are tuning data now, so this test holds
-the rules to what they reach on them, per case, with a small allowance for the hardest cases.
+lists without bullets). The first set was measured once before any rule was tuned on it (80% of
+the positives found, 90% of the negatives left alone) and is tuning data now; the second was
+held out through a round of tuning on real pages (76% and 96% before, 77% and 96% after) and
+was not tuned on. This test holds the rules to what they reach on each set, so a change that
+loses ground on either fails.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from kaplint.config import Config
 from kaplint.engine import Linter, RunOptions
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "claims_review_real.yml").read_text(encoding="utf-8"))["cases"]
+SECOND = yaml.safe_load((Path(__file__).parent / "data" / "claims_review_blind2.yml").read_text(encoding="utf-8"))["cases"]
 _LINTER = Linter(Config(), RunOptions(select=("claims",), profile="web"))
 
 
-def _outcomes() -> tuple[list[str], list[str]]:
+def _outcomes(cases: list[dict] = CASES) -> tuple[list[str], list[str]]:
     """(positives missed, negatives flagged), each described for the failure message."""
     missed, flagged = [], []
-    for case in CASES:
+    for case in cases:
         text = case["text"]
         findings = [
             finding
@@ -40,18 +44,22 @@ def _outcomes() -> tuple[list[str], list[str]]:
     return missed, flagged
 
 
-def test_review_set_is_well_formed() -> None:
-    categories = {case["category"] for case in CASES}
+@pytest.mark.parametrize("cases", [CASES, SECOND], ids=["first", "second"])
+def test_review_set_is_well_formed(cases: list[dict]) -> None:
+    categories = {case["category"] for case in cases}
     assert len(categories) == 18
-    for case in CASES:
+    for case in cases:
         assert case["expect"] in ("found", "not-found")
         if case["expect"] == "found":
             assert case["quote"] in case["text"], case
 
 
-def test_review_set_positives_found_and_negatives_left_alone() -> None:
-    missed, flagged = _outcomes()
-    positives = sum(1 for case in CASES if case["expect"] == "found")
-    negatives = len(CASES) - positives
-    assert (positives - len(missed)) / positives >= 0.93, missed
-    assert (negatives - len(flagged)) / negatives >= 0.97, flagged
+@pytest.mark.parametrize(
+    ("cases", "found", "left_alone"), [(CASES, 0.93, 0.97), (SECOND, 0.77, 0.95)], ids=["first", "second"]
+)
+def test_review_set_positives_found_and_negatives_left_alone(cases: list[dict], found: float, left_alone: float) -> None:
+    missed, flagged = _outcomes(cases)
+    positives = sum(1 for case in cases if case["expect"] == "found")
+    negatives = len(cases) - positives
+    assert (positives - len(missed)) / positives >= found, missed
+    assert (negatives - len(flagged)) / negatives >= left_alone, flagged
