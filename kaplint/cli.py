@@ -540,5 +540,89 @@ def init(pyproject: bool, force: bool) -> None:
     click.echo("Wrote kaplint.toml.")
 
 
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), help="Write the reviewed Word file here (default: FILE.kaplint.docx beside FILE).")
+@click.option("--profile", type=click.Choice(PROFILES), help="Profile for the file (default: from its front matter or the configuration).")
+@click.option("--select", multiple=True, help="Only these rules, categories or kinds (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Also these rules (for example rules that are off by default).")
+@click.option("--ignore", multiple=True, help="Skip these rules, categories or kinds.")
+@click.option("--fail-on", type=click.Choice(SEVERITY_NAMES), help="Lowest severity that makes the review fail (default: error).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level.")
+@click.option("--config", "config_path", type=click.Path(path_type=str), help="Use this configuration file instead of searching for one.")
+@click.option("--encoding", "legacy_encoding", metavar="NAME", help="Read a text file that is not UTF-8 in this encoding (e.g. cp1252).")
+def review(
+    path: Path,
+    output: Path | None,
+    profile: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    config_path: str | None,
+    legacy_encoding: str | None,
+) -> None:
+    """Write kaplint's findings on PATH into a Word file as comments.
+
+    A .docx is copied (the original is never touched) with one comment per finding on the
+    words it is about and a summary on the title; Markdown, text and HTML become a new Word
+    document of their text with the same comments. Settings and the exit code are those of
+    'kaplint check' on the same file."""
+    from kaplint.engine import Linter, RunOptions
+    from kaplint.files import display_path
+    from kaplint.word.review import ReviewContext, export_docx, review_docx
+
+    config = _load_config(config_path)
+    try:
+        encoding = parse_encoding(legacy_encoding) if legacy_encoding else None
+        options = RunOptions(
+            select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore), profile=profile, encoding=encoding
+        )
+        linter = Linter(config, options)
+    except (ConfigError, RulePackError, BundledDataMissing) as error:
+        raise UsageProblem(str(error)) from None
+    fmt = detect_format(str(path))
+    if fmt is None:
+        raise UsageProblem(f"{path}: kaplint reviews Word (.docx), Markdown, MDX, text and HTML files")
+    target = output or path.with_name(f"{path.stem}.kaplint.docx")
+    if target.suffix.lower() != ".docx":
+        raise UsageProblem(f"{target}: the review is a Word file; name it with .docx")
+    if target.exists() and target.resolve() == path.resolve():
+        raise UsageProblem(f"{target}: kaplint never writes over the file it reviews; choose another --output")
+    display = display_path(path)
+    result = linter.lint_path(path, display)
+    if any(finding.category == "input" for finding in result.findings):
+        for finding in result.findings:
+            click.echo(f"{display}: {finding.message}", err=True)
+        sys.exit(EXIT_ERROR)
+    context = ReviewContext(
+        rules_by_id=linter.rules_by_id,
+        fail_on=Severity.parse(fail_on or config.fail_on),
+        grade_targets=_grade_targets(linter),
+    )
+    if fmt == "docx":
+        reviewed = review_docx(path.read_bytes(), result, context)
+    else:
+        from kaplint.loaders import load
+
+        document = load(display, path.read_bytes(), fmt, linter.max_file_size, linter.encoding)
+        reviewed = export_docx(document, result, context)
+    write_atomically(target, reviewed.data)
+    failing = sum(1 for finding in result.findings if finding.severity >= context.fail_on)
+    click.echo(
+        f"Wrote {display_path(target)}: {reviewed.comments} comment{'s' if reviewed.comments != 1 else ''} "
+        f"({len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}, {failing} must-fix).",
+        err=True,
+    )
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _grade_targets(linter: Any) -> dict[str, Any]:
+    """The reading-grade rule's warning threshold per profile (the target), when it is active."""
+    rule = next((rule for rule in linter.index.rules if rule.name == "reading-grade"), None)
+    return dict(rule.params.get("warning-above", {})) if rule is not None else {}
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Any, Iterator
 
 from kaplint.config import DEFAULT_MAX_FILE_SIZE
 from kaplint.text.document import Block, BlockBuilder, Document, SectionPath
 from kaplint.loaders.decoding import InputProblem
 from kaplint.loaders.urls import copy_without_urls
+from kaplint.word.paragraphs import iter_paragraphs
 
 
 # Limits on what a .docx may unpack to, checked from the zip directory before anything is
@@ -80,7 +80,9 @@ def load_docx(path: str, data: bytes, max_size: int | None = None) -> Document:
             f"kaplint could not read this Word file ({type(error).__name__}); re-save it from Word as .docx.",
         ) from None
 
-    entries = list(_paragraphs(word))
+    entries = [
+        (kind, paragraph.text.replace("\n", " ").replace("\r", " "), level) for paragraph, kind, level in iter_paragraphs(word)
+    ]
     source = "\n".join(text for _, text, _ in entries)
     document = Document(path=path, format="docx", source=source)
     properties = word.core_properties
@@ -100,40 +102,3 @@ def load_docx(path: str, data: bytes, max_size: int | None = None) -> Document:
             sections.enter(level, block_text)
         document.blocks.append(Block(kind, block_text, source_map, sections.titles, level))
     return document
-
-
-def _paragraphs(word: Any) -> Iterator[tuple[str, str, int]]:
-    """(kind, text, level) for every paragraph in reading order."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    def walk(container: Any, in_table: bool) -> Iterator[tuple[str, str, int]]:
-        for item in container.iter_inner_content():
-            if isinstance(item, Paragraph):
-                kind, level = ("table_cell", 0) if in_table else _paragraph_kind(item)
-                yield kind, item.text.replace("\n", " ").replace("\r", " "), level
-            elif isinstance(item, Table):
-                seen: set[int] = set()
-                for row in item.rows:
-                    for cell in row.cells:
-                        if id(cell._tc) in seen:  # merged cells repeat
-                            continue
-                        seen.add(id(cell._tc))
-                        yield from walk(cell, True)
-
-    yield from walk(word, False)
-
-
-def _paragraph_kind(paragraph: Any) -> tuple[str, int]:
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
-    if style == "Title":
-        return "heading", 1
-    if style.startswith("Heading"):
-        digits = "".join(char for char in style if char.isdigit())
-        return "heading", int(digits) if digits else 1
-    properties = paragraph._p.pPr
-    if "List" in style or (properties is not None and properties.numPr is not None):
-        return "list_item", 1
-    if style in ("Quote", "Intense Quote"):
-        return "blockquote", 0
-    return "paragraph", 0
