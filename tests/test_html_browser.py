@@ -161,6 +161,56 @@ def test_report_in_a_browser(browser, report: Path) -> None:  # type: ignore[no-
     assert overflow <= 0
 
 
+def test_findings_read_as_a_review(browser, report: Path) -> None:  # type: ignore[no-untyped-def]
+    """The verdict in words, findings in groups with plain titles, explanations folded under them,
+    missing information with text to copy, and short sections shown but not judged."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(report.as_uri())
+    headline = browser.find_element(By.CSS_SELECTOR, "header .headline")
+    assert headline.text.startswith("Not ready to publish:") and "must-fix finding" in headline.text
+    web_bad = browser.find_element(By.XPATH, "//section[h2='samples/web-bad.md']")
+    assert web_bad.find_element(By.CSS_SELECTOR, ".doc-verdict").text.startswith("Not ready to publish:")
+    titles = [group.text.split(" (")[0] for group in web_bad.find_elements(By.CSS_SELECTOR, ".group h4")]
+    assert titles == ["Missing information", "Wording to change", "Readability"]
+
+    # within a group, errors come before warnings and suggestions
+    wording = web_bad.find_element(By.CSS_SELECTOR, ".group-wording")
+    severities = [item.get_attribute("class").split()[1] for item in wording.find_elements(By.CSS_SELECTOR, "li.item")]
+    order = {"sev-error": 0, "sev-warning": 1, "sev-suggestion": 2}
+    assert severities == sorted(severities, key=order.__getitem__)
+
+    # a plain title first, the code after it; the explanation folded until asked for
+    item = wording.find_element(By.CSS_SELECTOR, "li.item")
+    title = item.find_element(By.CSS_SELECTOR, ".title")
+    code = item.find_element(By.CSS_SELECTOR, ".code")
+    assert title.location["x"] < code.location["x"] or title.location["y"] < code.location["y"]
+    assert not title.text.startswith("KAP") and code.text.startswith("KAP")
+    explain = item.find_element(By.CSS_SELECTOR, "details.explain")
+    why = explain.find_element(By.XPATH, ".//p[b='Why it matters.']")
+    assert not why.is_displayed()
+    explain.find_element(By.TAG_NAME, "summary").click()
+    assert why.is_displayed() and len(why.text) > 40
+    assert explain.find_element(By.CSS_SELECTOR, ".sources").is_displayed()
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", item)
+    browser.save_screenshot(str(output_dir() / "html-report-explanation.png"))
+
+    # missing information carries the text to add, ready to copy
+    missing = web_bad.find_element(By.CSS_SELECTOR, ".group-missing")
+    copy = missing.find_element(By.CSS_SELECTOR, "li.item .add blockquote.copy")
+    assert copy.is_displayed() and len(copy.text) > 30
+    browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", missing)
+    browser.save_screenshot(str(output_dir() / "html-report-groups.png"))
+
+    # one line on what SMOG measures; sections too short to judge are grey and say so
+    note = web_bad.find_element(By.CSS_SELECTOR, ".card.grade .note")
+    assert "SMOG estimates" in note.text
+    chart = web_bad.find_element(By.CSS_SELECTOR, ".card.chart")
+    unjudged = chart.find_elements(By.CSS_SELECTOR, "svg.grade-chart rect.bar.st-unjudged")
+    assert unjudged and "not judged" in chart.find_element(By.CSS_SELECTOR, "svg desc").get_attribute("textContent")
+    assert "shown but not judged" in chart.text
+
+
 def test_report_without_script_is_complete(browser, report: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
 

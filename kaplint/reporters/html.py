@@ -27,10 +27,14 @@ from kaplint.fingerprint import source_span
 from kaplint.reporters import Report
 from kaplint.reporters.html_assets import SCRIPT, STYLE
 from kaplint.reporters.scorecard import (
+    SMOG_NOTE,
     GradeTarget,
     disclosure_counts,
     grade_target,
+    plain_title,
+    section_min_words,
     smog,
+    verdict,
 )
 
 _STATUS_LABELS = {"present": "Present", "missing": "Missing", "not-applicable": "Not applicable"}
@@ -124,12 +128,16 @@ def grade_card(document: DocumentResult, target: GradeTarget | None) -> str:
     return (
         f'<div class="card grade st-{status}"><h4>Reading grade (SMOG)</h4>'
         f'<p class="big"><span class="value">{value}</span> <span class="verdict">{verdict}</span></p>'
-        f'<p class="target">{target_text}</p><p class="small">{escape("; ".join(extra))}</p></div>'
+        f'<p class="target">{target_text}</p><p class="small">{escape("; ".join(extra))}</p>'
+        f'<p class="small note">{escape(SMOG_NOTE)}</p></div>'
     )
 
 
-def section_chart(document: DocumentResult, target: GradeTarget | None, chart_id: str) -> str:
-    """A horizontal bar per section: its SMOG grade, coloured against the target, with the target drawn as a line."""
+def section_chart(document: DocumentResult, target: GradeTarget | None, chart_id: str, min_words: int = 100) -> str:
+    """A horizontal bar per section: its SMOG grade, coloured against the target, with the target drawn as a line.
+
+    Sections under ``min_words`` words get no grade finding (a grade from a few sentences says
+    little), so their bars are drawn grey and labelled as not judged rather than painted red."""
     sections = (document.metrics.get("readability") or {}).get("sections") or []
     if not sections:
         return '<div class="card chart"><h4>Grade per section</h4><p class="small">No sections with prose.</p></div>'
@@ -154,13 +162,15 @@ def section_chart(document: DocumentResult, target: GradeTarget | None, chart_id
             rows.append(f'<text class="none" x="{label_width + 4}" y="{y + 17}">no grade (no scored prose)</text>')
             description.append(f"{heading}: no grade")
             continue
-        status = target.status(float(grade)) if target else "ok"
+        short_section = int(section.get("words") or 0) < min_words
+        status = "unjudged" if short_section else (target.status(float(grade)) if target else "ok")
         rows.append(
             f'<rect class="bar st-{status}" x="{label_width}" y="{y + 4}" width="{x(float(grade)) - label_width:.1f}" height="{row - 8}" rx="3">'
             f"<title>{escape(heading)}: grade {grade:.1f}</title></rect>"
         )
-        rows.append(f'<text class="value" x="{x(float(grade)) + 6:.1f}" y="{y + 17}">{grade:.1f}</text>')
-        description.append(f"{heading}: grade {grade:.1f}")
+        note = " (short)" if short_section else ""
+        rows.append(f'<text class="value" x="{x(float(grade)) + 6:.1f}" y="{y + 17}">{grade:.1f}{note}</text>')
+        description.append(f"{heading}: grade {grade:.1f}{f' (under {min_words} words, not judged)' if short_section else ''}")
     lines = []
     if target:
         for level, value in (("warning", target.warning), ("error", target.error)):
@@ -178,7 +188,13 @@ def section_chart(document: DocumentResult, target: GradeTarget | None, chart_id
         f'<desc id="{chart_id}-d">{escape("; ".join(description))}</desc>'
         + "".join(lines)  # under the bars and labels, so a label is never crossed out by a line
         + "".join(rows)
-        + "</svg></div>"
+        + "</svg>"
+        + (
+            f'<p class="small">Grey bars: sections under {min_words} words, shown but not judged (a grade from a few sentences says little).</p>'
+            if any(int(section.get("words") or 0) < min_words and section.get("smog") is not None for section in sections)
+            else ""
+        )
+        + "</div>"
     )
 
 
@@ -251,16 +267,66 @@ def balance_card(document: DocumentResult) -> str:
 
 
 # Page --------------------------------------------------------------------------------
-def _finding_item(anchor: str, finding: Finding, highlighted: bool) -> str:
-    location = f"{finding.line}:{finding.column}"
+# Finding groups, in the order a writer works through them.
+_GROUPS = (
+    ("missing", "Missing information", "What the text must add; each item has text you can copy."),
+    ("wording", "Wording to change", "Claims, facts, names and wording to rewrite."),
+    ("readability", "Readability", "Grade, sentence length and plain words."),
+)
+
+
+def finding_group(finding: Finding) -> str:
+    """``missing`` (disclosures), ``readability`` or ``wording`` (everything else)."""
+    if finding.element is not None or finding.category == "disclosure":
+        return "missing"
+    return "readability" if finding.category == "readability" else "wording"
+
+
+def _explanation(rule: Any) -> str:
+    """Why the rule matters, a better wording and its sources, folded under the finding."""
+    if rule is None:
+        return ""
+    parts = [f"<p><b>Why it matters.</b> {escape(' '.join(rule.docs.why.split()))}</p>"] if rule.docs.why else []
+    if rule.docs.better and rule.kind != "disclosure":
+        parts.append(f"<p><b>A better way to say it.</b> {escape(' '.join(rule.docs.better.split()))}</p>")
+    if rule.docs.sources:
+        parts.append('<p class="sources"><b>Sources.</b> ' + "; ".join(escape(source) for source in rule.docs.sources) + "</p>")
+    if not parts:
+        return ""
+    return f'<details class="explain"><summary>Why it matters{" and a better way to say it" if rule.docs.better and rule.kind != "disclosure" else ""}</summary>{"".join(parts)}</details>'
+
+
+def _finding_item(anchor: str, finding: Finding, highlighted: bool, rule: Any = None) -> str:
+    location = f"line {finding.line}"
     link = f'<a href="#{anchor}" class="jump" data-target="{anchor}">{location}</a>' if highlighted else f'<span class="jump">{location}</span>'
-    suggestion = f'<div class="sugg">Suggestion: {escape("; ".join(finding.suggestions))}</div>' if finding.suggestions else ""
-    match = f' <q class="match">{escape(finding.match)}</q>' if finding.match and len(finding.match) <= 80 else ""
+    missing = finding_group(finding) == "missing"
+    suggestion = f'<div class="sugg">Suggestion: {escape("; ".join(finding.suggestions))}</div>' if finding.suggestions and not missing else ""
+    match = f' <q class="match">{escape(finding.match)}</q>' if finding.match and len(finding.match) <= 80 and finding_group(finding) != "missing" else ""
+    add = ""
+    if finding_group(finding) == "missing" and rule is not None and rule.docs.better:
+        add = f'<div class="add"><span class="small">Text to add:</span><blockquote class="copy">{escape(" ".join(rule.docs.better.split()))}</blockquote></div>'
     return (
-        f'<li class="item {_classes(finding)}">{link} <span class="badge sev-{finding.severity}">{finding.severity}</span> '
-        f'<code>{escape(finding.rule)}</code> <span class="rule">{escape(finding.name)}</span>{match}'
-        f'<div class="msg">{escape(finding.message)}</div>{suggestion}</li>'
+        f'<li class="item {_classes(finding)}"><span class="badge sev-{finding.severity}">{finding.severity}</span> '
+        f'<b class="title">{escape(plain_title(finding.name))}</b>{match} {link} '
+        f'<code class="code">{escape(finding.rule)} {escape(finding.name)}</code>'
+        f'<div class="msg">{escape(finding.message)}</div>{suggestion}{add}{_explanation(rule)}</li>'
     )
+
+
+def _findings_groups(anchors: list[tuple[str, Finding]], highlighted: set[str], rules: dict[str, Any]) -> str:
+    """The findings in groups (missing information, wording, readability), by severity within each."""
+    parts = []
+    for key, title, note in _GROUPS:
+        members = [(anchor, finding) for anchor, finding in anchors if finding_group(finding) == key]
+        if not members:
+            continue
+        members.sort(key=lambda item: (-int(item[1].severity), item[1].line, item[1].column))
+        items = "".join(_finding_item(anchor, finding, anchor in highlighted, rules.get(finding.rule)) for anchor, finding in members)
+        parts.append(
+            f'<div class="group group-{key}"><h4>{escape(title)} <span class="count">({len(members)})</span></h4>'
+            f'<p class="small">{escape(note)}</p><ol class="findings">{items}</ol></div>'
+        )
+    return "".join(parts)
 
 
 def document_section(index: int, document: DocumentResult, report: Report) -> str:
@@ -271,17 +337,21 @@ def document_section(index: int, document: DocumentResult, report: Report) -> st
     section_target = grade_target(report.rules, document.profile, "section-reading-grade") or target
     counts = Counter(str(finding.severity) for finding in document.findings)
     count_text = ", ".join(_plural(counts[name], name) for name in SEVERITY_NAMES if counts[name]) or "no findings"
+    rules = {rule.id: rule for rule in report.rules}
+    failing = any(finding.severity >= report.fail_on for finding in document.findings)
     parts = [
         f'<section class="document" id="doc-{index}" aria-labelledby="doc-{index}-h">',
         f'<h2 id="doc-{index}-h">{escape(document.path)}</h2>',
+        f'<p class="doc-verdict verdict-{"failed" if failing else "passed"}">{escape(verdict(document.findings, report.fail_on))}</p>',
         f'<p class="meta">profile <b>{escape(document.profile)}</b> \u00b7 {escape(document.format)} \u00b7 {count_text}</p>',
     ]
     if document.metrics.get("readability") or document.metrics.get("disclosures") or document.metrics.get("balance"):
         parts.append('<h3>Scorecard</h3><div class="scorecard">')
-        parts += [grade_card(document, target), section_chart(document, section_target, f"chart-{index}"), balance_card(document), checklist_card(document)]
+        chart = section_chart(document, section_target, f"chart-{index}", section_min_words(report.rules))
+        parts += [grade_card(document, target), chart, balance_card(document), checklist_card(document)]
         parts.append("</div>")
     if anchors:
-        parts.append(f'<h3>Findings</h3><ol class="findings">{"".join(_finding_item(anchor, finding, anchor in highlighted) for anchor, finding in anchors)}</ol>')
+        parts.append(f"<h3>Findings</h3>{_findings_groups(anchors, highlighted, rules)}")
     if source:
         parts.append(
             '<h3>Text</h3><p class="small">Highlights mark each finding; point at one or move to it with the Tab key to read it.</p>'
@@ -352,15 +422,17 @@ def render(report: Report) -> str:
             f'<p class="meta">Baseline {escape(report.baseline.path)}: {report.baseline.matched} known findings not shown; '
             f"{report.baseline.stale} stale entries (fixed or reworded).</p>"
         )
-    verdict = "failed" if report.failed() else "passed"
+    state = "failed" if report.failed() else "passed"
+    in_words = verdict(report.findings, report.fail_on)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="kaplint {_attr(__version__)}"><title>kaplint report: {escape(headline)}</title>'
         f"<style>{STYLE}</style></head><body>"
         '<a class="skip" href="#main">Skip to the report</a>'
-        f'<header><h1>kaplint report</h1><p class="headline verdict-{verdict}">{escape(headline)}; '
-        f"fail level {escape(str(report.fail_on))}: {verdict}.</p>{baseline}</header>{_filters(report)}"
+        f'<header><h1>kaplint report</h1><p class="headline verdict-{state}">{escape(in_words)}</p>'
+        f'<p class="meta">{escape(headline)}; findings at {escape(str(report.fail_on))} level or above must be fixed.</p>'
+        f"{baseline}</header>{_filters(report)}"
         f'<main id="main">{_summary_table(report)}'
         + "".join(document_section(index, document, report) for index, document in enumerate(report.documents, 1))
         + f'</main><footer><p class="small">kaplint {escape(__version__)}</p></footer><script>{SCRIPT}</script></body></html>\n'

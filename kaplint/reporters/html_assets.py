@@ -89,6 +89,15 @@ li.item.sev-error{border-left-color:var(--error)}li.item.sev-warning{border-left
 li.item .jump{font-variant-numeric:tabular-nums;font-weight:600;margin-right:.2rem}
 li.item .rule{font-weight:600}li.item .match{color:var(--muted)}
 li.item .sugg,.tip .sugg{color:var(--muted)}
+li.item .title{font-weight:650}li.item .code{font-size:.8rem;color:var(--muted);margin-left:.3rem}
+li.item .jump{font-weight:500;font-size:.85rem}
+li.item details.explain{margin:.2rem 0 0}li.item details.explain p{margin:.25rem 0;font-size:.92rem}
+li.item .sources{color:var(--muted);font-size:.85rem}
+li.item .add blockquote{margin:.2rem 0 .1rem;padding:.4rem .7rem;background:var(--paper);border:1px dashed var(--line);border-radius:6px;user-select:all}
+.group h4{margin:1rem 0 .1rem}.group .count{color:var(--muted);font-weight:500}
+.doc-verdict{font-weight:650;margin:.2rem 0}.doc-verdict.verdict-failed{color:var(--error)}.doc-verdict.verdict-passed{color:var(--ok)}
+.card .note{margin-top:.4rem}
+svg .bar.st-unjudged{fill:#b8bec6}
 pre.source{white-space:pre-wrap;overflow-wrap:anywhere;font:15px/1.75 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
 background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:1rem;margin:0}
 mark.hl{color:inherit;border-bottom:2px solid;scroll-margin:6rem}

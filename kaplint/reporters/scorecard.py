@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kaplint.finding import Finding, Severity
 from kaplint.rulepacks import Rule
+
+# One line on the formula behind every grade a report shows, with the target's source.
+SMOG_NOTE = (
+    "SMOG estimates the school grade a reader needs to understand a text fully, from its long words per "
+    "sentence (McLaughlin 1969); patient materials should read at grade 6 to 8 (AMA, NIH), and each profile's "
+    "target comes from the reading-grade rule."
+)
 
 
 @dataclass(frozen=True)
@@ -60,3 +68,28 @@ def smog(metrics: dict[str, Any]) -> float | None:
     readability = metrics.get("readability") or {}
     value = readability.get("smog")
     return float(value) if isinstance(value, (int, float)) else None
+
+
+def verdict(findings: list[Finding], fail_on: Severity) -> str:
+    """The result in words, as ``kaplint check`` decides it: findings at or above the fail level must be fixed."""
+    must = sum(1 for finding in findings if finding.severity >= fail_on)
+    rest = len(findings) - must
+    consider = f"; {rest} more to consider" if rest else ""
+    if must:
+        return f"Not ready to publish: {must} must-fix finding{'s' if must != 1 else ''}{consider}."
+    if findings:
+        return f"No must-fix findings{consider}."
+    return "No findings: nothing kaplint checks needs changing."
+
+
+def section_min_words(rules: tuple[Rule, ...]) -> int:
+    """Sections shorter than this get no grade finding, so a chart shows them without judging them."""
+    rule = next((item for item in rules if item.name == "section-reading-grade"), None)
+    value = rule.params.get("min-words", 100) if rule is not None else 100
+    return int(value) if isinstance(value, (int, float)) else 100
+
+
+def plain_title(name: str) -> str:
+    """A rule name for people: "missing-sedation-breathing" -> "Missing sedation breathing"."""
+    words = name.replace("-", " ").strip()
+    return words[:1].upper() + words[1:]

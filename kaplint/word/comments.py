@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from kaplint.finding import Finding, Severity
+from kaplint.reporters.scorecard import SMOG_NOTE, plain_title, verdict
 
 AUTHOR = "kaplint"
 INITIALS = "KL"
@@ -21,12 +22,6 @@ INITIALS = "KL"
 def is_document_level(finding: Finding) -> bool:
     """Findings about the document as a whole, which belong in the summary comment."""
     return finding.element is not None or finding.category in ("disclosure", "input") or finding.name in ("fair-balance", "reading-grade")
-
-
-def plain_title(name: str) -> str:
-    """A rule name for people: "missing-sedation-breathing" -> "Missing sedation breathing"."""
-    words = name.replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
 
 
 def _fix_text(finding: Finding) -> str | None:
@@ -54,18 +49,6 @@ def finding_comment(finding: Finding, rule: Any | None) -> list[str]:
     return paragraphs
 
 
-def verdict(findings: list[Finding], fail_on: Severity) -> str:
-    """The result in words, as ``kaplint check`` decides it."""
-    must = [finding for finding in findings if finding.severity >= fail_on]
-    rest = len(findings) - len(must)
-    consider = f"; {rest} more to consider" if rest else ""
-    if must:
-        return f"Not ready to publish: {len(must)} must-fix finding{'s' if len(must) != 1 else ''}{consider}."
-    if findings:
-        return f"No must-fix findings{consider}."
-    return "No findings: nothing kaplint checks needs changing."
-
-
 def summary_comment(result: Any, rules_by_id: dict[str, Any], fail_on: Severity, targets: dict[str, Any]) -> list[str]:
     """The paragraphs of the first comment, on the title."""
     findings = result.findings
@@ -74,10 +57,7 @@ def summary_comment(result: Any, rules_by_id: dict[str, Any], fail_on: Severity,
     if readability.get("smog") is not None and readability.get("words", 0) >= 100:
         target = targets.get(result.profile)
         goal = f"; the target for this profile is grade {target} or lower" if target is not None else ""
-        paragraphs.append(
-            f"Reading grade: {readability['smog']:.1f} (SMOG){goal}. SMOG estimates the school grade a reader needs "
-            "to understand the text fully; patient materials should read at grade 6 to 8 (AMA, NIH)."
-        )
+        paragraphs.append(f"Reading grade: {readability['smog']:.1f} (SMOG){goal}. {SMOG_NOTE}")
     missing = [finding for finding in findings if finding.element is not None or finding.category == "disclosure"]
     if missing:
         paragraphs.append(f"Missing information ({len(missing)}):")
