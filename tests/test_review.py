@@ -186,3 +186,20 @@ def test_a_hundred_page_document_is_reviewed(here: Path) -> None:
     assert result.exit_code == 1
     kaplint = [text for _, author, text in comments(here / "long.kaplint.docx") if author == "kaplint"]
     assert len(kaplint) == 1001
+
+
+@pytest.mark.parametrize("sample", ["faq-bad.html", "aftercare-good.txt", "email-bad.md"])
+def test_html_and_text_pages_are_reviewed_on_their_words(here: Path, sample: str) -> None:
+    page = here / sample
+    page.write_bytes((ROOT / "samples" / sample).read_bytes())
+    result = run("review", sample, "-o", "out.docx", "--exit-zero")
+    assert result.exit_code == 0, result.output
+    spans = anchors(here / "out.docx")
+    kaplint = [(identifier, text) for identifier, author, text in comments(here / "out.docx") if author == "kaplint"]
+    expected = [
+        finding["match"]
+        for finding in check_findings(page)
+        if finding["category"] != "disclosure" and finding["name"] not in ("fair-balance", "reading-grade")
+    ]
+    anchored = [spans[identifier] for identifier, text in kaplint if not text.startswith("kaplint review")]
+    assert sorted(anchored) == sorted(expected)
