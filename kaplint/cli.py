@@ -624,5 +624,18 @@ def _grade_targets(linter: Any) -> dict[str, Any]:
     return dict(rule.params.get("warning-above", {})) if rule is not None else {}
 
 
+@main.command()
+def server() -> None:
+    """Run the language server (LSP over standard input and output) for editors.
+
+    Needs the optional extra: pip install 'kaplint[server]'. docs/editors.md shows how to set up
+    VS Code, Neovim, Helix, Zed, Sublime Text and Emacs."""
+    try:
+        from kaplint.server.app import run
+    except ImportError as error:
+        raise UsageProblem(f"the language server needs pygls ({error}); install it with: pip install 'kaplint[server]'") from None
+    run()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

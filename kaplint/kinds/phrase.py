@@ -53,6 +53,7 @@ from kaplint.text.statements import statements_by_block
 from kaplint.text.evidence import any_pattern
 from kaplint.text.names import inside_name, is_title_case, name_spans
 from kaplint.text.negation import is_negated
+from kaplint.text.memo import BlockMemo
 from kaplint.text.prefilter import fold, required_runs
 from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
@@ -110,6 +111,26 @@ class CompiledPhrase:
     title_case_headings: bool = True
     sentence_requires_context: bool = False
     sentence_requires_unless: tuple[re.Pattern[str], ...] = ()
+
+
+
+# Pattern matches of a rule in a block, by (rule, block text): they depend on nothing else, and an
+# editor's re-lint finds most blocks unchanged (kaplint.text.memo).
+_CANDIDATES = BlockMemo(size=32768)  # rules x blocks: a long page has thousands
+
+
+def _candidates(compiled: Any, text: str) -> list[tuple[int, int, re.Match[str], tuple[str, bool]]]:
+    """Every non-empty match of the rule's patterns in ``text``, by start and then longest first."""
+    found_all: list[tuple[int, int, re.Match[str], tuple[str, bool]]] = []
+    lowered = fold(text)
+    for regex, template, expand, runs in compiled.regexes:
+        if runs is not None and not any(run in lowered for run in runs):
+            continue  # none of the words every match needs (see kaplint.text.prefilter)
+        for found in regex.finditer(text):
+            if found.end() > found.start():
+                found_all.append((found.start(), found.end(), found, (template, expand)))
+    found_all.sort(key=lambda item: (item[0], -item[1]))
+    return found_all
 
 
 class PhraseKind(Kind):
@@ -303,15 +324,7 @@ class PhraseKind(Kind):
         """The findings of one block, in order."""
         if _block_excepted(compiled, document, block_index):
             return
-        candidates: list[tuple[int, int, re.Match[str], tuple[str, bool]]] = []
-        lowered = fold(block.text)
-        for regex, template, expand, runs in compiled.regexes:
-            if runs is not None and not any(run in lowered for run in runs):
-                continue  # none of the words every match needs (see kaplint.text.prefilter)
-            for found in regex.finditer(block.text):
-                if found.end() > found.start():
-                    candidates.append((found.start(), found.end(), found, (template, expand)))
-        candidates.sort(key=lambda item: (item[0], -item[1]))
+        candidates = _CANDIDATES.get(compiled, block.text, lambda: _candidates(compiled, block.text))
         last_end = -1
         reported_sentences: set[int] = set()
         for start, end, found, replacement_template in candidates:

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from kaplint.text.prefilter import fold, required_runs
 from kaplint.text.segmentation import is_question, segment
 from kaplint.text.negation import is_denied
 
@@ -130,6 +131,9 @@ class Concept:
 
     name: str
     regex: re.Pattern[str]
+    # literal runs one of which every match contains (None: no such set), so a document
+    # without any of them is not searched at all (kaplint.text.prefilter)
+    runs: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -175,7 +179,7 @@ def word_pattern(patterns: list[str]) -> re.Pattern[str]:
 
 def compile_concept(name: str, patterns: list[str]) -> Concept:
     """A concept matching any of ``patterns`` as whole words, in any case."""
-    return Concept(name, word_pattern(patterns))
+    return Concept(name, word_pattern(patterns), required_runs(patterns))
 
 
 def any_pattern(patterns: list[str]) -> re.Pattern[str]:
@@ -214,6 +218,7 @@ class StatementFinder:
             self._starts.append(position)
             position += len(sentence[3]) + len(_SEPARATOR)
         self._joined = _SEPARATOR.join(sentence[3] for sentence in self.sentences)
+        self._folded: str | None = None  # the joined text as the prefilters compare it, made when first needed
         # The document's opening (its title, or the introduction when it has none) frames every
         # section: on a page that opens "Your first Spravato session" a section "How long you stay"
         # is still about Spravato, even where plain text gives that heading the title's level and
@@ -298,6 +303,12 @@ class StatementFinder:
         if cached is not None:
             return cached
         found: dict[int, tuple[bool, bool]] = {}
+        if concept.runs is not None:
+            if self._folded is None:
+                self._folded = fold(self._joined)
+            if not any(run in self._folded for run in concept.runs):
+                self._occurrences[concept.regex.pattern] = found
+                return found
         for match in concept.regex.finditer(self._joined):
             index = bisect.bisect_right(self._starts, match.start()) - 1
             text = self.sentences[index][3]

@@ -37,6 +37,7 @@ import yaml
 
 from kaplint.bundled import bundled_rules_dir
 from kaplint.text.negation import is_denied, is_negated
+from kaplint.text.memo import BlockMemo
 from kaplint.text.prefilter import fold, required_runs
 from kaplint.text.segmentation import Sentence, asked_from, segment
 
@@ -232,7 +233,9 @@ def _describe(document: "Document", lexicons: Lexicons) -> list[Statement]:
         if not sentences:
             continue
         block = document.blocks[block_index]
-        for sentence, found in zip(sentences, _scan_block(block.text, sentences, lexicons)):
+        bounds = tuple((sentence.start, sentence.end) for sentence in sentences)
+        scanned = _SCANS.get(lexicons, (block.text, bounds), lambda: _scan_block(block.text, sentences, lexicons))
+        for sentence, found in zip(sentences, scanned):
             statement = _statement(sentence, block.text, lexicons, found)
             statement.heading = block.section[-1] if block.section else ""
             statement.block_kind = block.kind
@@ -324,6 +327,11 @@ class _Found:
     cues: list[tuple[str, int, int]] = field(default_factory=list)
     subjects: set[str] = field(default_factory=set)
     manners: set[str] = field(default_factory=set)
+
+
+# Lexicon scans by (lexicons, block text, sentence bounds): the scan reads nothing else, and its
+# results are only read afterwards (kaplint.text.memo).
+_SCANS = BlockMemo()
 
 
 def _scan_block(text: str, sentences: list[Sentence], lexicons: Lexicons) -> list[_Found]:
