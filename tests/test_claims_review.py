@@ -11,36 +11,27 @@ loses ground on either fails.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from kaplint.config import Config
-from kaplint.engine import Linter, RunOptions
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from evaluate_review_set import outcomes  # noqa: E402  (the review sets' scoring, shared with the benchmark)
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "claims_review_real.yml").read_text(encoding="utf-8"))["cases"]
 SECOND = yaml.safe_load((Path(__file__).parent / "data" / "claims_review_blind2.yml").read_text(encoding="utf-8"))["cases"]
-_LINTER = Linter(Config(), RunOptions(select=("claims",), profile="web"))
 
 
 def _outcomes(cases: list[dict] = CASES) -> tuple[list[str], list[str]]:
-    """(positives missed, negatives flagged), each described for the failure message."""
+    """(positives missed, negatives flagged), each described for the failure message; scored as
+    benchmarks/evaluate_review_set.py scores them."""
     missed, flagged = [], []
-    for case in cases:
-        text = case["text"]
-        findings = [
-            finding
-            for finding in _LINTER.lint_bytes("case.txt", text.encode("utf-8"), "text").findings
-            if finding.name == case["category"]
-        ]
-        if case["expect"] == "found":
-            start = text.find(case["quote"])
-            end = start + len(case["quote"])
-            if not any(finding.offset < end and start < max(finding.end_offset, finding.offset + 1) for finding in findings):
-                missed.append(f"{case['category']}: {text.strip()[:90]!r}")
-        elif findings:
-            flagged.append(f"{case['category']}: {text.strip()[:90]!r}")
+    for case, agrees in outcomes(cases):
+        if not agrees:
+            (missed if case["expect"] == "found" else flagged).append(f"{case['category']}: {case['text'].strip()[:90]!r}")
     return missed, flagged
 
 
