@@ -265,7 +265,7 @@ def _lint_targets(linter: Any, targets: list, jobs: int):  # type: ignore[no-unt
 
 
 @main.command("rules")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--category", type=click.Choice(sorted({"readability", "disclosure", "claims", "terminology", "language", "grammar", "input"})), help="Only rules of this category.")
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Configuration file (for extend-rules).")
 def list_rules(output_format: str, category: str | None, config_path: str | None) -> None:
@@ -274,6 +274,11 @@ def list_rules(output_format: str, category: str | None, config_path: str | None
 
     rules = _rules(config_path)
     rules = [rule for rule in rules if category is None or rule.category == category]
+    if output_format == "markdown":
+        from kaplint.reference import reference
+
+        click.echo(reference(rules), nl=False)
+        return
     if output_format == "json":
         data = [
             {

@@ -14,6 +14,9 @@ from typing import Any
 
 from lsprotocol import types
 
+from pathlib import Path
+
+import kaplint
 from kaplint.engine import DocumentResult
 from kaplint.finding import Finding, Severity
 from kaplint.reporters.scorecard import plain_title, verdict
@@ -38,18 +41,36 @@ def code_of(finding: Finding) -> str:
     return f"{finding.rule} {finding.name}"
 
 
+# The rule reference (docs/rules.md) beside the package in a checkout or an editable install;
+# an installed wheel has no docs folder, and then hover is the documentation.
+_REFERENCE = Path(kaplint.__file__).resolve().parents[1] / "docs" / "rules.md"
+
+
+def documentation_link(rule: Any) -> types.CodeDescription | None:
+    """Where the rule is documented, when the reference page is on this machine."""
+    if rule is None or not _REFERENCE.is_file():
+        return None
+    from kaplint.reference import anchor
+
+    return types.CodeDescription(href=f"{_REFERENCE.as_uri()}#{anchor(rule)}")
+
+
 def finding_range(index: TextIndex, finding: Finding) -> types.Range:
     return types.Range(start=index.at(finding.line, finding.column), end=index.at(finding.end_line, finding.end_column))
 
 
-def diagnostics(result: DocumentResult, index: TextIndex, fail_on: Severity, grade_target: Any) -> list[types.Diagnostic]:
+def diagnostics(
+    result: DocumentResult, index: TextIndex, fail_on: Severity, grade_target: Any, rules: dict[str, Any] | None = None
+) -> list[types.Diagnostic]:
     """The findings as diagnostics, after a summary on the first line."""
+    rules = rules or {}
     found = [
         types.Diagnostic(
             range=finding_range(index, finding),
             message=finding.message,
             severity=_SEVERITIES[finding.severity],
             code=code_of(finding),
+            code_description=documentation_link(rules.get(finding.rule)),
             source=SOURCE,
         )
         for finding in result.findings

@@ -87,7 +87,8 @@ class KaplintServer(LanguageServer):
         if linted is None:
             return self.broken.get(uri, [])
         target = grade_target(linted.linter.index.rules, linted.result.profile)
-        return actions.diagnostics(linted.result, linted.index, Severity.parse(linted.linter.config.fail_on), target)
+        fail_on = Severity.parse(linted.linter.config.fail_on)
+        return actions.diagnostics(linted.result, linted.index, fail_on, target, linted.linter.rules_by_id)
 
     def publish(self, uri: str) -> None:
         self.pending.pop(uri, None)
