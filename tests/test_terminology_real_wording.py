@@ -25,6 +25,10 @@ FOUND = [
     ("Last year the FDA cleared a ketamine-based nasal spray.", "spravato-is-ketamine"),
     ("Therapy with this psychedelic drug can open old memories, and ketamine sessions last about an hour.", "psychedelic"),
     ("Many veterans grappling with PTSD come to us.", "suffering-wording"),
+    ("Unlike opioids, ketamine maintains respiratory drive.", "breathing"),
+    ("Ketamine has very little effect on your breathing.", "breathing"),
+    ("Infusions carry negligible respiratory risks.", "breathing"),
+    ("Ketamine works much like other classical psychedelic medicines do.", "psychedelic"),
 ]
 
 LEFT_ALONE = [
@@ -37,6 +41,8 @@ LEFT_ALONE = [
     "Psilocybin is a psychedelic; this psychedelic drug is not offered here.",
     "Compounded ketamine-based nasal sprays from a compounding pharmacy are not FDA-approved.",
     "Our team is grappling with how to keep prices down.",
+    "Keep breathing slowly and calmly, and maintain steady breathing if you feel anxious.",
+    "Ketamine can slow breathing, especially with alcohol or opioids, so we watch your breathing.",
 ]
 
 
