@@ -406,3 +406,14 @@ def test_a_spravato_page_frames_its_later_sections() -> None:
 )
 def test_real_page_look_alikes_do_not_count(element: str, text: str) -> None:
     assert is_missing(element, text)
+
+
+def test_care_by_a_named_specialty_is_a_credential_and_the_readers_own_doctor_is_not() -> None:
+    assert not is_missing("credentials", INFUSIONS + "Every plan starts with a visit with a Harbor Health psychiatrist.", profile="web")
+    assert is_missing("credentials", INFUSIONS + "Ask your psychiatrist whether ketamine suits you.", profile="web")
+
+
+def test_monitoring_for_safe_use_in_a_certified_center_is_the_spravato_program() -> None:
+    page = SPRAVATO + "Spravato must be given in a certified treatment center where you are monitored for safe use."
+    assert not is_missing("spravato-rems", page)
+    assert is_missing("spravato-rems", SPRAVATO + "Spravato must be given in a certified treatment center.")
