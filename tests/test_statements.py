@@ -104,6 +104,10 @@ FOUND = [
     ("In our program, side effects were usually mild.", "minimized-risk"),
     ("It has a long history of safe and effective use in hospitals.", "safety-by-association"),
     ("We make sure every one of our clients gets effective relief.", "guarantee"),
+    ("Clients often report revelations that keep coming for months.", "testimonial"),
+    ("Infusions have a unique advantage over daily pills.", "unsupported-comparison"),
+    ("Like any medical procedure, it comes with some side effects.", "minimized-risk"),
+    ("Early users saw promising efficacy for anxiety.", "weak-qualifier"),
     # a clinic called Aspire is no ASPIRE trial; "sustain" and "transform" are ordinary words
     ("Aspire Wellness offers ketamine, which has been shown to ease anxiety.", "unsupported-evidence"),
     ("To sustain results, 80% of our patients return for boosters and feel better.", "unsourced-statistic"),
