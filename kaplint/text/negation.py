@@ -40,7 +40,7 @@ def is_negated(clause: str) -> bool:
 # conjunctions that start a new clause, so "Do not take ketamine if you are pregnant" keeps
 # "pregnant" affirmed and "Tiredness is not rare. There are no ..." does not deny the second sentence.
 _CLAUSE_BREAK = re.compile(
-    r"[.!?](?=[\s\"'\u201d\u2019)\]]|$)|\n|[,;:\u2014()]|\s[\u2013-]\s|\b(?:but|however|although|though|yet|whereas|while|if|because|since|when|"
+    r"[.!?](?=[\s\"'\u201d\u2019)\]]|$)|\n|[,;:\u2014()]|\s[\u2013-]\s|\b(?:but|however|although|though|(?<!\bnot\s)(?<!\bnor\s)yet|whereas|while|if|because|since|when|"
     r"whenever|unless|until|so\s+that|as\s+long\s+as)\b",
     re.IGNORECASE,
 )

@@ -313,10 +313,16 @@ def _mark_nearby_risks(statements: list[Statement]) -> None:
 
 
 def _share_citations(statements: list[Statement]) -> None:
-    """A citation supports its whole paragraph: "... long-lasting (Smith et al., 2013)." """
+    """A citation supports its whole paragraph: "... long-lasting (Smith et al., 2013)." It also
+    supports what introduces it: a heading ("Research-backed") over a cited paragraph, and a
+    lead-in ending with a colon ("multiple studies support it:") over cited list items."""
     cited = {statement.block_index for statement in statements if "attributed" in statement.manner}
     for statement in statements:
         if statement.block_index in cited:
+            statement.manner = statement.manner | {"attributed"}
+    for statement, following in zip(statements, statements[1:]):
+        introduces = statement.block_kind == "heading" or statement.text.rstrip().endswith(":")
+        if introduces and following.block_index == statement.block_index + 1 and following.block_index in cited:
             statement.manner = statement.manner | {"attributed"}
 
 
