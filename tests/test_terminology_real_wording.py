@@ -29,6 +29,10 @@ FOUND = [
     ("Ketamine has very little effect on your breathing.", "breathing"),
     ("Infusions carry negligible respiratory risks.", "breathing"),
     ("Ketamine works much like other classical psychedelic medicines do.", "psychedelic"),
+    ("Ketamine does not slow the patient\u2019s breathing.", "breathing"),
+    ("Spravato, an FDA-approved form of ketamine, is given in our clinic.", "spravato-is-ketamine"),
+    ("The VA now offers a ketamine-based medication, Spravato.", "spravato-is-ketamine"),
+    ("Many veterans suffer from AUD.", "suffering-wording"),
 ]
 
 LEFT_ALONE = [
@@ -43,6 +47,7 @@ LEFT_ALONE = [
     "Our team is grappling with how to keep prices down.",
     "Keep breathing slowly and calmly, and maintain steady breathing if you feel anxious.",
     "Ketamine can slow breathing, especially with alcohol or opioids, so we watch your breathing.",
+    "Esketamine, a more potent version of ketamine, is the medicine in Spravato.",
 ]
 
 
