@@ -417,3 +417,32 @@ def test_monitoring_for_safe_use_in_a_certified_center_is_the_spravato_program()
     page = SPRAVATO + "Spravato must be given in a certified treatment center where you are monitored for safe use."
     assert not is_missing("spravato-rems", page)
     assert is_missing("spravato-rems", SPRAVATO + "Spravato must be given in a certified treatment center.")
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "profile"),
+    [
+        ("results-vary", BENEFIT + "We are not able to predict how you will respond.", "handout"),
+        ("results-vary", BENEFIT + "How much it helps and how long the benefit lasts can vary.", "handout"),
+        ("results-vary", BENEFIT + "It is not 100% effective for everyone.", "handout"),
+        ("monitoring", INFUSIONS + "We follow strict protocols for monitoring patients during and after each infusion.", "handout"),
+        ("driving", INFUSIONS + "You will be discharged home with another adult to drive you.", "handout"),
+        ("misuse", INFUSIONS + "Ketamine is also popular as a recreational drug.", "handout"),
+        ("psychiatric-effects", INFUSIONS + "Ketamine can trigger hallucinogenic experiences.", "handout"),
+        ("credentials", INFUSIONS + "One of our doctors reviews every dose.", "web"),
+        ("not-medical-advice", INFUSIONS + "Consult a qualified healthcare professional about your own situation.", "web"),
+    ],
+)
+def test_more_real_page_wordings_count(element: str, text: str, profile: str) -> None:
+    assert not is_missing(element, text, profile=profile)
+
+
+@pytest.mark.parametrize(
+    ("element", "text"),
+    [
+        ("misuse", INFUSIONS + "List all medicines, supplements and recreational drug use on the intake form."),
+        ("misuse", INFUSIONS + "Ketamine has a history as a party drug, but a clinic is a different setting."),
+    ],
+)
+def test_a_patients_own_drug_use_or_a_dismissed_history_is_no_misuse_warning(element: str, text: str) -> None:
+    assert is_missing(element, text)
