@@ -332,7 +332,7 @@ def explain(rule: str, config_path: str | None) -> None:
     if group:
         what = "category" if any(item.category == rule for item in group) else "kind"
         first_lines = [f"{item.id} {item.name}: {_first_sentence(item.docs.what)}" for item in group]
-        click.echo("\n".join([f"{rule} ({what}, {len(group)} rule{'s' if len(group) != 1 else ''}):", *("  " + line for line in first_lines), "", f"'kaplint explain <rule>' explains one."]))
+        click.echo("\n".join([f"{rule} ({what}, {len(group)} rule{'s' if len(group) != 1 else ''}):", *("  " + line for line in first_lines), "", "'kaplint explain <rule>' explains one."]))
         return
     if found is None:
         names = {item.name for item in rules} | {item.id for item in rules} | {item.category for item in rules} | {item.kind for item in rules}

@@ -14,7 +14,6 @@ import asyncio
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -110,8 +109,10 @@ class KaplintServer(LanguageServer):
         self.linted.clear()
         for uri in list(self.workspace.text_documents):
             self.publish(uri)
-        if self.pull:
-            self.workspace_diagnostic_refresh(None)
+        workspace = self.client_capabilities.workspace
+        diagnostics = workspace.diagnostics if workspace is not None else None
+        if self.pull and diagnostics is not None and diagnostics.refresh_support:
+            self.workspace_diagnostic_refresh(None)  # the client asks again for what it shows
 
     def config_broken(self, uri: str, message: str) -> None:
         """One clear message, once, and one diagnostic on the first line; the server keeps serving."""
