@@ -33,6 +33,9 @@ FOUND = [
     ("Spravato, an FDA-approved form of ketamine, is given in our clinic.", "spravato-is-ketamine"),
     ("The VA now offers a ketamine-based medication, Spravato.", "spravato-is-ketamine"),
     ("Many veterans suffer from AUD.", "suffering-wording"),
+    ("It generally does not impact your breathing.", "breathing"),
+    ("Spravato is a nasal spray that contains ketamine.", "spravato-is-ketamine"),
+    ("TMS and the psychedelic anesthetic ketamine are both options.", "psychedelic"),
 ]
 
 LEFT_ALONE = [
@@ -48,6 +51,7 @@ LEFT_ALONE = [
     "Keep breathing slowly and calmly, and maintain steady breathing if you feel anxious.",
     "Ketamine can slow breathing, especially with alcohol or opioids, so we watch your breathing.",
     "Esketamine, a more potent version of ketamine, is the medicine in Spravato.",
+    "Spravato is a nasal spray that contains esketamine.",
 ]
 
 
