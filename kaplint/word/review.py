@@ -84,9 +84,8 @@ def export_docx(document: Any, result: Any, context: ReviewContext) -> Review:
 def _write_comments(word: Any, paragraphs: list[Any], result: Any, context: ReviewContext, place: Any) -> Review:
     """Add the summary comment on the title, then one comment per finding placed by ``place``."""
     title = next((paragraph for paragraph in paragraphs if paragraph.text.strip()), None)
-    summary = None
-    if title is not None:
-        summary = word.add_comment(anchor_runs(title, 0, len(title.text)), text="kaplint review", author=AUTHOR, initials=INITIALS)
+    title_runs = anchor_runs(title, 0, len(title.text)) if title is not None else []
+    summary = word.add_comment(title_runs, text="kaplint review", author=AUTHOR, initials=INITIALS) if title_runs else None
     unplaced: list[Finding] = []
     count = int(summary is not None)
     for finding in sorted(result.findings, key=Finding.sort_key):
