@@ -263,3 +263,9 @@ def test_hard_wrapped_prose_stays_one_paragraph() -> None:
     text = "Do not eat for four hours before\nyour infusion. Bring a friend to\ndrive you home.\n"
     blocks = [(block.kind, block.text) for block in load_text_format("x.txt", text, "text").blocks]
     assert blocks == [("paragraph", "Do not eat for four hours before your infusion. Bring a friend to drive you home.")]
+
+
+def test_suicidal_thoughts_in_a_list_of_conditions_is_scope_not_suicide_prevention() -> None:
+    names = claim_names("Our infusions treat depression, suicidal thoughts, PTSD and chronic pain.")
+    assert "broad-indications" in names and "suicide-prevention" not in names
+    assert "suicide-prevention" in claim_names("Our infusions stop suicidal thoughts within a day.")
