@@ -269,3 +269,11 @@ def test_suicidal_thoughts_in_a_list_of_conditions_is_scope_not_suicide_preventi
     names = claim_names("Our infusions treat depression, suicidal thoughts, PTSD and chronic pain.")
     assert "broad-indications" in names and "suicide-prevention" not in names
     assert "suicide-prevention" in claim_names("Our infusions stop suicidal thoughts within a day.")
+
+
+def test_rapid_effects_are_pharmacology_and_rapid_acting_relief_is_a_promise() -> None:
+    """Real reviewers leave "rapid effects" alone (how soon a drug acts is not a promise of relief);
+    "rapid-acting relief" and "fast, effective relief" read as one."""
+    assert "instant-relief" not in claim_names("Ketamine has rapid effects on the brain's glutamate system.")
+    assert "instant-relief" in claim_names("Our lozenges bring rapid-acting relief.")
+    assert "instant-relief" in claim_names("The result is fast, effective relief.")
