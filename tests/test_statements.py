@@ -277,3 +277,13 @@ def test_rapid_effects_are_pharmacology_and_rapid_acting_relief_is_a_promise() -
     assert "instant-relief" not in claim_names("Ketamine has rapid effects on the brain's glutamate system.")
     assert "instant-relief" in claim_names("Our lozenges bring rapid-acting relief.")
     assert "instant-relief" in claim_names("The result is fast, effective relief.")
+
+
+def test_rules_asking_later_judge_a_clause_as_the_analysis_did() -> None:
+    """A comparison's words do not make its clause about the other treatment, for the analysis's
+    own cues and for rules that ask about a match's clause afterwards alike."""
+    (statement,) = describe(load_text_format("page.txt", "It helps people who are resistant to conventional medications.\n", "text"))
+    assert statement.has("effect")
+    assert not statement.about_other_treatment_at(statement.sentence.start + 3)
+    (other,) = describe(load_text_format("page.txt", "Antidepressants, which take weeks, help some people.\n", "text"))
+    assert other.about_other_treatment_at(other.sentence.start + 2)

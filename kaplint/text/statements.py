@@ -92,6 +92,7 @@ class Statement:
     hedged_cues: frozenset[tuple[int, int]] = frozenset()  # (start, end) of the cues a hedge softens
     _names: frozenset[str] = field(default=frozenset(), repr=False)
     _other_by_clause: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)  # memo of about_other_treatment_at
+    _naming: tuple[tuple[int, int], ...] = field(default=(), repr=False)  # sentence spans of cues that name another treatment
 
     @property
     def block_index(self) -> int:
@@ -126,10 +127,10 @@ class Statement:
         position = offset - self.sentence.start
         if not 0 <= position <= len(text):
             return False
-        # rules ask this for every match; each clause is judged once per sentence
-        span = next(((start, end) for start, end in _clauses(text) if start <= position < end), (0, len(text)))
+        # rules ask this for every match; each clause is judged once per sentence, as the analysis judged it
+        span = _clause_bounds(_clauses(text), position, len(text))
         if span not in self._other_by_clause:
-            self._other_by_clause[span] = _about_other_treatment(text[span[0] : span[1]], load_lexicons())
+            self._other_by_clause[span] = _about_other_treatment(_without(text, span, list(self._naming)), load_lexicons())
         return self._other_by_clause[span]
 
     def first(self, name: str) -> Cue | None:
@@ -427,6 +428,8 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons, found_in
     )
     statement._names = frozenset(cue.name for cue in cues)
     statement.hedged_cues = frozenset(hedged)
+    statement._naming = tuple(naming)
+    statement._other_by_clause = other_clause  # the same judgement for the rules that ask later
     return statement
 
 
