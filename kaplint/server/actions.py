@@ -64,17 +64,7 @@ def diagnostics(
 ) -> list[types.Diagnostic]:
     """The findings as diagnostics, after a summary on the first line."""
     rules = rules or {}
-    found = [
-        types.Diagnostic(
-            range=finding_range(index, finding),
-            message=finding.message,
-            severity=_SEVERITIES[finding.severity],
-            code=code_of(finding),
-            code_description=documentation_link(rules.get(finding.rule)),
-            source=SOURCE,
-        )
-        for finding in result.findings
-    ]
+    found = [diagnostic(index, finding, rules.get(finding.rule)) for finding in result.findings]
     first_line = index.line_text(0) if index.starts else ""
     summary = types.Diagnostic(
         range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=len(first_line))),
@@ -84,6 +74,18 @@ def diagnostics(
         source=SOURCE,
     )
     return [summary, *found]
+
+
+def diagnostic(index: TextIndex, finding: Finding, rule: Any = None) -> types.Diagnostic:
+    """One finding as the protocol's diagnostic."""
+    return types.Diagnostic(
+        range=finding_range(index, finding),
+        message=finding.message,
+        severity=_SEVERITIES[finding.severity],
+        code=code_of(finding),
+        code_description=documentation_link(rule),
+        source=SOURCE,
+    )
 
 
 def summary_text(result: DocumentResult, fail_on: Severity, grade_target: Any) -> str:
@@ -136,9 +138,7 @@ def code_actions(
     """Quick fixes, suppressions, vocabulary and explanations for ``findings``, then fix-all."""
     actions: list[types.CodeAction] = []
     for finding in findings:
-        diagnostic = types.Diagnostic(
-            range=finding_range(index, finding), message=finding.message, code=code_of(finding), source=SOURCE, severity=_SEVERITIES[finding.severity]
-        )
+        about = diagnostic(index, finding, rules.get(finding.rule))
         if finding.fix is not None and index.text[finding.fix.offset : finding.fix.end_offset] == finding.match:
             title = (
                 f"Replace \u201c{finding.match}\u201d with \u201c{finding.fix.replacement}\u201d"
@@ -149,7 +149,7 @@ def code_actions(
                 types.CodeAction(
                     title=title if finding.fix.safe else f"{title} (unsafe: check the sentence still says what you mean)",
                     kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[diagnostic],
+                    diagnostics=[about],
                     is_preferred=finding.fix.safe,
                     edit=_edit(uri, version, [_fix_edit(index, finding)]),
                 )
@@ -163,7 +163,7 @@ def code_actions(
                 types.CodeAction(
                     title=f"Suppress {finding.name} on this line (with a reason)",
                     kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[diagnostic],
+                    diagnostics=[about],
                     edit=_edit(uri, version, [types.TextEdit(range=types.Range(start=at, end=at), new_text=comment)]),
                 )
             )
@@ -172,7 +172,7 @@ def code_actions(
                 types.CodeAction(
                     title=f"Accept \u201c{finding.match}\u201d in this project's vocabulary",
                     kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[diagnostic],
+                    diagnostics=[about],
                     command=types.Command(title="Accept in vocabulary", command="kaplint.acceptWord", arguments=[uri, finding.match]),
                 )
             )

@@ -68,18 +68,17 @@ class KaplintServer(LanguageServer):
         if previous is not None and previous.version == document.version and previous.index.text == document.source:
             return previous
         try:
-            linter = self.session.linter_for(path)
-            result = self.session.lint(path, document.source)
+            linted = self.session.lint(path, document.source)
         except (ConfigError, RulePackError, BundledDataMissing) as error:
             self.config_broken(uri, str(error))
             return None
-        if result is None or fmt is None:
+        if linted is None or fmt is None:
             return None
+        linter, result = linted
         self.shown_error = None
         self.broken.pop(uri, None)
-        linted = Linted(document.version, TextIndex(document.source), fmt, result, linter)
-        self.linted[uri] = linted
-        return linted
+        self.linted[uri] = Linted(document.version, TextIndex(document.source), fmt, result, linter)
+        return self.linted[uri]
 
     def diagnostics_for(self, uri: str) -> list[types.Diagnostic]:
         linted = self.lint(uri)

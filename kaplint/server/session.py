@@ -92,10 +92,11 @@ class Session:
 
         return tuple(load_rules())
 
-    def lint(self, path: Path, text: str) -> DocumentResult | None:
-        """Lint the editor's ``text`` of ``path``; None for a format kaplint does not lint in editors."""
+    def lint(self, path: Path, text: str) -> tuple[Linter, DocumentResult] | None:
+        """Lint the editor's ``text`` of ``path`` with its linter; None for a format kaplint does not
+        lint in editors (a .docx is reviewed with 'kaplint review')."""
         fmt = detect_format(str(path))
         if fmt not in EDITOR_FORMATS:
             return None
         linter = self.linter_for(path)
-        return linter.lint_bytes(str(path), text.encode("utf-8"), fmt)
+        return linter, linter.lint_bytes(str(path), text.encode("utf-8"), fmt)
