@@ -106,6 +106,11 @@ class Finding:
     fix: Fix | None = None
     element: str | None = None
 
+    @property
+    def reports_missing_information(self) -> bool:
+        """True for a required disclosure or element the text lacks, which reports group apart."""
+        return self.category == "disclosure" or self.element is not None
+
     def sort_key(self) -> tuple[Any, ...]:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
 
@@ -127,6 +132,6 @@ class Finding:
             "suggestions": list(self.suggestions),
             "fix": self.fix.to_dict() if self.fix else None,
         }
-        if self.category == "disclosure" or self.element is not None:
+        if self.reports_missing_information:
             data["element"] = self.element
         return data

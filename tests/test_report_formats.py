@@ -193,3 +193,26 @@ def test_baseline_of_a_large_run_matches_its_findings(here: Path) -> None:
     check(".", "--select", "cure", "--baseline", "kaplint-baseline.json", "--update-baseline", "--jobs", "2", "--no-cache")
     code, _ = check(".", "--select", "cure", "--baseline", "kaplint-baseline.json", "--jobs", "2", "--no-cache")
     assert code == 0  # every finding is in the baseline, whatever process linted it
+
+
+def test_every_report_groups_the_same_findings_as_missing_information() -> None:
+    """HTML, Word and JSON agree on which findings are missing disclosures: one property decides."""
+    from kaplint.finding import Finding, Severity
+    from kaplint.reporters.html import finding_group
+    from kaplint.word.comments import is_document_level
+
+    def finding(category: str, element: str | None = None) -> Finding:
+        return Finding("a.md", 1, 1, 1, 1, 0, 0, "R1", "r", category, Severity.ERROR, "m", "", element=element)
+
+    missing = [finding("disclosure"), finding("disclosure", "E3"), finding("claims", "E7")]
+    other = [finding("claims"), finding("readability"), finding("language")]
+    for item in missing:
+        assert item.reports_missing_information
+        assert finding_group(item) == "missing"
+        assert is_document_level(item)
+        assert "element" in item.to_dict()
+    for item in other:
+        assert not item.reports_missing_information
+        assert finding_group(item) != "missing"
+        assert "element" not in item.to_dict()
+    assert not is_document_level(finding("claims")) and is_document_level(finding("input"))

@@ -277,7 +277,7 @@ _GROUPS = (
 
 def finding_group(finding: Finding) -> str:
     """``missing`` (disclosures), ``readability`` or ``wording`` (everything else)."""
-    if finding.element is not None or finding.category == "disclosure":
+    if finding.reports_missing_information:
         return "missing"
     return "readability" if finding.category == "readability" else "wording"
 
@@ -299,11 +299,11 @@ def _explanation(rule: Any) -> str:
 def _finding_item(anchor: str, finding: Finding, highlighted: bool, rule: Any = None) -> str:
     location = f"line {finding.line}"
     link = f'<a href="#{anchor}" class="jump" data-target="{anchor}">{location}</a>' if highlighted else f'<span class="jump">{location}</span>'
-    missing = finding_group(finding) == "missing"
+    missing = finding.reports_missing_information
     suggestion = f'<div class="sugg">Suggestion: {escape("; ".join(finding.suggestions))}</div>' if finding.suggestions and not missing else ""
-    match = f' <q class="match">{escape(finding.match)}</q>' if finding.match and len(finding.match) <= 80 and finding_group(finding) != "missing" else ""
+    match = f' <q class="match">{escape(finding.match)}</q>' if finding.match and len(finding.match) <= 80 and not missing else ""
     add = ""
-    if finding_group(finding) == "missing" and rule is not None and rule.docs.better:
+    if missing and rule is not None and rule.docs.better:
         add = f'<div class="add"><span class="small">Text to add:</span><blockquote class="copy">{escape(" ".join(rule.docs.better.split()))}</blockquote></div>'
     return (
         f'<li class="item {_classes(finding)}"><span class="badge sev-{finding.severity}">{finding.severity}</span> '

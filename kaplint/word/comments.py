@@ -21,7 +21,7 @@ INITIALS = "KL"
 
 def is_document_level(finding: Finding) -> bool:
     """Findings about the document as a whole, which belong in the summary comment."""
-    return finding.element is not None or finding.category in ("disclosure", "input") or finding.name in ("fair-balance", "reading-grade")
+    return finding.reports_missing_information or finding.category == "input" or finding.name in ("fair-balance", "reading-grade")
 
 
 def _fix_text(finding: Finding) -> str | None:
@@ -58,7 +58,7 @@ def summary_comment(result: Any, rules_by_id: dict[str, Any], fail_on: Severity,
         target = targets.get(result.profile)
         goal = f"; the target for this profile is grade {target} or lower" if target is not None else ""
         paragraphs.append(f"Reading grade: {readability['smog']:.1f} (SMOG){goal}. {SMOG_NOTE}")
-    missing = [finding for finding in findings if finding.element is not None or finding.category == "disclosure"]
+    missing = [finding for finding in findings if finding.reports_missing_information]
     if missing:
         paragraphs.append(f"Missing information ({len(missing)}):")
         for finding in missing:
