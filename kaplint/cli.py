@@ -596,23 +596,24 @@ def review(
     if target.exists() and target.resolve() == path.resolve():
         raise UsageProblem(f"{target}: kaplint never writes over the file it reviews; choose another --output")
     display = display_path(path)
-    result = linter.lint_path(path, display)
+    try:  # read and parse once: the same bytes and document are linted and written back
+        data = linter.read_path(path)
+        document = linter.load_bytes(display, data, fmt)
+    except InputProblem as problem:  # reported even when the input rules are ignored: there is nothing to review
+        click.echo(f"{display}: {problem.message}", err=True)
+        sys.exit(EXIT_ERROR)
+    result = linter.lint_document(document)
     if any(finding.category == "input" for finding in result.findings):
         for finding in result.findings:
-            click.echo(f"{display}: {finding.message}", err=True)
+            if finding.category == "input":
+                click.echo(f"{display}:{finding.line}:{finding.column}: {finding.message}", err=True)
         sys.exit(EXIT_ERROR)
     context = ReviewContext(
         rules_by_id=linter.rules_by_id,
         fail_on=Severity.parse(fail_on or config.fail_on),
         grade_targets=_grade_targets(linter),
     )
-    if fmt == "docx":
-        reviewed = review_docx(path.read_bytes(), result, context)
-    else:
-        from kaplint.loaders import load
-
-        document = load(display, path.read_bytes(), fmt, linter.max_file_size, linter.encoding)
-        reviewed = export_docx(document, result, context)
+    reviewed = review_docx(data, result, context) if fmt == "docx" else export_docx(document, result, context)
     write_atomically(target, reviewed.data)
     failing = sum(1 for finding in result.findings if finding.severity >= context.fail_on)
     click.echo(

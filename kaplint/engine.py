@@ -203,28 +203,38 @@ class Linter:
         """Read and lint one file; unreadable files become ``input`` findings."""
         fmt = detect_format(str(path)) or "text"
         try:
-            size = path.stat().st_size
-            if size > self.max_file_size:
-                return self._input_result(display, fmt, InputProblem("file-too-large", _too_large(size, self.max_file_size)))
-            data = path.read_bytes()
-        except OSError as error:
-            problem = InputProblem("unreadable-file", f"kaplint could not read this file: {error.strerror or error}.")
+            data = self.read_path(path)
+        except InputProblem as problem:
             return self._input_result(display, fmt, problem)
         return self.lint_bytes(display, data, fmt)
 
     def lint_bytes(self, display: str, data: bytes, fmt: str | None = None) -> DocumentResult:
         """Lint file contents; ``display`` names the file in reports and picks per-file settings."""
         fmt = fmt or detect_format(display) or "text"
-        unreadable = unreadable_document(display)
-        if unreadable is not None:  # an .rtf or .pdf named explicitly: its markup is not prose
-            return self._input_result(display, fmt, unreadable)
-        if len(data) > self.max_file_size:
-            return self._input_result(display, fmt, InputProblem("file-too-large", _too_large(len(data), self.max_file_size)))
         try:
-            document = load(display, data, fmt, self.max_file_size, self.encoding)
+            document = self.load_bytes(display, data, fmt)
         except InputProblem as problem:
             return self._input_result(display, fmt, problem)
         return self.lint_document(document)
+
+    def read_path(self, path: Path) -> bytes:
+        """A file's bytes, refusing one over the size limit before reading it; raises InputProblem."""
+        try:
+            size = path.stat().st_size
+            if size > self.max_file_size:
+                raise InputProblem("file-too-large", _too_large(size, self.max_file_size))
+            return path.read_bytes()
+        except OSError as error:
+            raise InputProblem("unreadable-file", f"kaplint could not read this file: {error.strerror or error}.") from None
+
+    def load_bytes(self, display: str, data: bytes, fmt: str) -> Document:
+        """The document model of file contents with this run's limits and encoding; raises InputProblem."""
+        unreadable = unreadable_document(display)
+        if unreadable is not None:  # an .rtf or .pdf named explicitly: its markup is not prose
+            raise unreadable
+        if len(data) > self.max_file_size:
+            raise InputProblem("file-too-large", _too_large(len(data), self.max_file_size))
+        return load(display, data, fmt, self.max_file_size, self.encoding)
 
     def lint_document(self, document: Document) -> DocumentResult:
         """Run every applicable rule on a loaded document."""

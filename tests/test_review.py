@@ -203,3 +203,28 @@ def test_html_and_text_pages_are_reviewed_on_their_words(here: Path, sample: str
     ]
     anchored = [spans[identifier] for identifier, text in kaplint if not text.startswith("kaplint review")]
     assert sorted(anchored) == sorted(expected)
+
+
+@pytest.mark.parametrize("settings", ["", 'ignore = ["unreadable-file"]\n'])
+def test_a_damaged_word_file_is_a_clear_error_even_with_input_rules_ignored(here: Path, settings: str) -> None:
+    (here / "kaplint.toml").write_text(settings, encoding="utf-8")
+    (here / "broken.docx").write_bytes(b"not a zip archive")
+    result = run("review", "broken.docx")
+    assert result.exit_code == 2
+    assert "broken.docx: This is not a readable Word .docx file" in result.stderr
+    assert "Traceback" not in result.output and not (here / "broken.kaplint.docx").exists()
+
+
+def test_a_review_reads_its_file_once(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = here / "page.md"
+    page.write_text((ROOT / "samples" / "web-bad.md").read_text(encoding="utf-8"), encoding="utf-8")
+    reads: list[Path] = []
+    original = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        reads.append(self)
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    assert run("review", "page.md", "-o", "page.docx").exit_code == 1
+    assert [path.name for path in reads].count("page.md") == 1
