@@ -362,21 +362,30 @@ def test_telling_your_doctor_about_symptoms_later_is_not_screening() -> None:
     assert is_missing("screening", INFUSIONS + "Tell your doctor right away if you feel faint after the infusion.")
 
 
-# Wordings from the first fresh batch of real pages, rewritten ---------------------------------------
+# Wordings from the fresh batches of real pages, rewritten ---------------------------------------
 @pytest.mark.parametrize(
-    ("element", "text"),
+    ("element", "text", "profile"),
     [
-        ("spravato-rems", SPRAVATO + "You take each dose in our office, and you are observed for at least two hours afterwards."),
-        ("spravato-rems", SPRAVATO + "Esketamine is not a \u201ctake-home\u201d medicine. Every dose is given under supervision."),
-        ("spravato-rems", SPRAVATO + "A clinician watches you for at least 2 hours and decides when you can leave the healthcare setting."),
-        ("evidence-limits", BENEFIT + "Guidelines mention clear limitations in the evidence so far."),
-        ("results-vary", BENEFIT + "It brings relief in many, but not all, cases."),
-        ("off-label", INFUSIONS + "The FDA has not evaluated the safety or efficacy of ketamine for depression."),
-        ("blood-pressure", INFUSIONS + "Ketamine can increase heart-rate during the infusion."),
+        ("spravato-rems", SPRAVATO + "You take each dose in our office, and you are observed for at least two hours afterwards.", "handout"),
+        ("spravato-rems", SPRAVATO + "Esketamine is not a \u201ctake-home\u201d medicine. Every dose is given under supervision.", "handout"),
+        ("spravato-rems", SPRAVATO + "A clinician watches you for at least 2 hours and decides when you can leave the healthcare setting.", "handout"),
+        ("evidence-limits", BENEFIT + "Guidelines mention clear limitations in the evidence so far.", "handout"),
+        ("results-vary", BENEFIT + "It brings relief in many, but not all, cases.", "handout"),
+        ("off-label", INFUSIONS + "The FDA has not evaluated the safety or efficacy of ketamine for depression.", "handout"),
+        ("blood-pressure", INFUSIONS + "Ketamine can increase heart-rate during the infusion.", "handout"),
+        ("results-vary", BENEFIT + "We are not able to predict how you will respond.", "handout"),
+        ("results-vary", BENEFIT + "How much it helps and how long the benefit lasts can vary.", "handout"),
+        ("results-vary", BENEFIT + "It is not 100% effective for everyone.", "handout"),
+        ("monitoring", INFUSIONS + "We follow strict protocols for monitoring patients during and after each infusion.", "handout"),
+        ("driving", INFUSIONS + "You will be discharged home with another adult to drive you.", "handout"),
+        ("misuse", INFUSIONS + "Ketamine is also popular as a recreational drug.", "handout"),
+        ("psychiatric-effects", INFUSIONS + "Ketamine can trigger hallucinogenic experiences.", "handout"),
+        ("credentials", INFUSIONS + "One of our doctors reviews every dose.", "web"),
+        ("not-medical-advice", INFUSIONS + "Consult a qualified healthcare professional about your own situation.", "web"),
     ],
 )
-def test_real_page_wordings_count(element: str, text: str) -> None:
-    assert not is_missing(element, text)
+def test_real_page_wordings_count(element: str, text: str, profile: str) -> None:
+    assert not is_missing(element, text, profile=profile)
 
 
 def test_a_qualified_physician_is_a_credential_and_a_qualified_answer_is_not() -> None:
@@ -417,24 +426,6 @@ def test_monitoring_for_safe_use_in_a_certified_center_is_the_spravato_program()
     page = SPRAVATO + "Spravato must be given in a certified treatment center where you are monitored for safe use."
     assert not is_missing("spravato-rems", page)
     assert is_missing("spravato-rems", SPRAVATO + "Spravato must be given in a certified treatment center.")
-
-
-@pytest.mark.parametrize(
-    ("element", "text", "profile"),
-    [
-        ("results-vary", BENEFIT + "We are not able to predict how you will respond.", "handout"),
-        ("results-vary", BENEFIT + "How much it helps and how long the benefit lasts can vary.", "handout"),
-        ("results-vary", BENEFIT + "It is not 100% effective for everyone.", "handout"),
-        ("monitoring", INFUSIONS + "We follow strict protocols for monitoring patients during and after each infusion.", "handout"),
-        ("driving", INFUSIONS + "You will be discharged home with another adult to drive you.", "handout"),
-        ("misuse", INFUSIONS + "Ketamine is also popular as a recreational drug.", "handout"),
-        ("psychiatric-effects", INFUSIONS + "Ketamine can trigger hallucinogenic experiences.", "handout"),
-        ("credentials", INFUSIONS + "One of our doctors reviews every dose.", "web"),
-        ("not-medical-advice", INFUSIONS + "Consult a qualified healthcare professional about your own situation.", "web"),
-    ],
-)
-def test_more_real_page_wordings_count(element: str, text: str, profile: str) -> None:
-    assert not is_missing(element, text, profile=profile)
 
 
 @pytest.mark.parametrize(
