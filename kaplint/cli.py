@@ -61,6 +61,25 @@ def _use_color(no_color: bool, output: str | None) -> bool:
     return sys.stdout.isatty()
 
 
+SELECTION_OPTIONS = (
+    click.option("--profile", type=click.Choice(PROFILES), help="Profile for files whose front matter and configuration name none (default: web)."),
+    click.option(
+        "--select", multiple=True, help="Run only these rules (codes, names, categories, code prefixes or ALL); replaces the configured selection."
+    ),
+    click.option("--extend-select", multiple=True, help="Run these rules in addition to the selection (for example rules that are off by default)."),
+    click.option("--ignore", multiple=True, help="Skip these rules (codes, names or categories)."),
+    click.option("--fail-on", type=click.Choice(SEVERITY_NAMES), help="Lowest severity that makes the exit code 1 (default: error)."),
+    click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the --fail-on severity."),
+)
+
+
+def _selection_options(command: Any) -> Any:
+    """Add the rule-selection and exit-code options that 'check' and 'review' share, worded once."""
+    for option in reversed(SELECTION_OPTIONS):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="kaplint")
 def main() -> None:
@@ -71,12 +90,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "output_format", type=click.Choice((*OUTPUT_FORMATS, AUTO_FORMAT)), default="text", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), help="Write the report to FILE instead of standard output.")
-@click.option("--profile", type=click.Choice(PROFILES), help="Profile for files whose front matter and configuration name none (default: web).")
-@click.option("--select", multiple=True, help="Run only these rules (codes, names, categories, code prefixes or ALL); replaces the configured selection.")
-@click.option("--extend-select", multiple=True, help="Run these rules in addition to the selection.")
-@click.option("--ignore", multiple=True, help="Skip these rules (codes, names or categories).")
-@click.option("--fail-on", type=click.Choice(SEVERITY_NAMES), help="Lowest severity that makes the exit code 1 (default: error).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@_selection_options
 @click.option("--statistics", is_flag=True, help="Also print how often each rule fired.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, one line each.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
@@ -548,12 +562,7 @@ def init(pyproject: bool, force: bool) -> None:
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), help="Write the reviewed Word file here (default: FILE.kaplint.docx beside FILE).")
-@click.option("--profile", type=click.Choice(PROFILES), help="Profile for the file (default: from its front matter or the configuration).")
-@click.option("--select", multiple=True, help="Only these rules, categories or kinds (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Also these rules (for example rules that are off by default).")
-@click.option("--ignore", multiple=True, help="Skip these rules, categories or kinds.")
-@click.option("--fail-on", type=click.Choice(SEVERITY_NAMES), help="Lowest severity that makes the review fail (default: error).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level.")
+@_selection_options
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Use this configuration file instead of searching for one.")
 @click.option("--encoding", "legacy_encoding", metavar="NAME", help="Read a text file that is not UTF-8 in this encoding (e.g. cp1252).")
 def review(

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from click import Option
 from click import unstyle as click_unstyle
 from click.testing import CliRunner
 
@@ -1451,3 +1452,15 @@ def test_the_same_errors_in_pyproject_name_their_line_under_tool_kaplint(here: P
     result = run("check", "page.md")
     assert result.exit_code == 2
     assert "pyproject.toml:8: " in result.stderr and "'max-wrds'" in result.stderr
+
+
+def test_check_and_review_word_their_shared_options_the_same() -> None:
+    from kaplint.cli import check, review
+
+    def helps(command) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        return {param.name: param.help for param in command.params if isinstance(param, Option)}
+
+    shared = {"profile", "select", "extend_select", "ignore", "fail_on", "exit_zero", "config_path"}
+    check_help, review_help = helps(check), helps(review)
+    assert shared <= check_help.keys() & review_help.keys()
+    assert {name: check_help[name] for name in shared} == {name: review_help[name] for name in shared}
