@@ -54,7 +54,7 @@ from kaplint.text.evidence import any_pattern
 from kaplint.text.names import inside_name, is_title_case, name_spans
 from kaplint.text.negation import is_negated
 from kaplint.text.memo import BlockMemo
-from kaplint.text.prefilter import fold, required_runs
+from kaplint.text.prefilter import literal_index, required_runs
 from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
 _HEDGE = re.compile(
@@ -122,9 +122,9 @@ _CANDIDATES = BlockMemo(size=32768)  # rules x blocks: a long page has thousands
 def _candidates(compiled: Any, text: str) -> list[tuple[int, int, re.Match[str], tuple[str, bool]]]:
     """Every non-empty match of the rule's patterns in ``text``, by start and then longest first."""
     found_all: list[tuple[int, int, re.Match[str], tuple[str, bool]]] = []
-    lowered = fold(text)
+    literals = literal_index(text)
     for regex, template, expand, runs in compiled.regexes:
-        if runs is not None and not any(run in lowered for run in runs):
+        if not literals.may_contain(runs):
             continue  # none of the words every match needs (see kaplint.text.prefilter)
         for found in regex.finditer(text):
             if found.end() > found.start():

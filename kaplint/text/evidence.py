@@ -32,9 +32,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from kaplint.text.prefilter import fold, required_runs
+from kaplint.text.prefilter import LiteralIndex, literal_index, required_runs
 from kaplint.text.segmentation import is_question, segment
 from kaplint.text.negation import is_denied
 
@@ -218,7 +218,7 @@ class StatementFinder:
             self._starts.append(position)
             position += len(sentence[3]) + len(_SEPARATOR)
         self._joined = _SEPARATOR.join(sentence[3] for sentence in self.sentences)
-        self._folded: str | None = None  # the joined text as the prefilters compare it, made when first needed
+        self._sentence_indexes: list[LiteralIndex] | None = None  # each sentence's literal words, made when first needed
         # The document's opening (its title, or the introduction when it has none) frames every
         # section: on a page that opens "Your first Spravato session" a section "How long you stay"
         # is still about Spravato, even where plain text gives that heading the title's level and
@@ -295,35 +295,46 @@ class StatementFinder:
     def occurrences(self, concept: Concept) -> dict[int, tuple[bool, bool]]:
         """For each sentence index where ``concept`` occurs: (has affirmed use, has denied use).
 
-        The concept is searched once in all sentences joined by a separator no
-        pattern can cross (``\\s`` and ``\\w`` never match it), which is many times
-        faster than one search per sentence.
+        The concept is searched in all sentences joined by a separator no pattern can cross
+        (``\\s`` and ``\\w`` never match it), one search rather than one per sentence; when it
+        has a prefilter, only within the sentences that contain one of its literal words.
         """
         cached = self._occurrences.get(concept.regex.pattern)
         if cached is not None:
             return cached
         found: dict[int, tuple[bool, bool]] = {}
-        if concept.runs is not None:
-            if self._folded is None:
-                self._folded = fold(self._joined)
-            if not any(run in self._folded for run in concept.runs):
-                self._occurrences[concept.regex.pattern] = found
-                return found
-        for match in concept.regex.finditer(self._joined):
-            index = bisect.bisect_right(self._starts, match.start()) - 1
-            text = self.sentences[index][3]
-            start = match.start() - self._starts[index]
-            end = match.end() - self._starts[index]
-            if end > len(text):
-                continue  # crossed a separator: not a match within one sentence
-            affirmed, denied = found.get(index, (False, False))
-            if is_denied(text, start, end):
-                denied = True
-            else:
-                affirmed = True
-            found[index] = (affirmed, denied)
+        if concept.runs is None:
+            spans: Iterable[tuple[int, int]] = ((0, len(self._joined)),)
+        else:
+            spans = self._spans_containing(concept.runs)
+        for span_start, span_end in spans:
+            for match in concept.regex.finditer(self._joined, span_start, span_end):
+                index = bisect.bisect_right(self._starts, match.start()) - 1
+                text = self.sentences[index][3]
+                start = match.start() - self._starts[index]
+                end = match.end() - self._starts[index]
+                if end > len(text):
+                    continue  # crossed a separator: not a match within one sentence
+                affirmed, denied = found.get(index, (False, False))
+                if is_denied(text, start, end):
+                    denied = True
+                else:
+                    affirmed = True
+                found[index] = (affirmed, denied)
         self._occurrences[concept.regex.pattern] = found
         return found
+
+    def _spans_containing(self, runs: frozenset[str]) -> list[tuple[int, int]]:
+        """(start, end) in the joined text of each sentence with one of ``runs`` (kaplint.text.prefilter)."""
+        if not literal_index(self._joined).may_contain(runs):
+            return []
+        if self._sentence_indexes is None:
+            self._sentence_indexes = [literal_index(sentence[3]) for sentence in self.sentences]
+        return [
+            (self._starts[index], self._starts[index] + len(self.sentences[index][3]))
+            for index, sentence_index in enumerate(self._sentence_indexes)
+            if sentence_index.may_contain(runs)
+        ]
 
     def find(self, statement: Statement, window: int, contradictions: re.Pattern[str]) -> Evidence | None:
         """The first passage that makes ``statement``, as the span of its first sentence, or None."""

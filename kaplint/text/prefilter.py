@@ -5,13 +5,21 @@ a case-insensitive regular expression over a block costs a pass over every chara
 For each pattern this module works out a set of lower-case literal runs such that every
 match contains at least one of them ("side[\\s-]effects?|adverse" needs "side" or
 "adverse"; "(?:may|can)\\s+cause" needs "cause"). A block whose lower-cased text contains
-none of them cannot match, and the pattern is not run on it: a substring test is far
-cheaper than the expression. When no such set can be found (an alternative that starts
-with a digit class, say), the pattern always runs, so a prefilter never changes a result.
+none of them cannot match, and the pattern is not run on it. When no such set can be found
+(an alternative that starts with a digit class, say), the pattern always runs, so a prefilter
+never changes a result.
+
+Hundreds of patterns ask about the same block, so the question is answered from one pass over
+it: :func:`literal_index` splits the folded text into its runs of letters once, and every run
+a prefilter names is letters only, so it occurs in the text exactly when it is a piece of one
+of those words. The pieces of each word are worked out once per process (a page uses a few
+hundred different words, a whole corpus a few tens of thousands), and a prefilter is then a
+set intersection instead of a search of the text per run.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 try:  # Python 3.11 and later
@@ -86,3 +94,92 @@ def _required(items: list[Any]) -> frozenset[str] | None:
         return None
     # The most selective: the longest shortest run, then the fewest runs.
     return max(candidates, key=lambda runs: (min(len(run) for run in runs), -len(runs)))
+
+
+# Letters as str.isalpha() sees them, and a few more (numerals such as "½" that are not
+# decimal digits): a superset, so every letter-only run still lies inside one word.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_MAX_PIECE = 24  # pieces kept per word; a longer run is looked for in the text itself
+_MAX_WORD = 64  # a longer run of letters (a pasted hash, a megabyte without spaces) is not cut up
+_WORD_PIECES: dict[str, frozenset[str]] = {}
+_WORD_PIECES_LIMIT = 200_000
+
+
+def _pieces(word: str) -> frozenset[str]:
+    """Every substring of ``word`` of ``_MIN_RUN`` to ``_MAX_PIECE`` letters."""
+    pieces = _WORD_PIECES.get(word)
+    if pieces is None:
+        size = len(word)
+        pieces = frozenset(
+            word[start:end] for start in range(size - _MIN_RUN + 1) for end in range(start + _MIN_RUN, min(size, start + _MAX_PIECE) + 1)
+        )
+        if len(_WORD_PIECES) >= _WORD_PIECES_LIMIT:
+            _WORD_PIECES.clear()
+        _WORD_PIECES[word] = pieces
+    return pieces
+
+
+class LiteralIndex:
+    """Which literal runs a text contains, answered without searching it again.
+
+    ``may_contain(runs)`` is exactly ``any(run in fold(text) for run in runs)`` for runs of
+    letters, the kind :func:`required_runs` makes.
+    """
+
+    __slots__ = ("folded", "_pieces", "_long")
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold(text)
+        pieces: set[str] = set()
+        long_words = False
+        for word in set(_LETTERS.findall(self.folded)):
+            if len(word) < _MIN_RUN:
+                continue
+            if len(word) > _MAX_WORD:
+                long_words = True
+                continue
+            pieces.update(_pieces(word))
+        self._pieces = pieces
+        self._long = long_words
+
+    def may_contain(self, runs: frozenset[str] | None) -> bool:
+        """Whether the text contains one of ``runs`` (always true for ``None``: no prefilter)."""
+        if runs is None or not runs.isdisjoint(self._pieces):
+            return True
+        folded = self.folded
+        if self._long:
+            return any(run in folded for run in runs)
+        return any(run in folded for run in _long_runs(runs))
+
+
+_LONG_RUNS: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def _long_runs(runs: frozenset[str]) -> tuple[str, ...]:
+    """The runs of ``runs`` too long to be pieces (rare: "electroconvulsive" is 17 letters)."""
+    found = _LONG_RUNS.get(runs)
+    if found is None:
+        found = _LONG_RUNS[runs] = tuple(run for run in runs if len(run) > _MAX_PIECE)
+    return found
+
+
+# Indexes by text: a block is asked about by every rule, and the table is emptied when it holds
+# more than a few thousand texts or a few million characters, so memory stays bounded.
+_INDEXES: dict[str, LiteralIndex] = {}
+_INDEXES_LIMIT = 4096
+_INDEXED_CHARACTERS_LIMIT = 4_000_000
+_indexed_characters = 0
+
+
+def literal_index(text: str) -> LiteralIndex:
+    """The :class:`LiteralIndex` of ``text``, shared by every rule that asks about it."""
+    global _indexed_characters
+    index = _INDEXES.get(text)
+    if index is None:
+        index = LiteralIndex(text)
+        if len(_INDEXES) >= _INDEXES_LIMIT or _indexed_characters + len(text) > _INDEXED_CHARACTERS_LIMIT:
+            _INDEXES.clear()
+            _indexed_characters = 0
+        _INDEXES[text] = index
+        _indexed_characters += len(text)
+    return index

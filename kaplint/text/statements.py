@@ -38,7 +38,7 @@ import yaml
 from kaplint.bundled import bundled_rules_dir
 from kaplint.text.negation import is_denied, is_negated
 from kaplint.text.memo import BlockMemo
-from kaplint.text.prefilter import fold, required_runs
+from kaplint.text.prefilter import literal_index, required_runs
 from kaplint.text.segmentation import Sentence, asked_from, segment
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -358,12 +358,11 @@ def _scan_block(text: str, sentences: list[Sentence], lexicons: Lexicons) -> lis
         sentence = sentences[index]
         return index if start >= sentence.start and end <= sentence.end else None
 
-    lowered = fold(text)
+    literals = literal_index(text)
     groups = (("subject", lexicons.subjects), ("cue", lexicons.cues), ("manner", lexicons.manners))
     for kind, patterns in groups:
         for name, pattern in patterns.items():
-            runs = lexicons.prefilters.get(name)
-            if runs is not None and not any(run in lowered for run in runs):
+            if not literals.may_contain(lexicons.prefilters.get(name)):
                 continue  # none of the words every match needs: the pattern cannot match here
             if name in lexicons.anchored:
                 matches = [
