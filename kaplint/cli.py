@@ -21,6 +21,7 @@ from kaplint.finding import SEVERITY_NAMES, Severity
 from kaplint.kinds import KINDS
 from kaplint.loaders import InputProblem, detect_format
 from kaplint.profiles import PROFILES
+from kaplint.progress import Progress, progress_wanted
 from kaplint.rulepacks import RulePackError, load_rules
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -207,18 +208,24 @@ def check(
         # fingerprints need each file's text; without them a large run's memory holds findings
         # and metrics, not the whole repository.
         keep_source = (output_format == "text" and not no_source and not quiet) or output_format == "html" or bool(baseline_path)
-        for outcome in _lint_targets(linter, targets, jobs):
-            if outcome.result is not None:
-                if not keep_source:
-                    outcome.result.source = ""
-                results.append(outcome.result)
-                continue
-            internal_errors += 1  # a bug in kaplint must not hide other files' results
-            click.echo(
-                f"kaplint: internal error while checking {outcome.target.display}: {outcome.error}. "
-                "This is a bug in kaplint; please report it with the file (set KAPLINT_DEBUG=1 for details).",
-                err=True,
-            )
+        progress = Progress(len(targets), enabled=progress_wanted(quiet, output_format, output))
+        try:
+            for done, outcome in enumerate(_lint_targets(linter, targets, jobs), start=1):
+                progress.update(done, outcome.target.display)
+                if outcome.result is not None:
+                    if not keep_source:
+                        outcome.result.source = ""
+                    results.append(outcome.result)
+                    continue
+                internal_errors += 1  # a bug in kaplint must not hide other files' results
+                progress.finish()
+                click.echo(
+                    f"kaplint: internal error while checking {outcome.target.display}: {outcome.error}. "
+                    "This is a bug in kaplint; please report it with the file (set KAPLINT_DEBUG=1 for details).",
+                    err=True,
+                )
+        finally:
+            progress.finish()
 
     if show_diff:
         sys.exit(_print_diff(linter, results, targets, unsafe_fixes))

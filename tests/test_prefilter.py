@@ -95,3 +95,67 @@ def test_a_dotless_i_or_long_s_matched_by_a_case_insensitive_pattern_is_not_skip
         assert re.search(pattern, text, re.IGNORECASE)
         runs = required_runs([pattern])
         assert runs is not None and any(run in fold(text) for run in runs)
+
+
+# The literal index ----------------------------------------------------------------------
+_PIECES = st.sampled_from(
+    ["side", "effects", "ketamine", "Ketam\u0131ne", "\u017fafe", "neuroplasticity", "electroconvulsive", "an", "x", "_", "9", "\u00bd",
+     "re-wires", "n't", "IV", "caf\u00e9", "a" * 70, "ketamine" * 10, " ", "\n", ".", "\u2014"]
+)
+_RUNS = st.frozensets(st.sampled_from(["side", "effect", "ketamine", "safe", "plasticity", "electroconvulsi", "aaaa", "ine", "caf\u00e9", "wires"]), max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=14), _RUNS)
+def test_the_literal_index_answers_exactly_like_a_search_of_the_text(pieces: list[str], runs: frozenset[str]) -> None:
+    from kaplint.text.prefilter import LiteralIndex, fold
+
+    text = "".join(pieces)
+    assert LiteralIndex(text).may_contain(runs) == any(run in fold(text) for run in runs)
+    assert LiteralIndex(text).may_contain(None)
+
+
+def test_runs_are_cut_to_pieces_the_index_keeps() -> None:
+    from kaplint.text.prefilter import LiteralIndex
+
+    runs = required_runs(["psychotherapeuticallyassistedtreatment"])
+    assert runs is not None and max(len(run) for run in runs) <= 24
+    assert LiteralIndex("A psychotherapeuticallyassistedtreatment here").may_contain(runs)
+    assert not LiteralIndex("A psychotherapy here").may_contain(runs)
+
+
+def _example_documents() -> list[str]:
+    """Every pass and fail example of the bundled rules, as text."""
+    texts = []
+    for rule in load_rules():
+        for example in (*rule.fail_examples, *rule.pass_examples):
+            if isinstance(example.text, str) and example.format in ("markdown", "text"):
+                texts.append(example.text.strip())
+    return texts
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_prefiltered_and_unfiltered_engines_report_the_same(data: st.DataObject) -> None:
+    """Documents built from random rule examples: the same findings with prefilters on and off."""
+    from kaplint.config import Config
+    from kaplint.engine import Linter, RunOptions
+    from kaplint.text import prefilter
+
+    examples = _example_documents()
+    chosen = data.draw(st.lists(st.sampled_from(examples), min_size=1, max_size=8))
+    separator = data.draw(st.sampled_from(["\n\n", " ", "\n"]))
+    document = ("# Ketamine care\n\n" + separator.join(chosen) + "\n").encode("utf-8")
+    linter = Linter(Config(), RunOptions(profile="web"))
+
+    def findings() -> list[tuple[str, int, int, str]]:
+        result = linter.lint_bytes("page.md", document, "markdown")
+        return sorted((finding.rule, finding.offset, finding.end_offset, finding.message) for finding in result.findings)
+
+    with_prefilters = findings()
+    prefilter.PREFILTERS_ON = False
+    try:
+        without = findings()
+    finally:
+        prefilter.PREFILTERS_ON = True
+    assert with_prefilters == without

@@ -42,6 +42,7 @@ _ROMAN_CONTEXT = re.compile(
     r"(?:schedule|phase|type|class|stage|part|chapter|grade|level|title|appendix|section|category|tier|step|volume|bipolar)\s*$",
     re.IGNORECASE,
 )
+_ROMAN_CONTEXT_REACH = 20  # longer than its longest word
 _STOP_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "or", "&"})
 # Abbreviations patient materials use that must always be spelled out, even where
 # the dictionary also knows them as a word ("REMS", "IM").
@@ -99,7 +100,7 @@ class AbbreviationKind(Kind):
                     continue
                 if _is_ordinary_word(abbreviation) or context.is_accepted(text, found.start(1), found.end(1)):
                     continue
-                if _ROMAN.match(abbreviation) and _ROMAN_CONTEXT.search(text[: found.start()]):
+                if _ROMAN.match(abbreviation) and _after_roman_context(text, found.start()):
                     continue
                 if any(char.isdigit() for char in abbreviation):
                     continue  # "A1", "BN1", "BLOOM40": labels, postcodes and codes, not abbreviations
@@ -117,6 +118,18 @@ class AbbreviationKind(Kind):
                 if later:
                     message += f" It is spelled out later (line {later}); move that to the first use."
                 yield Match(found.start(1), found.end(1), message, index)
+
+
+
+def _after_roman_context(text: str, position: int) -> bool:
+    """Whether a word such as "schedule" or "phase" ends just before ``position`` ("Schedule III").
+
+    Looks only at the words right before it, so a long paragraph is not read again per candidate.
+    """
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return bool(_ROMAN_CONTEXT.search(text, max(0, end - _ROMAN_CONTEXT_REACH), position))
 
 
 def _candidates(text: str) -> list[re.Match[str]]:
@@ -151,18 +164,43 @@ def _named_before(document: Document, block_index: int, offset: int, abbreviatio
 
 def _defined_here(text: str, found: re.Match[str], abbreviation: str, window: int) -> bool:
     """"long form (ABBR)", "ABBR (long form)", "ABBR stands for / means long form"."""
-    before = text[: found.start()]
-    after = text[found.end() :]
+    before = _text_before(text, found.start(), window)
+    after = _text_after(text, found.end())
     if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
         return _spells(before.rstrip()[:-1], abbreviation, window)
     dash = re.search(r"\s[\u2013\u2014-]\s*$", before)
-    if dash and not after.strip(" .!?:"):
+    if dash and not text[found.end() :].strip(" .!?:"):
         return _spells(before[: dash.start()], abbreviation, window)  # a title: "Post-Traumatic Stress Disorder \u2013 PTSD"
     opened = re.match(r"\s*\(([^()]{3,120})\)", after)
     if opened and _spells(opened.group(1), abbreviation, window, from_start=True):
         return True
     spelled = re.match(r",?\s+(?:stands\s+for|means|is\s+short\s+for|short\s+for)\s+([^.;:]{3,120})", after, re.IGNORECASE)
     return bool(spelled and _spells(spelled.group(1), abbreviation, window, from_start=True))
+
+
+_AFTER_REACH = 400  # past the spaces after a candidate: longer than any "(long form)" or "stands for ..."
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _text_before(text: str, position: int, window: int) -> str:
+    """The end of ``text[:position]``: enough of it to hold more than ``window`` words (all of
+    it when it is shorter), so a long paragraph is not copied and searched for every candidate."""
+    reach = 400
+    while True:
+        cut = max(0, position - reach)
+        before = text[cut:position]
+        # The first word may be cut in two: it must not be among the words _spells reads.
+        if cut == 0 or len(_TOKEN.findall(before)) > window + 1:
+            return before
+        reach *= 4
+
+
+def _text_after(text: str, position: int) -> str:
+    """The start of ``text[position:]``, long enough for every definition _defined_here reads."""
+    first = position
+    while first < len(text) and text[first].isspace():
+        first += 1
+    return text[position : first + _AFTER_REACH]
 
 
 def _spells(phrase: str, abbreviation: str, window: int, from_start: bool = False) -> bool:

@@ -111,6 +111,8 @@ class CompiledPhrase:
     title_case_headings: bool = True
     sentence_requires_context: bool = False
     sentence_requires_unless: tuple[re.Pattern[str], ...] = ()
+    # runs one of which every match of any of ``regexes`` contains (None: some pattern has no prefilter)
+    any_runs: frozenset[str] | None = None
 
 
 
@@ -203,8 +205,10 @@ class PhraseKind(Kind):
             regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), values["replacement"], True, required_runs([pattern])))
         for pattern, replacement in _fixes(values["fixes"]):
             regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), replacement, True, required_runs([pattern])))
+        runs = [item[3] for item in regexes]
         return CompiledPhrase(
             regexes=tuple(regexes),
+            any_runs=None if any(item is None for item in runs) else frozenset().union(*runs),
             exceptions=tuple(re.compile(pattern, flags) for pattern in values["exceptions"]),
             sentence_exceptions=tuple(re.compile(pattern, flags) for pattern in values["sentence-exceptions"]),
             sentence_requires=tuple(re.compile(pattern, flags) for pattern in values["sentence-requires"]),
@@ -303,8 +307,8 @@ class PhraseKind(Kind):
         analysis = segment(document)
         screen = screen or _MatchScreen(self, compiled, context, analysis, document)
         for block_index, block in enumerate(document.blocks):
-            if block.kind not in compiled.blocks:
-                continue
+            if block.kind not in compiled.blocks or not literal_index(block.text).may_contain(compiled.any_runs):
+                continue  # most blocks hold none of the words a rule's patterns need
             if not compiled.title_case_headings and is_title_case(block.text):
                 continue  # "What Is Oral Ketamine?" capitalises every word; "What is Ketamine?" is a sentence
             if compiled.once_per_block:

@@ -212,6 +212,8 @@ class StatementFinder:
         )
         self.passages = self._passages()
         self._occurrences: dict[str, dict[int, tuple[bool, bool]]] = {}
+        self._held_in_runs: dict[str, frozenset[int]] = {}
+        self._passage_verdicts: dict[tuple[int, ...], bool] = {}
         self._starts: list[int] = []
         position = 0
         for sentence in self.sentences:
@@ -256,7 +258,7 @@ class StatementFinder:
                 runs.append([])
                 previous_section = section
             runs[-1].append(index)
-        self._run_of = {index: tuple(run) for run in runs for index in run}
+        self._run_number = {index: number for number, run in enumerate(runs) for index in run}
         return [tuple(run) for run in runs]
 
     def windows(self, size: int) -> Iterator[tuple[int, ...]]:
@@ -383,13 +385,23 @@ class StatementFinder:
                     # heading of its answer: the two are read together.
                     if not _YES_ANSWER.match(self.sentences[passage[-1]][3]):
                         continue
-                text = " ".join(self.sentences[index][3] for index in passage)
-                if _DENIAL.search(text) or contradictions.search(text):
-                    continue
-                if _REASSURANCE.search(text) and not _POSSIBILITY.search(text):
+                if self._reassures_or_denies(passage) or (contradictions is not _NOTHING and contradictions.search(self._passage_text(passage))):
                     continue
                 return passage
         return None
+
+    def _passage_text(self, passage: tuple[int, ...]) -> str:
+        return " ".join(self.sentences[index][3] for index in passage)
+
+    def _reassures_or_denies(self, passage: tuple[int, ...]) -> bool:
+        """Whether a passage denies its statement or only reassures ("rarely, if ever"), worked
+        out once per passage for every statement that reaches it."""
+        verdict = self._passage_verdicts.get(passage)
+        if verdict is None:
+            text = self._passage_text(passage)
+            verdict = bool(_DENIAL.search(text)) or bool(_REASSURANCE.search(text) and not _POSSIBILITY.search(text))
+            self._passage_verdicts[passage] = verdict
+        return verdict
 
     def first_use(self, statement: Statement, window: int) -> Evidence | None:
         """Where ``statement`` is first made, pointing at its first concept's words (for triggers)."""
@@ -440,10 +452,18 @@ class StatementFinder:
             table = flipped
         if requirement.polarity != "section":
             return _satisfied(requirement, table, passage)
-        if any(index in table for index in self._run_of[passage[0]]):
+        if self._run_number[passage[0]] in self._runs_holding(requirement.concept):
             return True
         headings = self.document.blocks[self.sentences[passage[0]][0]].section
         return any(requirement.concept.regex.search(heading) for heading in (*headings, self._title) if heading)
+
+    def _runs_holding(self, concept: Concept) -> frozenset[int]:
+        """The numbers of the passages (runs of one section) in which ``concept`` occurs."""
+        held = self._held_in_runs.get(concept.regex.pattern)
+        if held is None:
+            held = frozenset(self._run_number[index] for index in self.occurrences(concept))
+            self._held_in_runs[concept.regex.pattern] = held
+        return held
 
 
 def is_pointer(text: str, has_link: bool) -> bool:

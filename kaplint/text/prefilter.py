@@ -41,6 +41,7 @@ def fold(text: str) -> str:
 
 
 _MIN_RUN = 3
+_MAX_PIECE = 24  # longer runs are cut to this length, so a LiteralIndex keeps every run as a piece of a word
 _MAX_RUNS = 60  # past this many alternatives a prefilter costs more than it saves
 
 
@@ -60,7 +61,11 @@ def required_runs(patterns: list[str]) -> frozenset[str] | None:
         if required is None:
             return None
         runs |= required
-    return frozenset(runs) if len(runs) <= _MAX_RUNS else None
+    if len(runs) > _MAX_RUNS:
+        return None
+    # A prefix of a literal every match contains is contained too; capped, every run is a piece
+    # a LiteralIndex keeps.
+    return frozenset(run[:_MAX_PIECE] for run in runs)
 
 
 def _required(items: list[Any]) -> frozenset[str] | None:
@@ -99,7 +104,6 @@ def _required(items: list[Any]) -> frozenset[str] | None:
 # Letters as str.isalpha() sees them, and a few more (numerals such as "½" that are not
 # decimal digits): a superset, so every letter-only run still lies inside one word.
 _LETTERS = re.compile(r"[^\W\d_]+")
-_MAX_PIECE = 24  # pieces kept per word; a longer run is looked for in the text itself
 _MAX_WORD = 64  # a longer run of letters (a pasted hash, a megabyte without spaces) is not cut up
 _WORD_PIECES: dict[str, frozenset[str]] = {}
 _WORD_PIECES_LIMIT = 200_000
@@ -117,6 +121,10 @@ def _pieces(word: str) -> frozenset[str]:
             _WORD_PIECES.clear()
         _WORD_PIECES[word] = pieces
     return pieces
+
+
+# Off only in tests, which check that an engine without prefilters reports exactly the same.
+PREFILTERS_ON = True
 
 
 class LiteralIndex:
@@ -144,23 +152,9 @@ class LiteralIndex:
 
     def may_contain(self, runs: frozenset[str] | None) -> bool:
         """Whether the text contains one of ``runs`` (always true for ``None``: no prefilter)."""
-        if runs is None or not runs.isdisjoint(self._pieces):
+        if runs is None or not runs.isdisjoint(self._pieces) or not PREFILTERS_ON:
             return True
-        folded = self.folded
-        if self._long:
-            return any(run in folded for run in runs)
-        return any(run in folded for run in _long_runs(runs))
-
-
-_LONG_RUNS: dict[frozenset[str], tuple[str, ...]] = {}
-
-
-def _long_runs(runs: frozenset[str]) -> tuple[str, ...]:
-    """The runs of ``runs`` too long to be pieces (rare: "electroconvulsive" is 17 letters)."""
-    found = _LONG_RUNS.get(runs)
-    if found is None:
-        found = _LONG_RUNS[runs] = tuple(run for run in runs if len(run) > _MAX_PIECE)
-    return found
+        return self._long and any(run in self.folded for run in runs)
 
 
 # Indexes by text: a block is asked about by every rule, and the table is emptied when it holds

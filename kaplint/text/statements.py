@@ -441,8 +441,23 @@ def _hedged_before(text: str, clauses: list[tuple[int, int]], position: int, lex
     if hedge is None:
         return False
     start = next((clause_start for clause_start, end in clauses if clause_start <= position < end), 0)
-    window = " ".join(text[start:position].split()[-_HEDGE_WINDOW_WORDS:])
-    return bool(hedge.search(window))
+    return bool(hedge.search(_last_words(text, start, position, _HEDGE_WINDOW_WORDS)))
+
+
+def _last_words(text: str, start: int, end: int, count: int) -> str:
+    """The last ``count`` words of ``text[start:end]``, joined by spaces.
+
+    Reads back a few hundred characters at a time rather than splitting the whole span, so a
+    run-on clause of a hundred thousand words costs no more than a short one.
+    """
+    reach = 256
+    while True:
+        cut = max(start, end - reach)
+        words = text[cut:end].split()
+        # The first word may be cut in two; it is not among the last ``count`` when there are more.
+        if cut == start or len(words) > count:
+            return " ".join(words[-count:])
+        reach *= 4
 
 
 _LABEL_WORDS = 4
