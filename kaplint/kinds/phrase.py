@@ -568,8 +568,19 @@ def _block_excepted(compiled: CompiledPhrase, document: Document, block_index: i
     if not compiled.block_exceptions:
         return False
     reach = compiled.block_exceptions_reach
-    nearby = document.blocks[max(0, block_index - reach) : block_index + reach + 1]
-    return any(exception.search(other.text) for exception in compiled.block_exceptions for other in nearby)
+    nearby = range(max(0, block_index - reach), min(len(document.blocks), block_index + reach + 1))
+    return any(_block_has(document, exception, index) for exception in compiled.block_exceptions for index in nearby)
+
+
+def _block_has(document: Document, pattern: re.Pattern[str], block_index: int) -> bool:
+    """Whether ``pattern`` occurs in a block; kept per document, since many rules share their
+    block exceptions (a citation backs every claim in its paragraph)."""
+    found: dict[tuple[re.Pattern[str], int], bool] = document.memo.setdefault("phrase-block-exceptions", {})
+    key = (pattern, block_index)
+    hit = found.get(key)
+    if hit is None:
+        hit = found[key] = pattern.search(document.blocks[block_index].text) is not None
+    return hit
 
 
 class _MatchScreen:

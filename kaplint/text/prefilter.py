@@ -30,14 +30,16 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef]
 
 # Characters that a case-insensitive expression matches against an ASCII letter but that
-# str.lower() leaves alone (dotless i, long s); folded so a prefilter never skips their match.
-_ASCII_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
+# str.lower() leaves alone or lowers to two characters (dotless i, long s, dotted capital I:
+# "\u0130".lower() is "i" and a combining dot); folded so a prefilter never skips their match.
+_ASCII_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u0130": "i"})
 
 
 def fold(text: str) -> str:
     """``text`` lower-cased the way the prefilters compare it with their runs."""
-    lowered = text.lower()
-    return lowered if lowered.isascii() else lowered.translate(_ASCII_FOLD)
+    if text.isascii():
+        return text.lower()
+    return text.translate(_ASCII_FOLD).lower()
 
 
 _MIN_RUN = 3
