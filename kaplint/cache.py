@@ -32,7 +32,7 @@ import re
 import sys
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from kaplint import __version__
 from kaplint.files import write_atomically
@@ -204,3 +204,29 @@ def write_entry(path: Path, value: Any) -> None:
         write_atomically(path, data)
     except OSError:
         pass
+
+
+T = TypeVar("T")
+
+
+def built_from(source: Path, build: Callable[[], T], kind: type) -> T:
+    """``build()``, or what it returned before for the same contents of ``source``.
+
+    For data compiled from a bundled file at first use (the statement lexicons): compiling
+    their patterns costs a single-file run more than linting the file. Keyed by the file's
+    contents and the running kaplint and Python; an entry that is not a ``kind`` is ignored.
+    """
+    if not settings.enabled:
+        return build()
+    try:
+        contents = source.read_bytes()
+    except OSError:
+        return build()
+    key = digest("built", kind.__name__, code_fingerprint(), source.resolve().as_posix(), contents)
+    path = settings.location() / "built" / f"{key}.pickle"
+    found = read_entry(path)
+    if isinstance(found, kind):
+        return found
+    value = build()
+    write_entry(path, value)
+    return value

@@ -13,12 +13,10 @@ linter (from the rule-pack cache, so that is quick too).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +25,8 @@ from kaplint import cache, resultcache
 from kaplint.loaders import detect_format
 
 if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from kaplint.discovery import Target
     from kaplint.engine import DocumentResult, Linter
     from kaplint.resultcache import ResultCache
@@ -148,6 +148,10 @@ def _start_forked_worker(enabled: bool, folder: Path | None) -> None:
 
 
 def _executor(linter: Linter, jobs: int) -> ProcessPoolExecutor:
+    # Imported here: a run over one file (pre-commit, an editor) never starts workers.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _forked_linter
     enabled, folder = cache.settings.enabled, cache.settings.folder
     if sys.platform.startswith("linux"):

@@ -15,7 +15,8 @@ try:
 except SystemExit:
     pass
 unused = ("kaplint.grammar.checker", "kaplint.grammar.backend", "kaplint.grammar.settings", "kaplint.baseline",
-          "kaplint.changed_lines", "kaplint.fingerprint", "harper", "urllib.request")
+          "kaplint.changed_lines", "kaplint.fingerprint", "harper", "urllib.request", "multiprocessing", "concurrent.futures",
+          "kaplint.server", "kaplint.word", "kaplint.reporters.html", "kaplint.reporters.sarif")
 print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] in
       ("docx", "markdown_it", "textstat", "language_tool_python", "lxml", "importlib_metadata") or name in unused)))
 """
@@ -26,3 +27,27 @@ def test_a_text_file_imports_no_parser_for_other_formats_grammar_or_baseline(tmp
     page.write_text("Ketamine is not a cure. Talk with your doctor.\n", encoding="utf-8")
     completed = subprocess.run([sys.executable, "-c", PROBE, str(page)], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert json.loads(completed.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_lexicons_are_compiled_once_and_then_read_from_the_cache(tmp_path, monkeypatch) -> None:
+    """Compiling the statement lexicons cost a single-file run more than linting its file."""
+    from kaplint import cache
+    from kaplint.text import statements
+
+    monkeypatch.setenv("KAPLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("KAPLINT_NO_CACHE", raising=False)
+    built = []
+    original = statements._read_lexicons
+    monkeypatch.setattr(statements, "_read_lexicons", lambda location: built.append(location) or original(location))
+    statements.load_lexicons.cache_clear()
+    try:
+        first = statements.load_lexicons()
+        statements.load_lexicons.cache_clear()
+        second = statements.load_lexicons()
+    finally:
+        statements.load_lexicons.cache_clear()
+    assert len(built) == 1  # the second process-wide load came from the cache folder
+    assert list((tmp_path / "built").iterdir())
+    assert second.cues.keys() == first.cues.keys()
+    assert all(second.cues[name].pattern == pattern.pattern for name, pattern in first.cues.items())
+    assert cache.settings.enabled

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from kaplint import cache
 from kaplint.bundled import bundled_rules_dir
 from kaplint.text.negation import is_denied, is_negated
 from kaplint.text.memo import BlockMemo
@@ -170,8 +171,13 @@ def _compile_group(entries: dict[str, list[str]], where: str) -> dict[str, re.Pa
 
 @lru_cache(maxsize=4)
 def load_lexicons(path: Path | None = None) -> Lexicons:
-    """Read and compile the lexicons (the bundled file unless ``path`` is given)."""
+    """Read and compile the lexicons (the bundled file unless ``path`` is given), from the cache
+    when this file was compiled before."""
     location = path or bundled_rules_dir() / "data" / LEXICON_FILE
+    return cache.built_from(location, lambda: _read_lexicons(location), Lexicons)
+
+
+def _read_lexicons(location: Path) -> Lexicons:
     data = yaml.safe_load(location.read_text(encoding="utf-8")) or {}
     return Lexicons(
         subjects=_compile_group(data.get("subjects"), "subjects"),
