@@ -47,7 +47,7 @@ _VERB_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceStats:
     """Counts for one scored sentence."""
 

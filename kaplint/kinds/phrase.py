@@ -575,11 +575,11 @@ def _block_excepted(compiled: CompiledPhrase, document: Document, block_index: i
 def _block_has(document: Document, pattern: re.Pattern[str], block_index: int) -> bool:
     """Whether ``pattern`` occurs in a block; kept per document, since many rules share their
     block exceptions (a citation backs every claim in its paragraph)."""
-    found: dict[tuple[re.Pattern[str], int], bool] = document.memo.setdefault("phrase-block-exceptions", {})
-    key = (pattern, block_index)
-    hit = found.get(key)
+    by_pattern: dict[re.Pattern[str], dict[int, bool]] = document.memo.setdefault("phrase-block-exceptions", {})
+    found = by_pattern.setdefault(pattern, {})
+    hit = found.get(block_index)
     if hit is None:
-        hit = found[key] = pattern.search(document.blocks[block_index].text) is not None
+        hit = found[block_index] = pattern.search(document.blocks[block_index].text) is not None
     return hit
 
 

@@ -123,6 +123,9 @@ _POINTER_ANYWHERE = re.compile(
 )
 
 _NOTHING = re.compile(r"(?!)")
+# (has affirmed use, has denied use) of a concept in a sentence
+_USES = {(affirmed, denied): (affirmed, denied) for affirmed in (False, True) for denied in (False, True)}
+_NO_USE = _USES[False, False]
 
 
 @dataclass(frozen=True)
@@ -317,12 +320,12 @@ class StatementFinder:
                 end = match.end() - self._starts[index]
                 if end > len(text):
                     continue  # crossed a separator: not a match within one sentence
-                affirmed, denied = found.get(index, (False, False))
+                affirmed, denied = found.get(index, _NO_USE)
                 if is_denied(text, start, end):
                     denied = True
                 else:
                     affirmed = True
-                found[index] = (affirmed, denied)
+                found[index] = _USES[affirmed, denied]  # four shared pairs: a long page has tens of thousands
         self._occurrences[concept.regex.pattern] = found
         return found
 

@@ -139,10 +139,10 @@ class LiteralIndex:
     __slots__ = ("folded", "_pieces", "_long")
 
     def __init__(self, text: str) -> None:
-        self.folded = fold(text)
+        folded = fold(text)
         pieces: set[str] = set()
         long_words = False
-        for word in set(_LETTERS.findall(self.folded)):
+        for word in set(_LETTERS.findall(folded)):
             if len(word) < _MIN_RUN:
                 continue
             if len(word) > _MAX_WORD:
@@ -151,6 +151,8 @@ class LiteralIndex:
             pieces.update(_pieces(word))
         self._pieces = pieces
         self._long = long_words
+        # kept only for the rare text with a word too long to cut into pieces
+        self.folded = folded if long_words else ""
 
     def may_contain(self, runs: frozenset[str] | None) -> bool:
         """Whether the text contains one of ``runs`` (always true for ``None``: no prefilter)."""

@@ -41,7 +41,7 @@ _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019\-./][A-Za-z\u00c0-\u024f0-9]+)*(?:(?<=\d)%)?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence inside one block: ``text[start:end]`` of ``blocks[block_index]``."""
 

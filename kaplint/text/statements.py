@@ -66,7 +66,7 @@ _ANSWER_START = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cue:
     """One asserted property and the words that carry it (block offsets)."""
 
@@ -75,7 +75,7 @@ class Cue:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """What one sentence is about, what it asserts, and how."""
 
@@ -425,17 +425,33 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons, found_in
         manner.add("question")
     statement = Statement(
         sentence,
-        frozenset(about),
+        _shared(frozenset(about)),
         tuple(sorted(cues, key=lambda cue: (cue.start, -cue.end))),
         tuple(denied),
         tuple(elsewhere),
-        frozenset(manner),
+        _shared(frozenset(manner)),
     )
-    statement._names = frozenset(cue.name for cue in cues)
-    statement.hedged_cues = frozenset(hedged)
+    statement._names = _shared(frozenset(cue.name for cue in cues))
+    statement.hedged_cues = frozenset(hedged) if hedged else _NO_SPANS
     statement._naming = tuple(naming)
     statement._other_by_clause = other_clause  # the same judgement for the rules that ask later
     return statement
+
+
+_NO_SPANS: frozenset[tuple[int, int]] = frozenset()
+
+# One object per distinct set of names: a long page has tens of thousands of statements and a
+# few hundred different sets among them.
+_SHARED_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(names: frozenset[str]) -> frozenset[str]:
+    found = _SHARED_SETS.get(names)
+    if found is None:
+        if len(_SHARED_SETS) >= 8192:
+            _SHARED_SETS.clear()
+        found = _SHARED_SETS[names] = names
+    return found
 
 
 _HEDGE_WINDOW_WORDS = 8
