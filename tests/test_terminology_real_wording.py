@@ -63,3 +63,24 @@ def test_real_wording_is_found(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", LEFT_ALONE)
 def test_look_alike_is_left_alone(text: str) -> None:
     assert not names(text) - {"undefined-abbreviation"}, names(text)
+
+
+# "ketamine nasal spray" names Spravato wrongly on a Spravato page, and names a compounded racemic
+# spray rightly on a page that never mentions Spravato or esketamine.
+SPRAY_ON_A_SPRAVATO_PAGE = (
+    "Reminder: your ketamine nasal spray visit is on Friday at 10 AM\n\n"
+    "Hi Sam, this is a note from Northfield Mood Clinic about your Spravato treatment.\n"
+)
+SPRAY_ON_A_COMPOUNDED_SPRAY_PAGE = (
+    "At-Home Ketamine Nasal Spray\n\n"
+    "How does the ketamine nasal spray work?\n"
+    "Your clinician prescribes the ketamine nasal spray after a video visit, and you use it at home on a set schedule.\n"
+)
+
+
+def test_ketamine_nasal_spray_is_reported_on_a_spravato_page() -> None:
+    assert "spravato-is-ketamine" in names(SPRAY_ON_A_SPRAVATO_PAGE)
+
+
+def test_ketamine_nasal_spray_is_left_alone_where_no_spravato_is_in_sight() -> None:
+    assert "spravato-is-ketamine" not in names(SPRAY_ON_A_COMPOUNDED_SPRAY_PAGE)

@@ -111,6 +111,7 @@ class CompiledPhrase:
     title_case_headings: bool = True
     sentence_requires_context: bool = False
     sentence_requires_unless: tuple[re.Pattern[str], ...] = ()
+    document_requires: tuple[re.Pattern[str], ...] = ()
     # runs one of which every match of any of ``regexes`` contains (None: some pattern has no prefilter)
     any_runs: frozenset[str] | None = None
 
@@ -169,6 +170,7 @@ class PhraseKind(Kind):
         "suggestions": Param("str-list", [], "other suggestions shown with the finding"),
         "blocks": Param("str-list", list(BLOCK_KINDS), "block kinds to check"),
         "sentence-requires-context": Param("bool", False, "sentence-requires is also met by the document's subject: its title (front matter title or subject, first heading) or the headings above the sentence"),
+        "document-requires": Param("regex-list", [], "the rule applies only to a document containing one of these (\"ketamine nasal spray\" is wrong on a Spravato page, right on a page about a compounded spray)"),
         "sentence-requires-unless": Param("regex-list", [], "the document's subject does not count for a sentence (with its reach) that names one of these (another treatment)"),
         "title-case-headings": Param("bool", True, "check blocks written in Title Case (headings, labels, heading-like lines); false leaves them alone (a heading in sentence case is still a sentence)"),
         "skip-names": Param("bool", False, "drop matches inside names of agencies, programs, clinics, products and people (kaplint.text.names)"),
@@ -236,6 +238,7 @@ class PhraseKind(Kind):
             title_case_headings=values["title-case-headings"],
             sentence_requires_context=values["sentence-requires-context"],
             sentence_requires_unless=tuple(re.compile(pattern, flags) for pattern in values["sentence-requires-unless"]),
+            document_requires=tuple(re.compile(pattern, flags) for pattern in values["document-requires"]),
         )
 
     def _answers(self, rule: Any, compiled: CompiledPhrase, document: Document) -> Iterable[Match]:
@@ -262,6 +265,8 @@ class PhraseKind(Kind):
         return compiled.fix != "none"
 
     def check(self, rule: Any, compiled: CompiledPhrase, document: Document, context: CheckContext) -> Iterable[Match]:
+        if compiled.document_requires and not any(_document_has(document, pattern) for pattern in compiled.document_requires):
+            return
         if not compiled.statements and not compiled.statement_exceptions:
             yield from self._phrase_matches(rule, compiled, document, context)
             return
@@ -570,6 +575,15 @@ def _block_excepted(compiled: CompiledPhrase, document: Document, block_index: i
     reach = compiled.block_exceptions_reach
     nearby = range(max(0, block_index - reach), min(len(document.blocks), block_index + reach + 1))
     return any(_block_has(document, exception, index) for exception in compiled.block_exceptions for index in nearby)
+
+
+def _document_has(document: Document, pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` occurs in any block of the document (kept per document and pattern)."""
+    found: dict[re.Pattern[str], bool] = document.memo.setdefault("phrase-document-requires", {})
+    hit = found.get(pattern)
+    if hit is None:
+        hit = found[pattern] = any(pattern.search(block.text) for block in document.blocks)
+    return hit
 
 
 def _block_has(document: Document, pattern: re.Pattern[str], block_index: int) -> bool:
