@@ -399,6 +399,22 @@ def test_further_forms_found_after_the_final_measurement(text: str, name: str) -
     assert name in {finding.name for finding in findings(text + "\n").findings}
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Findings show ketamine eases low mood within days.", True),
+        ("According to the literature, relief came within a day for most people.", True),
+        ("The bulk of the research supports the use of ketamine for hard-to-treat depression.", True),
+        ("The weight of evidence favors infusions for depression that other medicines did not help.", True),
+        ("According to a 2019 review by Lee and colleagues, about half of people improved.", False),
+        ("Our findings show that most visitors read the aftercare page first.", False),
+        ("The literature shows that ketamine can raise blood pressure for about an hour.", False),
+    ],
+)
+def test_appeals_to_findings_the_literature_and_the_weight_of_research(text: str, found: bool) -> None:
+    assert ("unsupported-evidence" in {finding.name for finding in findings(text + "\n").findings}) is found
+
+
 def test_established_anesthetic_safety_is_no_appeal_to_evidence() -> None:
     text = "Ketamine has well-established safety and efficacy as an anesthetic.\n"
     assert "unsupported-evidence" not in {finding.name for finding in findings(text).findings}
