@@ -120,7 +120,6 @@ class AbbreviationKind(Kind):
                 yield Match(found.start(1), found.end(1), message, index)
 
 
-
 def _after_roman_context(text: str, position: int) -> bool:
     """Whether a word such as "schedule" or "phase" ends just before ``position`` ("Schedule III").
 

@@ -162,16 +162,29 @@ class LiteralIndex:
 
 
 # Indexes by text: a block is asked about by every rule, and the table is emptied when it holds
-# more than a few thousand texts or a few million characters, so memory stays bounded.
+# more than a few thousand texts or a few million characters, so memory stays bounded. A long
+# text (a megabyte paragraph) goes to a table of its own that keeps the last few, so it neither
+# empties the main table nor is cut into pieces again by every rule that asks about it.
 _INDEXES: dict[str, LiteralIndex] = {}
 _INDEXES_LIMIT = 4096
 _INDEXED_CHARACTERS_LIMIT = 4_000_000
 _indexed_characters = 0
+_LONG_TEXT = 65_536
+_LONG_INDEXES: dict[str, LiteralIndex] = {}
+_LONG_INDEXES_LIMIT = 4
 
 
 def literal_index(text: str) -> LiteralIndex:
     """The :class:`LiteralIndex` of ``text``, shared by every rule that asks about it."""
     global _indexed_characters
+    if len(text) > _LONG_TEXT:
+        index = _LONG_INDEXES.get(text)
+        if index is None:
+            index = LiteralIndex(text)
+            if len(_LONG_INDEXES) >= _LONG_INDEXES_LIMIT:
+                del _LONG_INDEXES[next(iter(_LONG_INDEXES))]  # the oldest
+            _LONG_INDEXES[text] = index
+        return index
     index = _INDEXES.get(text)
     if index is None:
         index = LiteralIndex(text)
