@@ -427,3 +427,10 @@ def test_explain_a_category_lists_its_rules_one_line_each() -> None:
     assert lines[0] == f"claims (category, {len(CLAIM_RULES)} rules):"
     assert [line.split()[0] for line in lines[1 : 1 + len(CLAIM_RULES)]] == [rule.id for rule in CLAIM_RULES]
     assert "did you mean 'claims'" in CliRunner().invoke(main, ["explain", "claim"]).output
+
+
+def test_a_potential_to_help_is_a_possibility_not_a_comparison() -> None:
+    hedged = "It shows potential to help people who have not responded to standard medicines.\n"
+    firm = "Ketamine helps people who have not responded to standard medicines.\n"
+    assert "unsupported-comparison" not in {finding.name for finding in findings(hedged).findings}
+    assert "unsupported-comparison" in {finding.name for finding in findings(firm).findings}
