@@ -434,3 +434,21 @@ def test_a_potential_to_help_is_a_possibility_not_a_comparison() -> None:
     firm = "Ketamine helps people who have not responded to standard medicines.\n"
     assert "unsupported-comparison" not in {finding.name for finding in findings(hedged).findings}
     assert "unsupported-comparison" in {finding.name for finding in findings(firm).findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ketamine decreases suicidal thoughts.", True),
+        ("Our infusions lessen suicidal thinking within a day.", True),
+        ("Ketamine may decrease suicidal thoughts for a few days.", False),
+        ("Spravato does not decrease suicidal thoughts faster than other care.", False),
+    ],
+)
+def test_relief_of_suicidal_thoughts_in_other_verbs(text: str, found: bool) -> None:
+    assert ("suicide-prevention" in {finding.name for finding in findings(text + "\n").findings}) is found
+
+
+def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
+    text = "One theory holds that low serotonin activity, diminished over years, causes depression symptoms.\n"
+    assert not {finding.name for finding in findings(text).findings} & {"unsupported-comparison", "mechanism-overclaim"}
