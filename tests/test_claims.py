@@ -452,3 +452,15 @@ def test_relief_of_suicidal_thoughts_in_other_verbs(text: str, found: bool) -> N
 def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
     text = "One theory holds that low serotonin activity, diminished over years, causes depression symptoms.\n"
     assert not {finding.name for finding in findings(text).findings} & {"unsupported-comparison", "mechanism-overclaim"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ketamine takes effect quickly.", True),
+        ("Unlike older antidepressants, it takes effect very fast.", True),
+        ("Ketamine can take effect quickly for some people.", False),
+    ],
+)
+def test_taking_effect_quickly_is_a_speed_promise(text: str, found: bool) -> None:
+    assert ("instant-relief" in {finding.name for finding in findings(text + "\n").findings}) is found
