@@ -409,6 +409,8 @@ def test_further_forms_found_after_the_final_measurement(text: str, name: str) -
         ("According to a 2019 review by Lee and colleagues, about half of people improved.", False),
         ("Our findings show that most visitors read the aftercare page first.", False),
         ("The literature shows that ketamine can raise blood pressure for about an hour.", False),
+        ("We follow well-studied protocols for nasal ketamine.", True),
+        ("We follow a written protocol for every visit.", False),
     ],
 )
 def test_appeals_to_findings_the_literature_and_the_weight_of_research(text: str, found: bool) -> None:
