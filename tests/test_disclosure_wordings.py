@@ -375,6 +375,7 @@ def test_telling_your_doctor_about_symptoms_later_is_not_screening() -> None:
         # the agency's name with its abbreviation after it (fifth batch: consent forms)
         ("off-label", INFUSIONS + "Ketamine is not approved by the Food and Drug Administration (FDA) to treat depression or pain.", "consent"),
         ("off-label", INFUSIONS + "The Food and Drug Administration (FDA) has not approved ketamine for mood disorders.", "consent"),
+        ("cognition", INFUSIONS + "Possible side effects include blurred vision, slurred speech and mental confusion.", "handout"),
         ("blood-pressure", INFUSIONS + "Ketamine can increase heart-rate during the infusion.", "handout"),
         ("results-vary", BENEFIT + "We are not able to predict how you will respond.", "handout"),
         ("results-vary", BENEFIT + "How much it helps and how long the benefit lasts can vary.", "handout"),
@@ -415,6 +416,7 @@ def test_a_spravato_page_frames_its_later_sections() -> None:
         ("results-vary", BENEFIT + "Many patients, and all of our staff, love the quiet rooms."),
         ("off-label", INFUSIONS + "The FDA has evaluated and approved ketamine as an anesthetic."),
         ("off-label", INFUSIONS + "Ketamine has been approved by the Food and Drug Administration (FDA) as an anesthetic."),
+        ("cognition", INFUSIONS + "As an anesthetic it combines pain relief, sleep and amnesia during surgery."),
     ],
 )
 def test_real_page_look_alikes_do_not_count(element: str, text: str) -> None:
