@@ -399,24 +399,6 @@ def test_further_forms_found_after_the_final_measurement(text: str, name: str) -
     assert name in {finding.name for finding in findings(text + "\n").findings}
 
 
-@pytest.mark.parametrize(
-    ("text", "found"),
-    [
-        ("Findings show ketamine eases low mood within days.", True),
-        ("According to the literature, relief came within a day for most people.", True),
-        ("The bulk of the research supports the use of ketamine for hard-to-treat depression.", True),
-        ("The weight of evidence favors infusions for depression that other medicines did not help.", True),
-        ("According to a 2019 review by Lee and colleagues, about half of people improved.", False),
-        ("Our findings show that most visitors read the aftercare page first.", False),
-        ("The literature shows that ketamine can raise blood pressure for about an hour.", False),
-        ("We follow well-studied protocols for nasal ketamine.", True),
-        ("We follow a written protocol for every visit.", False),
-    ],
-)
-def test_appeals_to_findings_the_literature_and_the_weight_of_research(text: str, found: bool) -> None:
-    assert ("unsupported-evidence" in {finding.name for finding in findings(text + "\n").findings}) is found
-
-
 def test_established_anesthetic_safety_is_no_appeal_to_evidence() -> None:
     text = "Ketamine has well-established safety and efficacy as an anesthetic.\n"
     assert "unsupported-evidence" not in {finding.name for finding in findings(text).findings}
@@ -438,31 +420,32 @@ def test_a_potential_to_help_is_a_possibility_not_a_comparison() -> None:
     assert "unsupported-comparison" in {finding.name for finding in findings(firm).findings}
 
 
-@pytest.mark.parametrize(
-    ("text", "found"),
-    [
-        ("Ketamine decreases suicidal thoughts.", True),
-        ("Our infusions lessen suicidal thinking within a day.", True),
-        ("Ketamine may decrease suicidal thoughts for a few days.", False),
-        ("Spravato does not decrease suicidal thoughts faster than other care.", False),
-    ],
-)
-def test_relief_of_suicidal_thoughts_in_other_verbs(text: str, found: bool) -> None:
-    assert ("suicide-prevention" in {finding.name for finding in findings(text + "\n").findings}) is found
-
-
 def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
     text = "One theory holds that low serotonin activity, diminished over years, causes depression symptoms.\n"
     assert not {finding.name for finding in findings(text).findings} & {"unsupported-comparison", "mechanism-overclaim"}
 
 
+# Forms from the fifth batch of real pages, in our own words: (text, claim category, reported?)
 @pytest.mark.parametrize(
-    ("text", "found"),
+    ("text", "name", "found"),
     [
-        ("Ketamine takes effect quickly.", True),
-        ("Unlike older antidepressants, it takes effect very fast.", True),
-        ("Ketamine can take effect quickly for some people.", False),
+        ("Findings show ketamine eases low mood within days.", "unsupported-evidence", True),
+        ("According to the literature, relief came within a day for most people.", "unsupported-evidence", True),
+        ("The bulk of the research supports the use of ketamine for hard-to-treat depression.", "unsupported-evidence", True),
+        ("The weight of evidence favors infusions for depression that other medicines did not help.", "unsupported-evidence", True),
+        ("We follow well-studied protocols for nasal ketamine.", "unsupported-evidence", True),
+        ("According to a 2019 review by Lee and colleagues, about half of people improved.", "unsupported-evidence", False),
+        ("Our findings show that most visitors read the aftercare page first.", "unsupported-evidence", False),
+        ("The literature shows that ketamine can raise blood pressure for about an hour.", "unsupported-evidence", False),
+        ("We follow a written protocol for every visit.", "unsupported-evidence", False),
+        ("Ketamine decreases suicidal thoughts.", "suicide-prevention", True),
+        ("Our infusions lessen suicidal thinking within a day.", "suicide-prevention", True),
+        ("Ketamine may decrease suicidal thoughts for a few days.", "suicide-prevention", False),
+        ("Spravato does not decrease suicidal thoughts faster than other care.", "suicide-prevention", False),
+        ("Ketamine takes effect quickly.", "instant-relief", True),
+        ("Unlike older antidepressants, it takes effect very fast.", "instant-relief", True),
+        ("Ketamine can take effect quickly for some people.", "instant-relief", False),
     ],
 )
-def test_taking_effect_quickly_is_a_speed_promise(text: str, found: bool) -> None:
-    assert ("instant-relief" in {finding.name for finding in findings(text + "\n").findings}) is found
+def test_fifth_batch_forms(text: str, name: str, found: bool) -> None:
+    assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
