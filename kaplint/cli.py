@@ -6,8 +6,10 @@ Exit codes: 0 when no finding is at or above the fail level, 1 when some are,
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -74,11 +76,42 @@ SELECTION_OPTIONS = (
 )
 
 
+@dataclass(frozen=True)
+class Selection:
+    """The rule-selection and exit-code choices 'check' and 'review' share."""
+
+    profile: str | None
+    select: tuple[str, ...]
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fail_on: str | None
+    exit_zero: bool
+
+    def run_options(self, **more: Any) -> Any:
+        """The engine's RunOptions for this selection, with the command's own settings."""
+        from kaplint.engine import RunOptions
+
+        return RunOptions(
+            select=_split(self.select) or None, extend_select=_split(self.extend_select), ignore=_split(self.ignore), profile=self.profile, **more
+        )
+
+    def fail_on_severity(self, config: Config) -> Severity:
+        """The lowest severity that fails the run: --fail-on, else the configuration's."""
+        return Severity.parse(self.fail_on or config.fail_on)
+
+
 def _selection_options(command: Any) -> Any:
-    """Add the rule-selection and exit-code options that 'check' and 'review' share, worded once."""
+    """Add the rule-selection and exit-code options that 'check' and 'review' share, worded once,
+    and hand them to the command as one ``selection``."""
+
+    @functools.wraps(command)
+    def with_selection(**values: Any) -> Any:
+        chosen = {name: values.pop(name) for name in Selection.__dataclass_fields__}
+        return command(selection=Selection(**chosen), **values)
+
     for option in reversed(SELECTION_OPTIONS):
-        command = option(command)
-    return command
+        with_selection = option(with_selection)
+    return with_selection
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -116,12 +149,7 @@ def check(
     paths: tuple[str, ...],
     output_format: str,
     output: str | None,
-    profile: str | None,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str | None,
-    exit_zero: bool,
+    selection: Selection,
     statistics: bool,
     quiet: bool,
     no_color: bool,
@@ -145,7 +173,7 @@ def check(
 ) -> None:
     """Lint PATHS (files or folders; default: the current folder; '-' for standard input)."""
     from kaplint.discovery import MissingPathError, Skipped, discover
-    from kaplint.engine import DocumentResult, Linter, RunOptions
+    from kaplint.engine import DocumentResult, Linter
     from kaplint.reporters import Report, render_chunks
 
     _configure_cache(no_cache, cache_dir)
@@ -155,15 +183,7 @@ def check(
         encoding = parse_encoding(legacy_encoding) if legacy_encoding else None
     except ConfigError as error:
         raise UsageProblem(str(error)) from None
-    options = RunOptions(
-        select=_split(select) or None,
-        extend_select=_split(extend_select),
-        ignore=_split(ignore),
-        profile=profile,
-        max_file_size=size_limit,
-        encoding=encoding,
-        grammar=check_grammar,
-    )
+    options = selection.run_options(max_file_size=size_limit, encoding=encoding, grammar=check_grammar)
     try:
         linter = Linter(config, options)
     except (ConfigError, RulePackError, BundledDataMissing) as error:
@@ -237,7 +257,7 @@ def check(
     report = Report(
         documents=results,
         rules=linter.index.rules,
-        fail_on=Severity.parse(fail_on or config.fail_on),
+        fail_on=selection.fail_on_severity(config),
         color=_use_color(no_color, output) and output_format == "text",
         show_source=not no_source,
         statistics=statistics,
@@ -247,7 +267,7 @@ def check(
     _write_report(render_chunks(output_format, report), output, report.color)
     if _report_grammar(linter) or internal_errors or fix_failures:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if report.failed() and not exit_zero else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if report.failed() and not selection.exit_zero else EXIT_CLEAN)
 
 
 def _write_report(chunks: Any, output: str | None, color: bool) -> None:
@@ -575,12 +595,7 @@ def init(pyproject: bool, force: bool) -> None:
 def review(
     path: Path,
     output: Path | None,
-    profile: str | None,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str | None,
-    exit_zero: bool,
+    selection: Selection,
     config_path: str | None,
     legacy_encoding: str | None,
 ) -> None:
@@ -590,17 +605,14 @@ def review(
     words it is about and a summary on the title; Markdown, text and HTML become a new Word
     document of their text with the same comments. Settings and the exit code are those of
     'kaplint check' on the same file."""
-    from kaplint.engine import Linter, RunOptions
+    from kaplint.engine import Linter
     from kaplint.files import display_path
     from kaplint.word.review import ReviewContext, export_docx, review_docx
 
     config = _load_config(config_path)
     try:
         encoding = parse_encoding(legacy_encoding) if legacy_encoding else None
-        options = RunOptions(
-            select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore), profile=profile, encoding=encoding
-        )
-        linter = Linter(config, options)
+        linter = Linter(config, selection.run_options(encoding=encoding))
     except (ConfigError, RulePackError, BundledDataMissing) as error:
         raise UsageProblem(str(error)) from None
     fmt = detect_format(str(path))
@@ -626,7 +638,7 @@ def review(
         sys.exit(EXIT_ERROR)
     context = ReviewContext(
         rules_by_id=linter.rules_by_id,
-        fail_on=Severity.parse(fail_on or config.fail_on),
+        fail_on=selection.fail_on_severity(config),
         grade_targets=_grade_targets(linter),
     )
     reviewed = review_docx(data, result, context) if fmt == "docx" else export_docx(document, result, context)
@@ -637,7 +649,7 @@ def review(
         f"({len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}, {failing} must-fix).",
         err=True,
     )
-    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if failing and not selection.exit_zero else EXIT_CLEAN)
 
 
 def _grade_targets(linter: Any) -> dict[str, Any]:

@@ -36,6 +36,9 @@ def test_the_lexicons_are_compiled_once_and_then_read_from_the_cache(tmp_path, m
 
     monkeypatch.setenv("KAPLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("KAPLINT_NO_CACHE", raising=False)
+    # an earlier in-process run with --no-cache or --cache-dir leaves its choice in the settings
+    monkeypatch.setattr(cache.settings, "requested", True)
+    monkeypatch.setattr(cache.settings, "folder", None)
     built = []
     original = statements._read_lexicons
     monkeypatch.setattr(statements, "_read_lexicons", lambda location: built.append(location) or original(location))
@@ -50,4 +53,3 @@ def test_the_lexicons_are_compiled_once_and_then_read_from_the_cache(tmp_path, m
     assert list((tmp_path / "built").iterdir())
     assert second.cues.keys() == first.cues.keys()
     assert all(second.cues[name].pattern == pattern.pattern for name, pattern in first.cues.items())
-    assert cache.settings.enabled
