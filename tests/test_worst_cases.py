@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 # The peak is read from /proc (VmHWM, this process's own high-water mark): the rusage figure
 # would include the test runner's memory, which a forked child inherits across exec on Linux.
@@ -53,3 +55,24 @@ def test_a_sentence_of_twenty_thousand_words_stays_small(tmp_path: Path) -> None
     findings, peak = _peak_megabytes(page)
     assert findings > 0
     assert peak < 250, f"{peak:.0f} MB for a {page.stat().st_size // 1024} KB sentence"
+
+
+_PIECES = st.sampled_from(["may", "ease", "pain", " ", "  ", "\n", "(TRD)", "-", "word" * 40, "a"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=200), st.integers(0, 12), st.data())
+def test_a_bounded_look_back_reads_the_same_last_words_as_the_whole_span(pieces: list[str], count: int, data: st.DataObject) -> None:
+    """The look-back that keeps run-on paragraphs cheap gives exactly the last words of the span."""
+    from kaplint.text.segmentation import tail_holding
+
+    text = "".join(pieces)
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    tail = tail_holding(text, end, count, start)
+    assert text[start:end].endswith(tail)
+
+    def last(words: list[str]) -> list[str]:
+        return words[len(words) - min(count, len(words)) :]
+
+    assert last(tail.split()) == last(text[start:end].split())

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from kaplint.text.document import Document
+from kaplint.text.segmentation import tail_holding
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
 
@@ -163,7 +164,7 @@ def _named_before(document: Document, block_index: int, offset: int, abbreviatio
 
 def _defined_here(text: str, found: re.Match[str], abbreviation: str, window: int) -> bool:
     """"long form (ABBR)", "ABBR (long form)", "ABBR stands for / means long form"."""
-    before = _text_before(text, found.start(), window)
+    before = tail_holding(text, found.start(), window + 1, token=_TOKEN)  # _spells reads the last `window` of these
     after = _text_after(text, found.end())
     if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
         return _spells(before.rstrip()[:-1], abbreviation, window)
@@ -181,19 +182,6 @@ _AFTER_REACH = 400  # past the spaces after a candidate: longer than any "(long 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
-def _text_before(text: str, position: int, window: int) -> str:
-    """The end of ``text[:position]``: enough of it to hold more than ``window`` words (all of
-    it when it is shorter), so a long paragraph is not copied and searched for every candidate."""
-    reach = 400
-    while True:
-        cut = max(0, position - reach)
-        before = text[cut:position]
-        # The first word may be cut in two: it must not be among the words _spells reads.
-        if cut == 0 or len(_TOKEN.findall(before)) > window + 1:
-            return before
-        reach *= 4
-
-
 def _text_after(text: str, position: int) -> str:
     """The start of ``text[position:]``, long enough for every definition _defined_here reads."""
     first = position
@@ -206,7 +194,7 @@ def _spells(phrase: str, abbreviation: str, window: int, from_start: bool = Fals
     """Whether the words of ``phrase`` (its last ``window`` words, or its first when
     ``from_start``) spell the abbreviation: its first letter starts a word and its
     letters appear in order."""
-    tokens = re.findall(r"[A-Za-z0-9]+", phrase)
+    tokens = _TOKEN.findall(phrase)
     tokens = tokens[:window] if from_start else tokens[-window:]
     letters = [char.lower() for char in abbreviation if char.isalnum()]
     if not tokens or not letters:

@@ -174,6 +174,28 @@ def words(text: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(text))
 
 
+_SPACED = re.compile(r"\S+")
+
+
+def tail_holding(text: str, end: int, count: int, start: int = 0, token: re.Pattern[str] = _SPACED) -> str:
+    """The end of ``text[start:end]``, long enough to hold more than ``count`` tokens (all of it
+    when it is shorter); tokens are runs of non-space unless ``token`` says otherwise.
+
+    For the checks that read the last few words before a match: reading back a few hundred
+    characters at a time, rather than copying and splitting the whole span, keeps a run-on
+    paragraph of a hundred thousand words as cheap per match as a short one. The first token of
+    the result may be cut in two; there are more than ``count`` of them, so it is never among the
+    last ``count``.
+    """
+    reach = 256
+    while True:
+        cut = max(start, end - reach)
+        tail = text[cut:end]
+        if cut == start or len(token.findall(tail)) > count:
+            return tail
+        reach *= 4
+
+
 _MEMO_KEY = "segmentation"
 
 

@@ -40,7 +40,7 @@ from kaplint.bundled import bundled_rules_dir
 from kaplint.text.negation import is_denied, is_negated
 from kaplint.text.memo import BlockMemo
 from kaplint.text.prefilter import literal_index, required_runs
-from kaplint.text.segmentation import Sentence, asked_from, segment
+from kaplint.text.segmentation import Sentence, asked_from, segment, tail_holding
 
 if TYPE_CHECKING:  # pragma: no cover
     from kaplint.text.document import Document
@@ -463,23 +463,8 @@ def _hedged_before(text: str, clauses: list[tuple[int, int]], position: int, lex
     if hedge is None:
         return False
     start = next((clause_start for clause_start, end in clauses if clause_start <= position < end), 0)
-    return bool(hedge.search(_last_words(text, start, position, _HEDGE_WINDOW_WORDS)))
-
-
-def _last_words(text: str, start: int, end: int, count: int) -> str:
-    """The last ``count`` words of ``text[start:end]``, joined by spaces.
-
-    Reads back a few hundred characters at a time rather than splitting the whole span, so a
-    run-on clause of a hundred thousand words costs no more than a short one.
-    """
-    reach = 256
-    while True:
-        cut = max(start, end - reach)
-        words = text[cut:end].split()
-        # The first word may be cut in two; it is not among the last ``count`` when there are more.
-        if cut == start or len(words) > count:
-            return " ".join(words[-count:])
-        reach *= 4
+    window = tail_holding(text, position, _HEDGE_WINDOW_WORDS, start).split()[-_HEDGE_WINDOW_WORDS:]
+    return bool(hedge.search(" ".join(window)))
 
 
 _LABEL_WORDS = 4
