@@ -265,7 +265,9 @@ class PhraseKind(Kind):
         return compiled.fix != "none"
 
     def check(self, rule: Any, compiled: CompiledPhrase, document: Document, context: CheckContext) -> Iterable[Match]:
-        if compiled.document_requires and not any(_document_has(document, pattern) for pattern in compiled.document_requires):
+        if compiled.document_requires and not any(
+            _block_has(document, pattern, index) for pattern in compiled.document_requires for index in range(len(document.blocks))
+        ):
             return
         if not compiled.statements and not compiled.statement_exceptions:
             yield from self._phrase_matches(rule, compiled, document, context)
@@ -577,19 +579,10 @@ def _block_excepted(compiled: CompiledPhrase, document: Document, block_index: i
     return any(_block_has(document, exception, index) for exception in compiled.block_exceptions for index in nearby)
 
 
-def _document_has(document: Document, pattern: re.Pattern[str]) -> bool:
-    """Whether ``pattern`` occurs in any block of the document (kept per document and pattern)."""
-    found: dict[re.Pattern[str], bool] = document.memo.setdefault("phrase-document-requires", {})
-    hit = found.get(pattern)
-    if hit is None:
-        hit = found[pattern] = any(pattern.search(block.text) for block in document.blocks)
-    return hit
-
-
 def _block_has(document: Document, pattern: re.Pattern[str], block_index: int) -> bool:
     """Whether ``pattern`` occurs in a block; kept per document, since many rules share their
-    block exceptions (a citation backs every claim in its paragraph)."""
-    by_pattern: dict[re.Pattern[str], dict[int, bool]] = document.memo.setdefault("phrase-block-exceptions", {})
+    block exceptions (a citation backs every claim in its paragraph) and document requirements."""
+    by_pattern: dict[re.Pattern[str], dict[int, bool]] = document.memo.setdefault("phrase-block-searches", {})
     found = by_pattern.setdefault(pattern, {})
     hit = found.get(block_index)
     if hit is None:
