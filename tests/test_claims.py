@@ -449,3 +449,35 @@ def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
 )
 def test_fifth_batch_forms(text: str, name: str, found: bool) -> None:
     assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
+
+
+# Forms from the sixth batch of real pages, in our own words: (text, claim category, reported?)
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # a failure that belongs to the other treatment is no effect of this one
+        ("Ketamine is considered when patients fail to respond to other antidepressants.", "unsupported-comparison", False),
+        ("Ketamine works when other treatments have failed.", "unsupported-comparison", True),
+        ("Ketamine helped people who had failed other forms of anxiety treatment.", "unsupported-comparison", True),
+        # an instruction to watch for a change asks; it does not promise the change
+        ("If you take ketamine for depression, watch whether suicidal thoughts decrease.", "suicide-prevention", False),
+        ("Ketamine decreases suicidal thoughts.", "suicide-prevention", True),
+        # a named business reported in the third person, as news does
+        ('Riverside Ketamine promised a "life-changing" method. The chain closed last week.', "hype", False),
+        ("Harbor Clinic promotes ketamine, once an anesthetic, as a treatment for thirty conditions, including migraines, depression and pain.", "broad-indications", False),
+        ('Our ketamine program offers "life-changing" results.', "hype", True),
+        # a theory held as a theory
+        ("Ketamine is believed to reset some neural circuits.", "mechanism-overclaim", False),
+        ("Ketamine resets the neural circuits of depression.", "mechanism-overclaim", True),
+        # intensified effect in the publisher's voice
+        ("Ketamine is an excellent alternative for people with obsessive-compulsive disorder.", "hype", True),
+        ("Spravato is an excellent treatment choice for depression.", "hype", True),
+        ("At-home troches have a high rate of efficacy.", "hype", True),
+        ("Our clinic offers impressive results for people with depression.", "hype", True),
+        ("Our clinic offers impressive results for people with depression.", "weak-qualifier", False),
+        ("Ketamine has become a promising option for people with hard-to-treat depression.", "weak-qualifier", False),
+        ("Ketamine is rapidly effective for anxiety.", "instant-relief", True),
+    ],
+)
+def test_sixth_batch_forms(text: str, name: str, found: bool) -> None:
+    assert (name in {finding.name for finding in findings(text + "\n").findings}) is found

@@ -112,7 +112,7 @@ def recipe_applies(recipe: Recipe, statement: Statement) -> bool:
     """Whether the statement is the claim the recipe describes."""
     if any(not statement.has(name) for name in recipe.cues):
         return False
-    if recipe.any_of and not any(statement.shows(name) for name in recipe.any_of):
+    if recipe.any_of and not any(_shows_beside(statement, name, recipe.cues) for name in recipe.any_of):
         return False
     if recipe.within and recipe.cues and not _near(statement, recipe.cues[0], recipe.any_of, recipe.within):
         return False
@@ -125,6 +125,19 @@ def recipe_applies(recipe: Recipe, statement: Statement) -> bool:
     elif "question" in statement.manner:
         return False  # a question that asks claims nothing
     return not any(_hedged(statement, recipe) if name == "hedged" else vetoes(statement, name) for name in recipe.unless)
+
+
+def _shows_beside(statement: Statement, name: str, anchors: tuple[str, ...]) -> bool:
+    """Whether ``name`` describes the statement in words of its own, not inside a cue of the
+    recipe that names another treatment: in "considered when patients fail to respond to other
+    antidepressants" the "respond" belongs to the antidepressants, and no effect is claimed."""
+    if name in statement.manner or name in statement.about:
+        return True
+    naming = load_lexicons().names_other_treatment
+    inside = [(cue.start, cue.end) for cue in statement.cues if cue.name in anchors and cue.name in naming]
+    return any(
+        cue.name == name and not any(start <= cue.start and cue.end <= end for start, end in inside) for cue in statement.cues
+    )
 
 
 def _hedged(statement: Statement, recipe: Recipe) -> bool:
