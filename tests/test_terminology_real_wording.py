@@ -84,3 +84,12 @@ def test_ketamine_nasal_spray_is_reported_on_a_spravato_page() -> None:
 
 def test_ketamine_nasal_spray_is_left_alone_where_no_spravato_is_in_sight() -> None:
     assert "spravato-is-ketamine" not in names(SPRAY_ON_A_COMPOUNDED_SPRAY_PAGE)
+
+
+def test_a_heading_with_a_lower_case_verb_is_in_sentence_case() -> None:
+    """Title Case capitalises verbs ("What Is Oral Ketamine?"), so "What is Ketamine?" is a
+    sentence-case heading whose generic name is written like a brand."""
+    assert "drug-name-case" in names("What is Ketamine?\n\nKetamine is an anesthetic used in hospitals.\n")
+    assert "drug-name-case" in names("How effective is Ketamine therapy?\n\nIt helps some people.\n")
+    assert "drug-name-case" not in names("What Is Ketamine?\n\nKetamine is an anesthetic used in hospitals.\n")
+    assert "drug-name-case" not in names("What Is Oral Ketamine?\n\nIt is a lozenge you hold in your mouth.\n")
