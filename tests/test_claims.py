@@ -481,3 +481,14 @@ def test_fifth_batch_forms(text: str, name: str, found: bool) -> None:
 )
 def test_sixth_batch_forms(text: str, name: str, found: bool) -> None:
     assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
+
+
+def test_fair_balance_reads_a_serious_condition_as_no_risk_and_a_serious_harm_as_one() -> None:
+    rule = next(rule for rule in RULES if rule.name == "fair-balance")
+    text = (
+        "# Ketamine for OCD\n\nResearch points to ketamine as a treatment not only for OCD but for other serious mental health issues.\n\n"
+        "Side effects are rare and mild.\n\n"
+        "Side effects are uncommon, but they can be serious.\n"
+    )
+    analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
+    assert [statement.text for statement in analysis.risks] == ["Side effects are uncommon, but they can be serious."]

@@ -243,10 +243,13 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
             risk = False
         if risk and block.kind == "heading" and is_title_case(text):
             risk = False  # "Benefits and Possible Risks" names a section; its sentences state the risks
-        if not risk and not asks and described is not None and compiled.risk_cues:
-            risk = any(described[position].shows(name) for name in compiled.risk_cues)
-        if risk and described is not None and any(described[position].shows(name) for name in compiled.not_risk_cues):
-            risk = False  # a minimizing statement is no risk statement ("side effects are rare and mild")
+        cued = not asks and described is not None and any(described[position].shows(name) for name in compiled.risk_cues)
+        if not risk:
+            risk = cued
+        if risk and not cued and described is not None and any(described[position].shows(name) for name in compiled.not_risk_cues):
+            # a minimizing statement is no risk statement ("side effects are rare and mild"), unless it
+            # also says the harm can be serious ("uncommon, but they can be serious")
+            risk = False
         pointer = risk and is_pointer(text, bool(block.links))
         if not (benefit or risk):
             continue
