@@ -492,3 +492,11 @@ def test_fair_balance_reads_a_serious_condition_as_no_risk_and_a_serious_harm_as
     )
     analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
     assert [statement.text for statement in analysis.risks] == ["Side effects are uncommon, but they can be serious."]
+
+
+def test_a_veto_that_reads_the_claims_own_word_speaks_only_for_that_word() -> None:
+    """'monitored for safe use' is procedure, but it does not excuse the 'is safe' before it."""
+    claim = "While Spravato is safe and effective, it must be given in a certified center where patients are monitored for safe use.\n"
+    assert "absolute-safety" in {finding.name for finding in findings(claim).findings}
+    assert "absolute-safety" not in {finding.name for finding in findings("We keep you safe during every session.\n").findings}
+    assert "absolute-safety" not in {finding.name for finding in findings("Patients are monitored for safe use.\n").findings}

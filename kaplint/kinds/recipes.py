@@ -124,7 +124,22 @@ def recipe_applies(recipe: Recipe, statement: Statement) -> bool:
             return False
     elif "question" in statement.manner:
         return False  # a question that asks claims nothing
-    return not any(_hedged(statement, recipe) if name == "hedged" else vetoes(statement, name) for name in recipe.unless)
+    return not any(_hedged(statement, recipe) if name == "hedged" else _vetoes_anchor(statement, name, recipe) for name in recipe.unless)
+
+
+def _vetoes_anchor(statement: Statement, name: str, recipe: Recipe) -> bool:
+    """Whether ``name`` vetoes the recipe. A veto cue that reads the recipe's own words ("monitored
+    for safe use" holds the "safe" of a safety claim) speaks only for the occurrences it covers: in
+    "While Spravato is safe and effective, it must be given where patients are monitored for safe
+    use" the first "safe" is still a claim. A veto that covers none of them speaks for the sentence."""
+    if not vetoes(statement, name):
+        return False
+    if not recipe.cues:
+        return True
+    anchors = [(cue.start, cue.end) for cue in statement.cues if cue.name == recipe.cues[0]]
+    spans = [(cue.start, cue.end) for cue in (*statement.cues, *statement.denied) if cue.name == name]
+    covered = [any(start < end_ and start_ < end for start_, end_ in spans) for start, end in anchors]
+    return not any(covered) or all(covered)
 
 
 def _shows_beside(statement: Statement, name: str, anchors: tuple[str, ...]) -> bool:
