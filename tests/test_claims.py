@@ -500,3 +500,17 @@ def test_a_veto_that_reads_the_claims_own_word_speaks_only_for_that_word() -> No
     assert "absolute-safety" in {finding.name for finding in findings(claim).findings}
     assert "absolute-safety" not in {finding.name for finding in findings("We keep you safe during every session.\n").findings}
     assert "absolute-safety" not in {finding.name for finding in findings("Patients are monitored for safe use.\n").findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("Ketamine has been shown to be particularly helpful for people with treatment-resistant depression.", "unsupported-evidence", True),
+        ("It is helpful to bring a warm blanket to your session.", "unsupported-evidence", False),
+        # self-harm is a condition treated, not a harm of the treatment that would balance the claim
+        ("Studies show that esketamine can greatly reduce thoughts of self-harm.", "unsupported-evidence", True),
+        ("Studies show that ketamine can harm the bladder.", "unsupported-evidence", False),
+    ],
+)
+def test_helpful_is_an_effect_and_self_harm_is_no_harm_of_the_treatment(text: str, name: str, found: bool) -> None:
+    assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
