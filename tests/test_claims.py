@@ -514,3 +514,16 @@ def test_a_veto_that_reads_the_claims_own_word_speaks_only_for_that_word() -> No
 )
 def test_helpful_is_an_effect_and_self_harm_is_no_harm_of_the_treatment(text: str, name: str, found: bool) -> None:
     assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("Ketamine is used with psychotherapy to help clients experience more frequent breakthroughs and lasting relief.", "unsupported-comparison", True),
+        ("Ketamine is used with psychotherapy to help clients experience more frequent breakthroughs and lasting relief.", "hype", False),
+        ("Clients often achieve major breakthroughs in their sessions.", "hype", False),
+        ("Ketamine is a breakthrough treatment for depression.", "hype", True),
+    ],
+)
+def test_breakthroughs_made_in_therapy_are_insights_not_a_breakthrough_treatment(text: str, name: str, found: bool) -> None:
+    assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
