@@ -527,3 +527,17 @@ def test_helpful_is_an_effect_and_self_harm_is_no_harm_of_the_treatment(text: st
 )
 def test_breakthroughs_made_in_therapy_are_insights_not_a_breakthrough_treatment(text: str, name: str, found: bool) -> None:
     assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
+
+
+def test_a_named_business_reported_in_the_news_makes_no_claim_of_the_publisher() -> None:
+    news = (
+        'Lakeshore Ketamine Centers promised a "life-changing" way to treat suicidal ideation, depression and PTSD. '
+        "Its sudden closure left patients in six states without care.\n"
+    )
+    assert not {finding.name for finding in findings(news).findings} & {"broad-indications", "suicide-prevention", "hype"}
+    promoted = (
+        "Kalypso promotes ketamine, long used as an anesthetic in surgery and more recently as a party drug, "
+        "as a treatment for more than two dozen conditions, including depression, chronic pain, and migraines.\n"
+    )
+    assert "broad-indications" not in {finding.name for finding in findings(promoted).findings}
+    assert "broad-indications" in {finding.name for finding in findings("Our clinic treats depression, PTSD, OCD, anxiety and chronic pain.\n").findings}

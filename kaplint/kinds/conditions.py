@@ -88,6 +88,8 @@ class ConditionListKind(Kind):
                 statement = next((item for item in statements.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
                 if statement is not None and statement.about_other_treatment_at(match.start):
                     continue  # "SSRIs are given to veterans with PTSD for low mood, anxiety and insomnia"
+                if statement is not None and "criticized" in statement.manner:
+                    continue  # "Harbor Ketamine promised a cure for depression, PTSD and anxiety" in a news report
             yield match
         # a qualified sentence ("has drawn attention as a possible treatment for ... and other
         # conditions") is no finding whichever way the scope is stated
