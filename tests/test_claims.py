@@ -541,3 +541,13 @@ def test_a_named_business_reported_in_the_news_makes_no_claim_of_the_publisher()
     )
     assert "broad-indications" not in {finding.name for finding in findings(promoted).findings}
     assert "broad-indications" in {finding.name for finding in findings("Our clinic treats depression, PTSD, OCD, anxiety and chronic pain.\n").findings}
+
+
+def test_fair_balance_reads_a_condition_treated_as_no_harm() -> None:
+    rule = next(rule for rule in RULES if rule.name == "fair-balance")
+    text = (
+        "# Ketamine care\n\nKetamine can help people living with depression, anxiety, PTSD and addiction.\n\n"
+        "Ketamine can lead to addiction in people with a history of substance use.\n"
+    )
+    analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
+    assert [statement.text for statement in analysis.risks] == ["Ketamine can lead to addiction in people with a history of substance use."]

@@ -237,7 +237,7 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
             benefit = False
         risk = not asks and (
             _affirmed(compiled.risk, text, statement_of)
-            or (_affirmed(compiled.harm, text, statement_of) and bool(compiled.possibility.search(text)))
+            or (_affirmed(compiled.harm, text, statement_of, skip=_named_as_condition) and bool(compiled.possibility.search(text)))
         )
         if risk and compiled.not_risk.search(text):
             risk = False
@@ -283,12 +283,35 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
     return analysis
 
 
-def _affirmed(pattern: re.Pattern[str], text: str, statement: StatementAnalysis | None = None) -> bool:
+def _affirmed(
+    pattern: re.Pattern[str], text: str, statement: StatementAnalysis | None = None, skip: Any = None
+) -> bool:
     """Whether ``pattern`` occurs in ``text`` without being denied ("no side effects", "risk-free")
     and, when the sentence's statement is known, in a clause about this treatment: "most
-    antidepressants come with unpleasant side effects" is no risk statement about ketamine."""
+    antidepressants come with unpleasant side effects" is no risk statement about ketamine.
+    ``skip`` drops matches of another sense (a condition treated named by a harm's word)."""
     return any(
         not is_denied(text, match.start(), match.end())
         and not (statement is not None and statement.about_other_treatment_at(statement.sentence.start + match.start()))
+        and not (skip is not None and skip(text, match.start()))
         for match in pattern.finditer(text)
     )
+
+
+# Words before a harm's word that make it a condition treated: "helps people living with anxiety,
+# PTSD and addiction", "a treatment for alcohol and opioid dependence", "conditions such as panic".
+_CONDITION_LEAD = re.compile(
+    r"\b(?:treat(?:s|ed|ing|ment|ments)?|for|living\s+with|struggl\w+\s+with|suffer\w*\s+(?:from|with)|diagnosed\s+with|"
+    r"help\w*(?:\s+(?:people|patients|clients|those|anyone))?\s+with|such\s+as|including|like|recover\w*\s+from|overcom\w+)\s+"
+    r"(?:[\w\u2019'-]+,?\s+){0,8}?$",
+    re.IGNORECASE,
+)
+_CAUSED = re.compile(r"\b(?:cause|causes|causing|lead\s+to|leads\s+to|risk\s+of|side[\s-]effects?)\b", re.IGNORECASE)
+
+
+def _named_as_condition(text: str, start: int) -> bool:
+    """Whether the harm's word at ``start`` names a condition the treatment is offered for, not a
+    harm it can cause ("ketamine can help people living with anxiety and addiction")."""
+    before = text[max(0, start - 90) : start]
+    clause = re.split(r"[.;:!?]", before)[-1]
+    return bool(_CONDITION_LEAD.search(clause)) and not _CAUSED.search(clause)
