@@ -93,3 +93,20 @@ def test_a_heading_with_a_lower_case_verb_is_in_sentence_case() -> None:
     assert "drug-name-case" in names("How effective is Ketamine therapy?\n\nIt helps some people.\n")
     assert "drug-name-case" not in names("What Is Ketamine?\n\nKetamine is an anesthetic used in hospitals.\n")
     assert "drug-name-case" not in names("What Is Oral Ketamine?\n\nIt is a lozenge you hold in your mouth.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Read more from our founder.\n\n– Mara Lind, EDS, LMHC, and REAT\n", False),  # a person's credentials
+        ("I first met the team at Harbor KLN for a consultation.\n", False),  # a clinic's letters after its name
+        ("BRIGHT MIND is a psychiatric practice in Ohio.\n", False),  # a name in capitals
+        ("By KCLA | March 3rd, 2021\n", False),  # a byline
+        ("KLN offers infusions on weekdays.\n", True),  # at the start of a sentence it stands for words
+        ("We treat OCD with infusions.\n", True),  # medical abbreviations are always spelled out
+    ],
+)
+def test_capitals_in_a_name_are_no_abbreviation(text: str, found: bool) -> None:
+    linter = Linter(Config(), RunOptions(select=("undefined-abbreviation",), profile="web"))
+    reported = {finding.name for finding in linter.lint_bytes("page.txt", text.encode("utf-8"), "text").findings}
+    assert ("undefined-abbreviation" in reported) is found

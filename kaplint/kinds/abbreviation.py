@@ -107,6 +107,8 @@ class AbbreviationKind(Kind):
                     continue  # "A1", "BN1", "BLOOM40": labels, postcodes and codes, not abbreviations
                 if len(abbreviation) >= 6 and abbreviation not in _ALWAYS_ABBREVIATIONS:
                     continue  # "GLOWKET", "VITALIS": a name in capitals; abbreviations this long are rare
+                if abbreviation not in _ALWAYS_ABBREVIATIONS and _in_a_name(text, found.start(1), found.end(found.lastindex or 1)):
+                    continue  # "Palomar KLN", "ATMA CENA", "Dana Wood, EDS, LMHC": a name or a person's credentials
                 if _defined_here(text, found, abbreviation, compiled.window):
                     defined.add(abbreviation)
                     continue
@@ -119,6 +121,28 @@ class AbbreviationKind(Kind):
                 if later:
                     message += f" It is spelled out later (line {later}); move that to the first use."
                 yield Match(found.start(1), found.end(1), message, index)
+
+
+# A person's name and the credentials already after it: "Dana Wood, EDS, " before "LMHC".
+_AFTER_PERSON = re.compile(r"\b[A-Z][a-z]+\.?(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+,\s+(?:[A-Z][A-Za-z.]{1,6},?\s+)*(?:and\s+|&\s+)?$")
+# A capitalised word of a name just before: "Palomar KLN", "Pain Management NYC", "By KCLA".
+_AFTER_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w'\u2019&-]*\s+$")
+_BYLINE = re.compile(r"(?:^|\W)[Bb]y\s+$")
+_BEFORE_CAPS_WORD = re.compile(r"^\s+[A-Z]{3,}\b")
+_AFTER_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\s+$")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitals at ``start``-``end`` belong to a name rather than stand for words: a
+    person's credentials after the name, a clinic's letters after a capitalised word of its name
+    (not at the start of a sentence), or a name written in capitals throughout ("ATMA CENA")."""
+    before = text[max(0, start - 80) : start]
+    after = text[end : end + 20]
+    if _AFTER_PERSON.search(before) or _BYLINE.search(before):
+        return True
+    if before.strip() and _AFTER_NAME_WORD.search(before) and not re.search(r"(?:^|[.!?:]\s+)\S+\s+$", before):
+        return True
+    return bool(_BEFORE_CAPS_WORD.match(after) or _AFTER_CAPS_WORD.search(before))
 
 
 def _after_roman_context(text: str, position: int) -> bool:
