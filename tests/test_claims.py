@@ -476,6 +476,7 @@ def test_fifth_batch_forms(text: str, name: str, found: bool) -> None:
         ("Our clinic offers impressive results for people with depression.", "hype", True),
         ("Our clinic offers impressive results for people with depression.", "weak-qualifier", False),
         ("Ketamine has become a promising option for people with hard-to-treat depression.", "weak-qualifier", False),
+        ("A promising new treatment that ends depression for good.", "weak-qualifier", True),
         ("Ketamine is rapidly effective for anxiety.", "instant-relief", True),
     ],
 )
