@@ -552,3 +552,21 @@ def test_fair_balance_reads_a_condition_treated_as_no_harm() -> None:
     )
     analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
     assert [statement.text for statement in analysis.risks] == ["Ketamine can lead to addiction in people with a history of substance use."]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ketamine is helpful for patients who have tried other treatment options without symptom relief.", True),
+        ("Ketamine infusions can ease pain where antidepressant medications are ineffective.", True),
+        ("Ketamine provides relief for people who may not have responded to other treatments.", True),
+        ("Ketamine helps people resistant to other types of treatment.", True),
+        ("Ketamine relieves depression more rapidly than traditional antidepressant medications.", True),
+        ("Spravato reaches brain areas that traditional tablets simply cannot reach.", True),
+        # who the service is for, with no effect claimed ("has not improved" is no benefit)
+        ("The service offers two treatments for adults whose depression has not improved with other treatments.", False),
+        ("Ask us about other treatment options if ketamine is not right for you.", False),
+    ],
+)
+def test_seventh_batch_comparison_forms(text: str, found: bool) -> None:
+    assert ("unsupported-comparison" in {finding.name for finding in findings(text + "\n").findings}) is found
