@@ -110,3 +110,20 @@ def test_capitals_in_a_name_are_no_abbreviation(text: str, found: bool) -> None:
     linter = Linter(Config(), RunOptions(select=("undefined-abbreviation",), profile="web"))
     reported = {finding.name for finding in linter.lint_bytes("page.txt", text.encode("utf-8"), "text").findings}
     assert ("undefined-abbreviation" in reported) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("She struggled for years with treatment-resistant depression before trying ketamine.", "suffering-wording", True),
+        ("Early care can save a sufferer time and money.", "suffering-wording", True),
+        ("Too many veterans continue to suffer this painful condition.", "suffering-wording", True),
+        ("Many people suffer side effects such as nausea.", "suffering-wording", False),
+        # the recreational name marked as such is a mention; calling ketamine by it is use
+        ("The party drug known as Special K is now given in clinics.", "street-names", False),
+        ("Esketamine is related to ketamine, known recreationally as Special K.", "street-names", False),
+        ("Ketamine, sometimes called Special K, is an anesthetic.", "street-names", True),
+    ],
+)
+def test_seventh_batch_language_forms(text: str, name: str, found: bool) -> None:
+    assert (name in names(text + "\n")) is found
