@@ -570,3 +570,16 @@ def test_fair_balance_reads_a_condition_treated_as_no_harm() -> None:
 )
 def test_seventh_batch_comparison_forms(text: str, found: bool) -> None:
     assert ("unsupported-comparison" in {finding.name for finding in findings(text + "\n").findings}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("The World Health Organization lists ketamine among its essential medicines because of its safety.", "safety-by-association", True),
+        ("Ketamine has been used safely and effectively as a general anesthetic since the 1960s.", "safety-by-association", True),
+        ("Most clients tolerate the session without discomfort.", "minimized-risk", True),
+        ("Tell us if you cannot tolerate the lozenge's taste.", "minimized-risk", False),
+    ],
+)
+def test_seventh_batch_safety_forms(text: str, name: str, found: bool) -> None:
+    assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
