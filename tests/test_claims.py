@@ -583,3 +583,13 @@ def test_seventh_batch_comparison_forms(text: str, found: bool) -> None:
 )
 def test_seventh_batch_safety_forms(text: str, name: str, found: bool) -> None:
     assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
+
+
+def test_off_label_offered_as_a_use_is_no_risk_statement_but_said_as_a_caveat_is() -> None:
+    rule = next(rule for rule in RULES if rule.name == "fair-balance")
+    text = (
+        "# Ketamine\n\nKetamine is a legal medicine prescribed off-label to treat a variety of conditions, including depression and PTSD.\n\n"
+        "The use of ketamine for depression is off-label.\n"
+    )
+    analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
+    assert [statement.text for statement in analysis.risks] == ["The use of ketamine for depression is off-label."]
