@@ -451,7 +451,7 @@ def test_fifth_batch_forms(text: str, name: str, found: bool) -> None:
     assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
 
 
-# Forms from the sixth batch of real pages, in our own words: (text, claim category, reported?)
+# Forms from the sixth and seventh batches of real pages, in our own words: (text, claim category, reported?)
 @pytest.mark.parametrize(
     ("text", "name", "found"),
     [
@@ -478,9 +478,31 @@ def test_fifth_batch_forms(text: str, name: str, found: bool) -> None:
         ("Ketamine has become a promising option for people with hard-to-treat depression.", "weak-qualifier", False),
         ("A promising new treatment that ends depression for good.", "weak-qualifier", True),
         ("Ketamine is rapidly effective for anxiety.", "instant-relief", True),
+        ("Ketamine has been shown to be particularly helpful for people with treatment-resistant depression.", "unsupported-evidence", True),
+        ("It is helpful to bring a warm blanket to your session.", "unsupported-evidence", False),
+        # self-harm is a condition treated, not a harm of the treatment that would balance the claim
+        ("Studies show that esketamine can greatly reduce thoughts of self-harm.", "unsupported-evidence", True),
+        ("Studies show that ketamine can harm the bladder.", "unsupported-evidence", False),
+        ("Ketamine is used with psychotherapy to help clients experience more frequent breakthroughs and lasting relief.", "unsupported-comparison", True),
+        ("Ketamine is used with psychotherapy to help clients experience more frequent breakthroughs and lasting relief.", "hype", False),
+        ("Clients often achieve major breakthroughs in their sessions.", "hype", False),
+        ("Ketamine is a breakthrough treatment for depression.", "hype", True),
+        ("Ketamine is helpful for patients who have tried other treatment options without symptom relief.", "unsupported-comparison", True),
+        ("Ketamine infusions can ease pain where antidepressant medications are ineffective.", "unsupported-comparison", True),
+        ("Ketamine provides relief for people who may not have responded to other treatments.", "unsupported-comparison", True),
+        ("Ketamine helps people resistant to other types of treatment.", "unsupported-comparison", True),
+        ("Ketamine relieves depression more rapidly than traditional antidepressant medications.", "unsupported-comparison", True),
+        ("Spravato reaches brain areas that traditional tablets simply cannot reach.", "unsupported-comparison", True),
+        # who the service is for, with no effect claimed ("has not improved" is no benefit)
+        ("The service offers two treatments for adults whose depression has not improved with other treatments.", "unsupported-comparison", False),
+        ("Ask us about other treatment options if ketamine is not right for you.", "unsupported-comparison", False),
+        ("The World Health Organization lists ketamine among its essential medicines because of its safety.", "safety-by-association", True),
+        ("Ketamine has been used safely and effectively as a general anesthetic since the 1960s.", "safety-by-association", True),
+        ("Most clients tolerate the session without discomfort.", "minimized-risk", True),
+        ("Tell us if you cannot tolerate the lozenge's taste.", "minimized-risk", False),
     ],
 )
-def test_sixth_batch_forms(text: str, name: str, found: bool) -> None:
+def test_sixth_and_seventh_batch_forms(text: str, name: str, found: bool) -> None:
     assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
 
 
@@ -501,33 +523,6 @@ def test_a_veto_that_reads_the_claims_own_word_speaks_only_for_that_word() -> No
     assert "absolute-safety" in {finding.name for finding in findings(claim).findings}
     assert "absolute-safety" not in {finding.name for finding in findings("We keep you safe during every session.\n").findings}
     assert "absolute-safety" not in {finding.name for finding in findings("Patients are monitored for safe use.\n").findings}
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "found"),
-    [
-        ("Ketamine has been shown to be particularly helpful for people with treatment-resistant depression.", "unsupported-evidence", True),
-        ("It is helpful to bring a warm blanket to your session.", "unsupported-evidence", False),
-        # self-harm is a condition treated, not a harm of the treatment that would balance the claim
-        ("Studies show that esketamine can greatly reduce thoughts of self-harm.", "unsupported-evidence", True),
-        ("Studies show that ketamine can harm the bladder.", "unsupported-evidence", False),
-    ],
-)
-def test_helpful_is_an_effect_and_self_harm_is_no_harm_of_the_treatment(text: str, name: str, found: bool) -> None:
-    assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "found"),
-    [
-        ("Ketamine is used with psychotherapy to help clients experience more frequent breakthroughs and lasting relief.", "unsupported-comparison", True),
-        ("Ketamine is used with psychotherapy to help clients experience more frequent breakthroughs and lasting relief.", "hype", False),
-        ("Clients often achieve major breakthroughs in their sessions.", "hype", False),
-        ("Ketamine is a breakthrough treatment for depression.", "hype", True),
-    ],
-)
-def test_breakthroughs_made_in_therapy_are_insights_not_a_breakthrough_treatment(text: str, name: str, found: bool) -> None:
-    assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
 
 
 def test_a_named_business_reported_in_the_news_makes_no_claim_of_the_publisher() -> None:
@@ -552,37 +547,6 @@ def test_fair_balance_reads_a_condition_treated_as_no_harm() -> None:
     )
     analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
     assert [statement.text for statement in analysis.risks] == ["Ketamine can lead to addiction in people with a history of substance use."]
-
-
-@pytest.mark.parametrize(
-    ("text", "found"),
-    [
-        ("Ketamine is helpful for patients who have tried other treatment options without symptom relief.", True),
-        ("Ketamine infusions can ease pain where antidepressant medications are ineffective.", True),
-        ("Ketamine provides relief for people who may not have responded to other treatments.", True),
-        ("Ketamine helps people resistant to other types of treatment.", True),
-        ("Ketamine relieves depression more rapidly than traditional antidepressant medications.", True),
-        ("Spravato reaches brain areas that traditional tablets simply cannot reach.", True),
-        # who the service is for, with no effect claimed ("has not improved" is no benefit)
-        ("The service offers two treatments for adults whose depression has not improved with other treatments.", False),
-        ("Ask us about other treatment options if ketamine is not right for you.", False),
-    ],
-)
-def test_seventh_batch_comparison_forms(text: str, found: bool) -> None:
-    assert ("unsupported-comparison" in {finding.name for finding in findings(text + "\n").findings}) is found
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "found"),
-    [
-        ("The World Health Organization lists ketamine among its essential medicines because of its safety.", "safety-by-association", True),
-        ("Ketamine has been used safely and effectively as a general anesthetic since the 1960s.", "safety-by-association", True),
-        ("Most clients tolerate the session without discomfort.", "minimized-risk", True),
-        ("Tell us if you cannot tolerate the lozenge's taste.", "minimized-risk", False),
-    ],
-)
-def test_seventh_batch_safety_forms(text: str, name: str, found: bool) -> None:
-    assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
 
 
 def test_off_label_offered_as_a_use_is_no_risk_statement_but_said_as_a_caveat_is() -> None:
