@@ -506,17 +506,6 @@ def test_sixth_and_seventh_batch_forms(text: str, name: str, found: bool) -> Non
     assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
 
 
-def test_fair_balance_reads_a_serious_condition_as_no_risk_and_a_serious_harm_as_one() -> None:
-    rule = next(rule for rule in RULES if rule.name == "fair-balance")
-    text = (
-        "# Ketamine for OCD\n\nResearch points to ketamine as a treatment not only for OCD but for other serious mental health issues.\n\n"
-        "Side effects are rare and mild.\n\n"
-        "Side effects are uncommon, but they can be serious.\n"
-    )
-    analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
-    assert [statement.text for statement in analysis.risks] == ["Side effects are uncommon, but they can be serious."]
-
-
 def test_a_veto_that_reads_the_claims_own_word_speaks_only_for_that_word() -> None:
     """'monitored for safe use' is procedure, but it does not excuse the 'is safe' before it."""
     claim = "While Spravato is safe and effective, it must be given in a certified center where patients are monitored for safe use.\n"
@@ -539,21 +528,20 @@ def test_a_named_business_reported_in_the_news_makes_no_claim_of_the_publisher()
     assert "broad-indications" in {finding.name for finding in findings("Our clinic treats depression, PTSD, OCD, anxiety and chronic pain.\n").findings}
 
 
-def test_fair_balance_reads_a_condition_treated_as_no_harm() -> None:
+# Sentences that only look like risks, each beside one that states the risk: (look-alike, risk statement)
+@pytest.mark.parametrize(
+    ("look_alike", "risk"),
+    [
+        # a serious condition is no serious harm; a minimizing sentence that says the harm can be serious stays a risk
+        ("Research points to ketamine for OCD and for other serious mental health issues.", "Side effects are uncommon, but they can be serious."),
+        ("Side effects are rare and mild.", "Side effects are uncommon, but they can be serious."),
+        # a condition treated is no harm of the treatment
+        ("Ketamine can help people living with depression, anxiety, PTSD and addiction.", "Ketamine can lead to addiction in people with a history of substance use."),
+        # off-label as the way uses are offered, against off-label said as a caveat
+        ("Ketamine is a legal medicine prescribed off-label to treat a variety of conditions, including depression and PTSD.", "The use of ketamine for depression is off-label."),
+    ],
+)
+def test_fair_balance_counts_the_risk_and_not_its_look_alike(look_alike: str, risk: str) -> None:
     rule = next(rule for rule in RULES if rule.name == "fair-balance")
-    text = (
-        "# Ketamine care\n\nKetamine can help people living with depression, anxiety, PTSD and addiction.\n\n"
-        "Ketamine can lead to addiction in people with a history of substance use.\n"
-    )
-    analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
-    assert [statement.text for statement in analysis.risks] == ["Ketamine can lead to addiction in people with a history of substance use."]
-
-
-def test_off_label_offered_as_a_use_is_no_risk_statement_but_said_as_a_caveat_is() -> None:
-    rule = next(rule for rule in RULES if rule.name == "fair-balance")
-    text = (
-        "# Ketamine\n\nKetamine is a legal medicine prescribed off-label to treat a variety of conditions, including depression and PTSD.\n\n"
-        "The use of ketamine for depression is off-label.\n"
-    )
-    analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
-    assert [statement.text for statement in analysis.risks] == ["The use of ketamine for depression is off-label."]
+    document = load_text_format("page.md", f"# Ketamine\n\n{look_alike}\n\n{risk}\n", "markdown")
+    assert [statement.text for statement in analyse_balance(rule.compiled, document).risks] == [risk]
