@@ -130,6 +130,7 @@ _AFTER_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w'\u2019&-]*\s+$")
 _BYLINE = re.compile(r"(?:^|\W)[Bb]y\s+$")
 _BEFORE_CAPS_WORD = re.compile(r"^\s+[A-Z]{3,}\b")
 _AFTER_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\s+$")
+_FIRST_WORD_OF_SENTENCE = re.compile(r"(?:^|[.!?:]\s+)\S+\s+$")
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
@@ -140,7 +141,7 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     after = text[end : end + 20]
     if _AFTER_PERSON.search(before) or _BYLINE.search(before):
         return True
-    if before.strip() and _AFTER_NAME_WORD.search(before) and not re.search(r"(?:^|[.!?:]\s+)\S+\s+$", before):
+    if before.strip() and _AFTER_NAME_WORD.search(before) and not _FIRST_WORD_OF_SENTENCE.search(before):
         return True
     return bool(_BEFORE_CAPS_WORD.match(after) or _AFTER_CAPS_WORD.search(before))
 

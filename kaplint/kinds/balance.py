@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from kaplint.text.segmentation import is_question, segment
 from kaplint.text.document import Document
@@ -284,7 +284,10 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
 
 
 def _affirmed(
-    pattern: re.Pattern[str], text: str, statement: StatementAnalysis | None = None, skip: Any = None
+    pattern: re.Pattern[str],
+    text: str,
+    statement: StatementAnalysis | None = None,
+    skip: Callable[[str, int], bool] | None = None,
 ) -> bool:
     """Whether ``pattern`` occurs in ``text`` without being denied ("no side effects", "risk-free")
     and, when the sentence's statement is known, in a clause about this treatment: "most
@@ -307,11 +310,12 @@ _CONDITION_LEAD = re.compile(
     re.IGNORECASE,
 )
 _CAUSED = re.compile(r"\b(?:cause|causes|causing|lead\s+to|leads\s+to|risk\s+of|side[\s-]effects?)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:!?]")
 
 
 def _named_as_condition(text: str, start: int) -> bool:
     """Whether the harm's word at ``start`` names a condition the treatment is offered for, not a
     harm it can cause ("ketamine can help people living with anxiety and addiction")."""
     before = text[max(0, start - 90) : start]
-    clause = re.split(r"[.;:!?]", before)[-1]
+    clause = _CLAUSE_END.split(before)[-1]
     return bool(_CONDITION_LEAD.search(clause)) and not _CAUSED.search(clause)

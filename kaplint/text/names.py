@@ -96,7 +96,7 @@ def name_spans(text: str, sentence_starts: Iterable[int] = (0,), single: bool = 
 
 # Words Title Case leaves in lower case (articles, short prepositions and conjunctions). A verb is
 # capitalised in Title Case, so "What is Ketamine?" is a sentence-case heading with a capitalised
-# generic name, as every real-page reviewer labelled it, and "What Is Ketamine?" is Title Case.
+# generic name, as most real-page reviewers labelled it, and "What Is Ketamine?" is Title Case.
 _TITLE_MINOR = frozenset(
     "a an the and but or nor for so yet as at by in of off on per to up via with from into vs".split()
 )
