@@ -148,6 +148,11 @@ class EntryPickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, re.Pattern):
             return rebuild_pattern, _pattern_state(obj)
+        if isinstance(obj, enum.Enum):
+            # By value, as every Python writes it: some 3.11 releases pickle a member as
+            # getattr(class, name), which the safe unpickler rightly refuses, so the whole
+            # cache was silently rebuilt on every run there.
+            return type(obj), (obj.value,)
         return NotImplemented
 
 

@@ -209,3 +209,12 @@ def test_concurrent_runs_can_share_a_cache_folder(cache_folder: Path) -> None:
 
 def run_uncached(names: list[str]) -> str:
     return run("--exit-zero", "--no-cache", *names)[1]
+
+
+def test_enum_members_are_cached_by_value_whatever_the_python_release(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some 3.11 releases pickle an enum member as getattr(class, name), which the safe unpickler
+    refuses; every rule-pack entry then failed to load and was rebuilt on every run."""
+    from kaplint.finding import Severity
+
+    monkeypatch.setattr(Severity, "__reduce_ex__", lambda self, protocol: (getattr, (type(self), self.name)))
+    assert cache.loads(cache.dumps([Severity.WARNING, Severity.ERROR])) == [Severity.WARNING, Severity.ERROR]
