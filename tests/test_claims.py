@@ -456,15 +456,15 @@ def test_fifth_batch_forms(text: str, name: str, found: bool) -> None:
     ("text", "name", "found"),
     [
         # a failure that belongs to the other treatment is no effect of this one
-        ("Ketamine is considered when patients fail to respond to other antidepressants.", "unsupported-comparison", False),
+        ("Ketamine is an option once other medicines have failed to bring a response.", "unsupported-comparison", False),
         ("Ketamine works when other treatments have failed.", "unsupported-comparison", True),
         ("Ketamine helped people who had failed other forms of anxiety treatment.", "unsupported-comparison", True),
         # an instruction to watch for a change asks; it does not promise the change
-        ("If you take ketamine for depression, watch whether suicidal thoughts decrease.", "suicide-prevention", False),
+        ("While you take ketamine, note whether your suicidal thoughts lessen, and tell us.", "suicide-prevention", False),
         ("Ketamine decreases suicidal thoughts.", "suicide-prevention", True),
         # a named business reported in the third person, as news does
-        ('Riverside Ketamine promised a "life-changing" method. The chain closed last week.', "hype", False),
-        ("Harbor Clinic promotes ketamine, once an anesthetic, as a treatment for thirty conditions, including migraines, depression and pain.", "broad-indications", False),
+        ('Riverside Ketamine promised "life-changing" results. The chain shut its doors in May.', "hype", False),
+        ("Harbor Clinic promotes ketamine, once an anesthetic, as a remedy for thirty conditions, from migraines to low mood and back pain.", "broad-indications", False),
         ('Our ketamine program offers "life-changing" results.', "hype", True),
         # a theory held as a theory
         ("Ketamine is believed to reset some neural circuits.", "mechanism-overclaim", False),
@@ -487,18 +487,18 @@ def test_fifth_batch_forms(text: str, name: str, found: bool) -> None:
         ("Ketamine is used with psychotherapy to help clients experience more frequent breakthroughs and lasting relief.", "hype", False),
         ("Clients often achieve major breakthroughs in their sessions.", "hype", False),
         ("Ketamine is a breakthrough treatment for depression.", "hype", True),
-        ("Ketamine is helpful for patients who have tried other treatment options without symptom relief.", "unsupported-comparison", True),
-        ("Ketamine infusions can ease pain where antidepressant medications are ineffective.", "unsupported-comparison", True),
-        ("Ketamine provides relief for people who may not have responded to other treatments.", "unsupported-comparison", True),
-        ("Ketamine helps people resistant to other types of treatment.", "unsupported-comparison", True),
-        ("Ketamine relieves depression more rapidly than traditional antidepressant medications.", "unsupported-comparison", True),
-        ("Spravato reaches brain areas that traditional tablets simply cannot reach.", "unsupported-comparison", True),
+        ("Ketamine can help clients who tried several other medicines without any relief.", "unsupported-comparison", True),
+        ("Infusions can ease nerve pain in cases where antidepressants proved unsuccessful.", "unsupported-comparison", True),
+        ("Our infusions bring relief to adults who might not have responded to standard care.", "unsupported-comparison", True),
+        ("Ketamine helps people whose pain is refractory to conventional forms of therapy.", "unsupported-comparison", True),
+        ("Ketamine lifts low mood more quickly than daily pills do.", "unsupported-comparison", True),
+        ("The spray eases depression by getting to parts of the brain that oral medications often cannot reach.", "unsupported-comparison", True),
         # who the service is for, with no effect claimed ("has not improved" is no benefit)
-        ("The service offers two treatments for adults whose depression has not improved with other treatments.", "unsupported-comparison", False),
+        ("Our program offers two options for adults whose low mood has not improved with other treatments.", "unsupported-comparison", False),
         ("Ask us about other treatment options if ketamine is not right for you.", "unsupported-comparison", False),
-        ("The World Health Organization lists ketamine among its essential medicines because of its safety.", "safety-by-association", True),
-        ("Ketamine has been used safely and effectively as a general anesthetic since the 1960s.", "safety-by-association", True),
-        ("Most clients tolerate the session without discomfort.", "minimized-risk", True),
+        ("It sits on the essential medicines list for its safety, so you can trust it.", "safety-by-association", True),
+        ("It has been given safely and reliably as an anesthetic for many decades.", "safety-by-association", True),
+        ("Nearly everyone tolerates the lozenge with no trouble.", "minimized-risk", True),
         ("Tell us if you cannot tolerate the lozenge's taste.", "minimized-risk", False),
     ],
 )
@@ -516,13 +516,13 @@ def test_a_veto_that_reads_the_claims_own_word_speaks_only_for_that_word() -> No
 
 def test_a_named_business_reported_in_the_news_makes_no_claim_of_the_publisher() -> None:
     news = (
-        'Lakeshore Ketamine Centers promised a "life-changing" way to treat suicidal ideation, depression and PTSD. '
-        "Its sudden closure left patients in six states without care.\n"
+        'Lakeshore Ketamine Centers promised "life-changing" care for suicidal ideation, depression and PTSD, '
+        "then closed without notice.\n"
     )
     assert not {finding.name for finding in findings(news).findings} & {"broad-indications", "suicide-prevention", "hype"}
     promoted = (
-        "Kalypso promotes ketamine, long used as an anesthetic in surgery and more recently as a party drug, "
-        "as a treatment for more than two dozen conditions, including depression, chronic pain, and migraines.\n"
+        "Northwind Health promotes ketamine, an old surgical anesthetic that later became a club drug, "
+        "as a treatment for twenty conditions, among them depression, chronic pain and migraines.\n"
     )
     assert "broad-indications" not in {finding.name for finding in findings(promoted).findings}
     assert "broad-indications" in {finding.name for finding in findings("Our clinic treats depression, PTSD, OCD, anxiety and chronic pain.\n").findings}
@@ -533,12 +533,12 @@ def test_a_named_business_reported_in_the_news_makes_no_claim_of_the_publisher()
     ("look_alike", "risk"),
     [
         # a serious condition is no serious harm; a minimizing sentence that says the harm can be serious stays a risk
-        ("Research points to ketamine for OCD and for other serious mental health issues.", "Side effects are uncommon, but they can be serious."),
+        ("We use ketamine for OCD but also for other serious mood conditions.", "Side effects are uncommon, but they can be serious."),
         ("Side effects are rare and mild.", "Side effects are uncommon, but they can be serious."),
         # a condition treated is no harm of the treatment
         ("Ketamine can help people living with depression, anxiety, PTSD and addiction.", "Ketamine can lead to addiction in people with a history of substance use."),
         # off-label as the way uses are offered, against off-label said as a caveat
-        ("Ketamine is a legal medicine prescribed off-label to treat a variety of conditions, including depression and PTSD.", "The use of ketamine for depression is off-label."),
+        ("We prescribe ketamine off-label for many conditions, among them depression and PTSD.", "The use of ketamine for depression is off-label."),
     ],
 )
 def test_fair_balance_counts_the_risk_and_not_its_look_alike(look_alike: str, risk: str) -> None:

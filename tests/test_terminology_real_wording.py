@@ -101,7 +101,7 @@ def test_a_heading_with_a_lower_case_verb_is_in_sentence_case() -> None:
         ("Read more from our founder.\n\n– Mara Lind, EDS, LMHC, and REAT\n", False),  # a person's credentials
         ("I first met the team at Harbor KLN for a consultation.\n", False),  # a clinic's letters after its name
         ("BRIGHT MIND is a psychiatric practice in Ohio.\n", False),  # a name in capitals
-        ("By KCLA | March 3rd, 2021\n", False),  # a byline
+        ("By RBHA | March 3rd, 2021\n", False),  # a byline
         ("KLN offers infusions on weekdays.\n", True),  # at the start of a sentence it stands for words
         ("We treat OCD with infusions.\n", True),  # medical abbreviations are always spelled out
     ],
@@ -115,13 +115,13 @@ def test_capitals_in_a_name_are_no_abbreviation(text: str, found: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "found"),
     [
-        ("She struggled for years with treatment-resistant depression before trying ketamine.", "suffering-wording", True),
-        ("Early care can save a sufferer time and money.", "suffering-wording", True),
-        ("Too many veterans continue to suffer this painful condition.", "suffering-wording", True),
+        ("He had struggled for many years with bipolar depression.", "suffering-wording", True),
+        ("Early screening spares a sufferer months of waiting.", "suffering-wording", True),
+        ("Many people still suffer this condition in silence.", "suffering-wording", True),
         ("Many people suffer side effects such as nausea.", "suffering-wording", False),
         # the recreational name marked as such is a mention; calling ketamine by it is use
-        ("The party drug known as Special K is now given in clinics.", "street-names", False),
-        ("Esketamine is related to ketamine, known recreationally as Special K.", "street-names", False),
+        ("In the 1990s it spread as a club drug called Special K.", "street-names", False),
+        ("Recreationally called Special K, ketamine is a different thing in a clinic.", "street-names", False),
         ("Ketamine, sometimes called Special K, is an anesthetic.", "street-names", True),
     ],
 )

@@ -108,7 +108,7 @@ class AbbreviationKind(Kind):
                 if len(abbreviation) >= 6 and abbreviation not in _ALWAYS_ABBREVIATIONS:
                     continue  # "GLOWKET", "VITALIS": a name in capitals; abbreviations this long are rare
                 if abbreviation not in _ALWAYS_ABBREVIATIONS and _in_a_name(text, found.start(1), found.end(found.lastindex or 1)):
-                    continue  # "Palomar KLN", "ATMA CENA", "Dana Wood, EDS, LMHC": a name or a person's credentials
+                    continue  # "Harbor KLN", "BRIGHT MIND", "Mara Lind, EDS, LMHC": a name or a person's credentials
                 if _defined_here(text, found, abbreviation, compiled.window):
                     defined.add(abbreviation)
                     continue
@@ -123,9 +123,9 @@ class AbbreviationKind(Kind):
                 yield Match(found.start(1), found.end(1), message, index)
 
 
-# A person's name and the credentials already after it: "Dana Wood, EDS, " before "LMHC".
+# A person's name and the credentials already after it: "Mara Lind, EDS, " before "LMHC".
 _AFTER_PERSON = re.compile(r"\b[A-Z][a-z]+\.?(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+,\s+(?:[A-Z][A-Za-z.]{1,6},?\s+)*(?:and\s+|&\s+)?$")
-# A capitalised word of a name just before: "Palomar KLN", "Pain Management NYC", "By KCLA".
+# A capitalised word of a name just before: "Harbor KLN", "Spine Care NYC", "By RBHA".
 _AFTER_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w'\u2019&-]*\s+$")
 _BYLINE = re.compile(r"(?:^|\W)[Bb]y\s+$")
 _BEFORE_CAPS_WORD = re.compile(r"^\s+[A-Z]{3,}\b")
@@ -136,7 +136,7 @@ _FIRST_WORD_OF_SENTENCE = re.compile(r"(?:^|[.!?:]\s+)\S+\s+$")
 def _in_a_name(text: str, start: int, end: int) -> bool:
     """Whether the capitals at ``start``-``end`` belong to a name rather than stand for words: a
     person's credentials after the name, a clinic's letters after a capitalised word of its name
-    (not at the start of a sentence), or a name written in capitals throughout ("ATMA CENA")."""
+    (not at the start of a sentence), or a name written in capitals throughout ("BRIGHT MIND")."""
     before = text[max(0, start - 80) : start]
     after = text[end : end + 20]
     if _AFTER_PERSON.search(before) or _BYLINE.search(before):

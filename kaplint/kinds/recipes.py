@@ -130,8 +130,8 @@ def recipe_applies(recipe: Recipe, statement: Statement) -> bool:
 def _vetoes_anchor(statement: Statement, name: str, recipe: Recipe) -> bool:
     """Whether ``name`` vetoes the recipe. A veto cue that reads the recipe's own words ("monitored
     for safe use" holds the "safe" of a safety claim) speaks only for the occurrences it covers: in
-    "While Spravato is safe and effective, it must be given where patients are monitored for safe
-    use" the first "safe" is still a claim. A veto that covers none of them speaks for the sentence."""
+    "Esketamine is safe, and we give it in a room where staff watch for safe use" the first "safe"
+    is still a claim. A veto that covers none of them speaks for the sentence."""
     if not vetoes(statement, name):
         return False
     if not recipe.cues:
@@ -144,8 +144,8 @@ def _vetoes_anchor(statement: Statement, name: str, recipe: Recipe) -> bool:
 
 def _shows_beside(statement: Statement, name: str, anchors: tuple[str, ...]) -> bool:
     """Whether ``name`` describes the statement in words of its own, not inside a cue of the
-    recipe that names another treatment: in "considered when patients fail to respond to other
-    antidepressants" the "respond" belongs to the antidepressants, and no effect is claimed."""
+    recipe that names another treatment: in "an option once other medicines have failed to bring a
+    response" the "response" belongs to the other medicines, and no effect is claimed."""
     if name in statement.manner or name in statement.about:
         return True
     naming = load_lexicons().names_other_treatment
