@@ -104,6 +104,7 @@ def test_a_heading_with_a_lower_case_verb_is_in_sentence_case() -> None:
         ("By RBHA | March 3rd, 2021\n", False),  # a byline
         ("KLN offers infusions on weekdays.\n", True),  # at the start of a sentence it stands for words
         ("We treat OCD with infusions.\n", True),  # medical abbreviations are always spelled out
+        ("Bring your PICC and CPAP supplies to the visit.\n", True),  # capitals joined by "and" are no name
     ],
 )
 def test_capitals_in_a_name_are_no_abbreviation(text: str, found: bool) -> None:

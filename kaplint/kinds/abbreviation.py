@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from kaplint.text.document import Document
+from kaplint.text.names import inside_name, name_spans
 from kaplint.text.segmentation import tail_holding
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
@@ -95,6 +96,7 @@ class AbbreviationKind(Kind):
             upper_share = sum(char.isupper() for char in letters) / len(letters) if letters else 0
             if (block.kind == "heading" and upper_share == 1) or (upper_share > 0.8 and len(letters) > 8):
                 continue  # a heading or line in capitals: its words are not abbreviations
+            names: list[tuple[int, int]] | None = None  # the block's names, read at the first candidate that needs them
             for found in _candidates(text):
                 abbreviation = found.group(1).replace(".", "")
                 if abbreviation in compiled.known or abbreviation in defined or abbreviation in reported:
@@ -107,8 +109,11 @@ class AbbreviationKind(Kind):
                     continue  # "A1", "BN1", "BLOOM40": labels, postcodes and codes, not abbreviations
                 if len(abbreviation) >= 6 and abbreviation not in _ALWAYS_ABBREVIATIONS:
                     continue  # "GLOWKET", "VITALIS": a name in capitals; abbreviations this long are rare
-                if abbreviation not in _ALWAYS_ABBREVIATIONS and _in_a_name(text, found.start(1), found.end(found.lastindex or 1)):
-                    continue  # "Harbor KLN", "BRIGHT MIND", "Mara Lind, EDS, LMHC": a name or a person's credentials
+                if abbreviation not in _ALWAYS_ABBREVIATIONS:
+                    if names is None:
+                        names = _word_names(text)
+                    if _in_a_name(text, found.start(1), found.end(found.lastindex or 1), names):
+                        continue  # "Harbor KLN", "BRIGHT MIND", "Mara Lind, EDS, LMHC": a name or a person's credentials
                 if _defined_here(text, found, abbreviation, compiled.window):
                     defined.add(abbreviation)
                     continue
@@ -125,25 +130,27 @@ class AbbreviationKind(Kind):
 
 # A person's name and the credentials already after it: "Mara Lind, EDS, " before "LMHC".
 _AFTER_PERSON = re.compile(r"\b[A-Z][a-z]+\.?(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+,\s+(?:[A-Z][A-Za-z.]{1,6},?\s+)*(?:and\s+|&\s+)?$")
-# A capitalised word of a name just before: "Harbor KLN", "Spine Care NYC", "By RBHA".
-_AFTER_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w'\u2019&-]*\s+$")
-_BYLINE = re.compile(r"(?:^|\W)[Bb]y\s+$")
+_BYLINE = re.compile(r"(?:^|\W)[Bb]y\s+$")  # "By RBHA | March 3rd"
 _BEFORE_CAPS_WORD = re.compile(r"^\s+[A-Z]{3,}\b")
 _AFTER_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\s+$")
-_FIRST_WORD_OF_SENTENCE = re.compile(r"(?:^|[.!?:]\s+)\S+\s+$")
 
 
-def _in_a_name(text: str, start: int, end: int) -> bool:
+def _word_names(text: str) -> list[tuple[int, int]]:
+    """The names of a block (:func:`kaplint.text.names.name_spans`) that hold a capitalised word as
+    well as capitals: "Harbor KLN" and "Spine Care NYC" are names, "PICC and IV" is two abbreviations."""
+    return [(start, end) for start, end in name_spans(text) if any(word[:1].isupper() and not word.isupper() for word in text[start:end].split())]
+
+
+def _in_a_name(text: str, start: int, end: int, names: list[tuple[int, int]]) -> bool:
     """Whether the capitals at ``start``-``end`` belong to a name rather than stand for words: a
-    person's credentials after the name, a clinic's letters after a capitalised word of its name
-    (not at the start of a sentence), or a name written in capitals throughout ("BRIGHT MIND")."""
+    clinic's letters inside one of the block's ``names``, a person's credentials after the name, a
+    byline, or a name written in capitals throughout ("BRIGHT MIND")."""
+    if inside_name(names, start, end):
+        return True
     before = text[max(0, start - 80) : start]
-    after = text[end : end + 20]
     if _AFTER_PERSON.search(before) or _BYLINE.search(before):
         return True
-    if before.strip() and _AFTER_NAME_WORD.search(before) and not _FIRST_WORD_OF_SENTENCE.search(before):
-        return True
-    return bool(_BEFORE_CAPS_WORD.match(after) or _AFTER_CAPS_WORD.search(before))
+    return bool(_BEFORE_CAPS_WORD.match(text[end : end + 20]) or _AFTER_CAPS_WORD.search(before))
 
 
 def _after_roman_context(text: str, position: int) -> bool:
