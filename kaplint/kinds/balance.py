@@ -56,6 +56,8 @@ class CompiledBalance:
     risk_cues: frozenset[str] = frozenset()
     not_benefit: frozenset[str] = frozenset()
     not_risk_cues: frozenset[str] = frozenset()
+    condition_lead: re.Pattern[str] | None = None  # ends a clause just before a harm's word that names a condition treated
+    harm_lead: re.Pattern[str] | None = None  # in that clause, keeps it a harm the treatment causes
 
 
 @dataclass
@@ -96,6 +98,8 @@ class BalanceKind(Kind):
         "risk-cues": Param("str-list", [], "statement cues that make a risk statement (besides the 'risk' phrases)"),
         "not-benefit": Param("str-list", [], "statement cues or manners that keep a sentence from being a benefit statement"),
         "not-risk-cues": Param("str-list", [], "statement cues that keep a sentence from being a risk statement (minimizing: 'rare and mild')"),
+        "condition-leads": Param("regex-list", [], "words a few words before a harm's word that make it a condition treated ('living with', 'such as')"),
+        "harm-leads": Param("regex-list", [], "words in the same clause that keep it a harm the treatment causes ('can lead to', 'risk of')"),
     }
 
     def compile(self, params: dict[str, Any]) -> CompiledBalance:
@@ -120,6 +124,8 @@ class BalanceKind(Kind):
             risk_cues=frozenset(check_names(values["risk-cues"], "risk-cues")),
             not_benefit=frozenset(check_names(values["not-benefit"], "not-benefit")),
             not_risk_cues=frozenset(check_names(values["not-risk-cues"], "not-risk-cues")),
+            condition_lead=_lead_pattern(values["condition-leads"]),
+            harm_lead=word_pattern(values["harm-leads"]) if values["harm-leads"] else None,
         )
 
     def check(self, rule: Any, compiled: CompiledBalance, document: Document, context: CheckContext) -> Iterable[Match]:
@@ -237,7 +243,10 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
             benefit = False
         risk = not asks and (
             _affirmed(compiled.risk, text, statement_of)
-            or (_affirmed(compiled.harm, text, statement_of, skip=_named_as_condition) and bool(compiled.possibility.search(text)))
+            or (
+                _affirmed(compiled.harm, text, statement_of, skip=lambda text, start: _named_as_condition(compiled, text, start))
+                and bool(compiled.possibility.search(text))
+            )
         )
         if risk and compiled.not_risk.search(text):
             risk = False
@@ -301,21 +310,20 @@ def _affirmed(
     )
 
 
-# Words before a harm's word that make it a condition treated: "helps people living with anxiety,
-# PTSD and addiction", "a treatment for alcohol and opioid dependence", "conditions such as panic".
-_CONDITION_LEAD = re.compile(
-    r"\b(?:treat(?:s|ed|ing|ment|ments)?|for|living\s+with|struggl\w+\s+with|suffer\w*\s+(?:from|with)|diagnosed\s+with|"
-    r"help\w*(?:\s+(?:people|patients|clients|those|anyone))?\s+with|such\s+as|including|like|recover\w*\s+from|overcom\w+)\s+"
-    r"(?:[\w\u2019'-]+,?\s+){0,8}?$",
-    re.IGNORECASE,
-)
-_CAUSED = re.compile(r"\b(?:cause|causes|causing|lead\s+to|leads\s+to|risk\s+of|side[\s-]effects?)\b", re.IGNORECASE)
+def _lead_pattern(leads: list[str]) -> re.Pattern[str] | None:
+    """One of ``leads`` followed by at most eight words (a list of conditions) up to the end of the text."""
+    if not leads:
+        return None
+    return re.compile(r"\b(?:" + "|".join(f"(?:{lead})" for lead in leads) + r")\s+(?:[\w\u2019'-]+,?\s+){0,8}?$", re.IGNORECASE)
+
+
 _CLAUSE_END = re.compile(r"[.;:!?]")
 
 
-def _named_as_condition(text: str, start: int) -> bool:
+def _named_as_condition(compiled: CompiledBalance, text: str, start: int) -> bool:
     """Whether the harm's word at ``start`` names a condition the treatment is offered for, not a
     harm it can cause ("ketamine can help people living with anxiety and addiction")."""
-    before = text[max(0, start - 90) : start]
-    clause = _CLAUSE_END.split(before)[-1]
-    return bool(_CONDITION_LEAD.search(clause)) and not _CAUSED.search(clause)
+    if compiled.condition_lead is None:
+        return False
+    clause = _CLAUSE_END.split(text[max(0, start - 90) : start])[-1]
+    return bool(compiled.condition_lead.search(clause)) and not (compiled.harm_lead is not None and compiled.harm_lead.search(clause))
