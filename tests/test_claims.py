@@ -425,7 +425,8 @@ def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
     assert not {finding.name for finding in findings(text).findings} & {"unsupported-comparison", "mechanism-overclaim"}
 
 
-# Forms from the fifth batch of real pages, in our own words: (text, claim category, reported?)
+
+# Forms from the fifth, sixth and seventh batches of real pages, in our own words: (text, claim category, reported?)
 @pytest.mark.parametrize(
     ("text", "name", "found"),
     [
@@ -445,16 +446,6 @@ def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
         ("Ketamine takes effect quickly.", "instant-relief", True),
         ("Unlike older antidepressants, it takes effect very fast.", "instant-relief", True),
         ("Ketamine can take effect quickly for some people.", "instant-relief", False),
-    ],
-)
-def test_fifth_batch_forms(text: str, name: str, found: bool) -> None:
-    assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
-
-
-# Forms from the sixth and seventh batches of real pages, in our own words: (text, claim category, reported?)
-@pytest.mark.parametrize(
-    ("text", "name", "found"),
-    [
         # a failure that belongs to the other treatment is no effect of this one
         ("Ketamine is an option once other medicines have failed to bring a response.", "unsupported-comparison", False),
         ("Ketamine works when other treatments have failed.", "unsupported-comparison", True),
@@ -502,7 +493,7 @@ def test_fifth_batch_forms(text: str, name: str, found: bool) -> None:
         ("Tell us if you cannot tolerate the lozenge's taste.", "minimized-risk", False),
     ],
 )
-def test_sixth_and_seventh_batch_forms(text: str, name: str, found: bool) -> None:
+def test_real_page_forms(text: str, name: str, found: bool) -> None:
     assert (name in {finding.name for finding in findings(text + "\n").findings}) is found
 
 

@@ -8,6 +8,7 @@ from kaplint.config import Config
 from kaplint.engine import Linter, RunOptions
 
 _LINTER = Linter(Config(), RunOptions(select=("terminology", "language"), profile="web"))
+_ABBREVIATIONS = Linter(Config(), RunOptions(select=("undefined-abbreviation",), profile="web"))
 
 
 def names(text: str) -> set[str]:
@@ -36,6 +37,10 @@ FOUND = [
     ("It generally does not impact your breathing.", "breathing"),
     ("Spravato is a nasal spray that contains ketamine.", "spravato-is-ketamine"),
     ("TMS and the psychedelic anesthetic ketamine are both options.", "psychedelic"),
+    ("He had struggled for many years with bipolar depression.", "suffering-wording"),
+    ("Early screening spares a sufferer months of waiting.", "suffering-wording"),
+    ("Many people still suffer this condition in silence.", "suffering-wording"),
+    ("Ketamine, sometimes called Special K, is an anesthetic.", "street-names"),
 ]
 
 LEFT_ALONE = [
@@ -52,6 +57,10 @@ LEFT_ALONE = [
     "Ketamine can slow breathing, especially with alcohol or opioids, so we watch your breathing.",
     "Esketamine, a more potent version of ketamine, is the medicine in Spravato.",
     "Spravato is a nasal spray that contains esketamine.",
+    "Many people suffer side effects such as nausea.",
+    # the recreational name marked as such is a mention, not use
+    "In the 1990s it spread as a club drug called Special K.",
+    "Recreationally called Special K, ketamine is a different thing in a clinic.",
 ]
 
 
@@ -108,23 +117,5 @@ def test_a_heading_with_a_lower_case_verb_is_in_sentence_case() -> None:
     ],
 )
 def test_capitals_in_a_name_are_no_abbreviation(text: str, found: bool) -> None:
-    linter = Linter(Config(), RunOptions(select=("undefined-abbreviation",), profile="web"))
-    reported = {finding.name for finding in linter.lint_bytes("page.txt", text.encode("utf-8"), "text").findings}
+    reported = {finding.name for finding in _ABBREVIATIONS.lint_bytes("page.txt", text.encode("utf-8"), "text").findings}
     assert ("undefined-abbreviation" in reported) is found
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "found"),
-    [
-        ("He had struggled for many years with bipolar depression.", "suffering-wording", True),
-        ("Early screening spares a sufferer months of waiting.", "suffering-wording", True),
-        ("Many people still suffer this condition in silence.", "suffering-wording", True),
-        ("Many people suffer side effects such as nausea.", "suffering-wording", False),
-        # the recreational name marked as such is a mention; calling ketamine by it is use
-        ("In the 1990s it spread as a club drug called Special K.", "street-names", False),
-        ("Recreationally called Special K, ketamine is a different thing in a clinic.", "street-names", False),
-        ("Ketamine, sometimes called Special K, is an anesthetic.", "street-names", True),
-    ],
-)
-def test_seventh_batch_language_forms(text: str, name: str, found: bool) -> None:
-    assert (name in names(text + "\n")) is found
