@@ -425,7 +425,6 @@ def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
     assert not {finding.name for finding in findings(text).findings} & {"unsupported-comparison", "mechanism-overclaim"}
 
 
-
 # Forms from the fifth, sixth and seventh batches of real pages, in our own words: (text, claim category, reported?)
 @pytest.mark.parametrize(
     ("text", "name", "found"),
