@@ -133,12 +133,19 @@ _AFTER_PERSON = re.compile(r"\b[A-Z][a-z]+\.?(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-
 _BYLINE = re.compile(r"(?:^|\W)[Bb]y\s+$")  # "By RBHA | March 3rd"
 _BEFORE_CAPS_WORD = re.compile(r"^\s+[A-Z]{3,}\b")
 _AFTER_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\s+$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
 def _word_names(text: str) -> list[tuple[int, int]]:
     """The names of a block (:func:`kaplint.text.names.name_spans`) that hold a capitalised word as
-    well as capitals: "Harbor KLN" and "Spine Care NYC" are names, "PICC and IV" is two abbreviations."""
-    return [(start, end) for start, end in name_spans(text) if any(word[:1].isupper() and not word.isupper() for word in text[start:end].split())]
+    well as capitals, within one sentence: "Harbor KLN" and "Spine Care NYC" are names, "PICC and
+    CPAP" is two abbreviations, and "the UK. Print the PDF" is two sentences (the name finder lets a
+    dotted word such as "U.S." run on into the next capitalised word)."""
+    return [
+        (start, end)
+        for start, end in name_spans(text)
+        if any(word[:1].isupper() and not word.isupper() for word in text[start:end].split()) and not _SENTENCE_BREAK.search(text[start:end])
+    ]
 
 
 def _in_a_name(text: str, start: int, end: int, names: list[tuple[int, int]]) -> bool:
