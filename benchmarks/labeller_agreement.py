@@ -15,6 +15,12 @@ labelled (its precision there counts a finding right when one reviewer would und
 
     python benchmarks/labeller_agreement.py corpus-real/fresh9 corpus-real/fresh9-second
 
+When the second labeller also labelled ``disclosures`` (each element present, missing or
+not-applicable), the script compares those too: how often the two agree on an element, the
+share of elements one labelled present that the other labelled missing (the human counterpart of
+kaplint's "present reported missing"), and kaplint's missing findings against each labeller and
+against the elements both labelled alike.
+
 Only figures are printed (no quotations), so the output can go into notes and docs.
 """
 
@@ -30,7 +36,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaluate_corpus import LIST_TOLERANCE_LINES, LabelledDocument, MatchScore, evaluate_quotes  # noqa: E402
+from evaluate_corpus import LIST_TOLERANCE_LINES, LabelledDocument, MatchScore, Score, evaluate_disclosures, evaluate_quotes  # noqa: E402
 from evaluate_real import RealText, load_real_corpus  # noqa: E402
 
 # each part: the label keys compared, and the rules kaplint runs for it (as in evaluate_real.py)
@@ -103,6 +109,49 @@ def _agreed(text: RealText, second: dict, keys: tuple[str, ...]) -> dict[str, li
     return kept
 
 
+def present_called_missing(first: dict[str, str], second: dict[str, str]) -> tuple[int, int]:
+    """(elements ``first`` labelled present that ``second`` labelled missing, elements ``first``
+    labelled present that ``second`` labelled at all)."""
+    present = [element for element, value in first.items() if value == "present" and element in second]
+    return sum(second[element] == "missing" for element in present), len(present)
+
+
+def _disclosures(texts: list[RealText], second_labels: dict[str, dict], folder: Path) -> None:
+    pairs = [(text, dict(text.labels.get("disclosures") or {}), dict(second_labels[text.name].get("disclosures") or {})) for text in texts]
+    pairs = [(text, first, second) for text, first, second in pairs if second]
+    if not pairs:
+        return
+    shared = [(first[element], second[element]) for _, first, second in pairs for element in first if element in second]
+    print(f"\ndisclosures ({len(pairs)} texts, {len(shared)} elements labelled by both)")
+    print(f"  {'the same value':<44} {sum(a == b for a, b in shared) / len(shared):.2f}")
+    for title, flip in (("first present, second missing", False), ("second present, first missing", True)):
+        counts = [present_called_missing(second, first) if flip else present_called_missing(first, second) for _, first, second in pairs]
+        called, present = sum(c for c, _ in counts), sum(p for _, p in counts)
+        print(f"  {title:<44} {called / present if present else 0.0:.1%} ({called} of {present})")
+    agreed = {text.name: {element: value for element, value in first.items() if second.get(element) == value} for text, first, second in pairs}
+    for title, labels_of in (
+        ("kaplint against first labeller", lambda text: dict(text.labels.get("disclosures") or {})),
+        ("kaplint against second labeller", lambda text: dict(second_labels[text.name].get("disclosures") or {})),
+        ("kaplint against elements both labelled alike", lambda text: agreed[text.name]),
+    ):
+        documents = []
+        for text, _, _ in pairs:
+            path = folder / f"{text.name}.txt"
+            path.write_text(text.body, encoding="utf-8")
+            documents.append(LabelledDocument(path, {"profile": text.profile, "disclosures": labels_of(text)}))
+        evaluation = evaluate_disclosures(documents)
+        present = sum(value == "present" for document in documents for value in document.labels["disclosures"].values())
+        called = sum(1 for error in evaluation.errors if error[2] == "present")
+        print(_disclosure_line(title, evaluation.overall, called, present))
+
+
+def _disclosure_line(name: str, score: Score, called: int, present: int) -> str:
+    return (
+        f"  {name:<44} precision {score.precision:.2f}  recall {score.recall:.2f}  "
+        f"present reported missing {called / present if present else 0.0:.1%} ({called} of {present})"
+    )
+
+
 def _line(name: str, score: MatchScore) -> str:
     return (
         f"  {name:<44} precision {score.precision:.2f}  recall {score.recall:.2f}  "
@@ -124,6 +173,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         for part, (keys, select) in PARTS.items():
+            if not any(key in labels for labels in second_labels.values() for key in keys):
+                continue  # the second labeller did not label this part
             pairs = []
             for text in texts:
                 first = locate(text, _entries(text.labels, keys), "first labels")
@@ -146,6 +197,7 @@ def main() -> None:
                     labels = {key: list(labels_of(text).get(key) or []) for key in keys}
                     documents.append(LabelledDocument(path, {"profile": text.profile, **labels}))
                 print(_line(title, evaluate_quotes(documents, keys, select).overall))
+        _disclosures(texts, second_labels, Path(folder))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from labeller_agreement import Quote, agreement, same_claim  # noqa: E402
+from labeller_agreement import Quote, agreement, present_called_missing, same_claim  # noqa: E402
 
 
 def test_quotes_of_one_category_agree_when_their_text_overlaps() -> None:
@@ -28,3 +28,10 @@ def test_agreement_counts_precision_over_the_second_and_recall_over_the_first() 
     score = agreement([(first, second)])
     assert (score.findings, score.findings_matched, score.labels, score.labels_matched) == (3, 1, 2, 1)
     assert round(score.precision, 2) == 0.33 and score.recall == 0.5
+
+
+def test_present_called_missing_counts_only_elements_both_labelled() -> None:
+    first = {"monitoring": "present", "driving": "present", "cost": "present", "bladder": "missing"}
+    second = {"monitoring": "missing", "driving": "present", "bladder": "present"}
+    assert present_called_missing(first, second) == (1, 2)
+    assert present_called_missing(second, first) == (1, 2)
