@@ -490,6 +490,32 @@ def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
         ("It has been given safely and reliably as an anesthetic for many decades.", "safety-by-association", True),
         ("Nearly everyone tolerates the lozenge with no trouble.", "minimized-risk", True),
         ("Tell us if you cannot tolerate the lozenge's taste.", "minimized-risk", False),
+        # research credited with an outcome, a result set before the claim, a finding said to prove it
+        ("Research reports fewer cravings after a course of infusions.", "unsupported-evidence", True),
+        ("Research reports that some people have cravings after a course of infusions.", "unsupported-evidence", False),
+        ("In several controlled trials, ketamine produced quick improvement in stubborn depression.", "unsupported-evidence", True),
+        ("In several controlled trials, patients felt dizzy for about an hour.", "unsupported-evidence", False),
+        ("This was an important finding that shows infusions work for pain.", "unsupported-evidence", True),
+        ("Dozens of case reports describe lozenges easing migraines.", "unsupported-evidence", False),
+        ("Many case reports describe lozenges being helpful for migraines.", "unsupported-evidence", True),
+        ("There is compelling evidence that ketamine eases depression.", "unsupported-evidence", True),
+        ("There is no clear evidence that ketamine eases pain for more than a few weeks.", "unsupported-evidence", False),
+        ("Public clinics have also demonstrated its safety and feasibility.", "unsupported-evidence", True),
+        # a failure put as falling short, of care with any adjective
+        ("Infusions bring relief where existing treatments have come up short.", "unsupported-comparison", True),
+        ("If your first dose falls short of what you hoped, tell your doctor.", "unsupported-comparison", False),
+        # the other treatment set first, the comparative after; another form of ketamine is no other treatment
+        ("Compared with SSRIs, it brings fewer side effects.", "unsupported-comparison", True),
+        ("Unlike IV ketamine infusions, lozenges are more practical for some people.", "unsupported-comparison", False),
+        ("Unlike older antidepressants, it works without their troublesome side effects.", "no-side-effects", True),
+        ("Older antidepressants often cause weight gain and other side effects.", "no-side-effects", False),
+        # a use chosen because of the treatment's safety record
+        ("It is often given to children and frail older adults because of its safety record.", "safety-by-association", True),
+        ("It is sometimes given to children in emergency rooms, where staff watch breathing closely.", "safety-by-association", False),
+        # home dosing sold on convenience
+        ("Lozenges are available for convenient at-home use.", "home-use-minimized", True),
+        ("Lozenges are taken at home only after a first supervised dose in our office.", "home-use-minimized", False),
+        ("Many people find a guided session can be incredibly healing.", "hype", True),
     ],
 )
 def test_real_page_forms(text: str, name: str, found: bool) -> None:

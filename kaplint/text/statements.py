@@ -56,6 +56,9 @@ _CLAUSE_BREAKS = r"[;:\u2014()]|,\s*(?:while|whereas|but)\b|\b(?:whereas|while|u
 _CLAUSE_SPLIT = re.compile(_CLAUSE_BREAKS + r"|,\s+(?!which\b|who\b|that\b)(?=[a-z]+\s)", re.IGNORECASE)
 # How far a hedge reaches: its clause, including a list of participles that continues it
 # ("implicated in the growth of neurons, creating new connections, and strengthening others").
+# A sentence that opens by setting this treatment against another ("Unlike older antidepressants,
+# it works ...") is about this treatment even when it names it only as "it".
+_CONTRAST_OPENING = re.compile(r"^\W*(?:unlike|compared\s+(?:to|with)|in\s+contrast\s+to|as\s+opposed\s+to|whereas)\b", re.IGNORECASE)
 _HEDGE_CLAUSE_SPLIT = re.compile(
     _CLAUSE_BREAKS + r"|,\s+(?!who\b|that\b|[a-z]+ing\b|and\s+[a-z]+ing\b)(?=[a-z]+\s)", re.IGNORECASE
 )
@@ -395,6 +398,8 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons, found_in
     text = sentence.text
     offset = sentence.start
     about = found_in.subjects
+    if "other-treatment" in about and "treatment" not in about and _CONTRAST_OPENING.match(text):
+        about = about | {"treatment"}
     clauses = _clauses(text)
     hedge_clauses: list[tuple[int, int]] | None = None
     cues: list[Cue] = []
@@ -420,6 +425,10 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons, found_in
                 hedge_clauses = _clauses(text, _HEDGE_CLAUSE_SPLIT)
             if _hedged_before(text, hedge_clauses, start, lexicons):
                 hedged.add((cue.start, cue.end))
+    # a harm word that an effect acts on ("fewer cravings") is the condition treated, not a risk
+    effects = [(cue.start, cue.end) for cue in cues if cue.name == "effect"]
+    if effects:
+        cues = [cue for cue in cues if cue.name != "risk" or not any(start <= cue.start and cue.end <= end for start, end in effects)]
     manner = set(found_in.manners)
     if _asks(text):
         manner.add("question")
