@@ -516,6 +516,17 @@ def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
         ("Lozenges are available for convenient at-home use.", "home-use-minimized", True),
         ("Lozenges are taken at home only after a first supervised dose in our office.", "home-use-minimized", False),
         ("Many people find a guided session can be incredibly healing.", "hype", True),
+        # plasticity defined is a capacity of the brain; the treatment said to strengthen it is the claim
+        ("Plasticity is the brain's own way of forming fresh connections over a lifetime.", "mechanism-overclaim", False),
+        ("Low doses bring an enhancement of neuroplasticity, the capacity of nerve cells to form new connections.", "mechanism-overclaim", True),
+        ("The brain's capacity to build new connections is boosted by ketamine.", "mechanism-overclaim", True),
+        # brain wiring named is explanation; wiring the treatment builds is the claim
+        ("Long stress can thin the neural pathways that help us plan.", "mechanism-overclaim", False),
+        ("Our infusions restore neural pathways worn down by stress.", "mechanism-overclaim", True),
+        ("Ketamine encourages neural connections to grow back.", "mechanism-overclaim", True),
+        # a theory or a possibility is a hedge
+        ("It is possible that ketamine creates new synaptic connections.", "mechanism-overclaim", False),
+        ("One theory says it rebuilds neural pathways damaged by trauma.", "mechanism-overclaim", False),
     ],
 )
 def test_real_page_forms(text: str, name: str, found: bool) -> None:

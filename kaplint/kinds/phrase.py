@@ -59,7 +59,8 @@ from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_disc
 
 _HEDGE = re.compile(
     r"\b(?:may|might|could|some|sometimes|possibly|potentially|perhaps|in\s+some\s+cases|for\s+some|"
-    r"can\s+sometimes|it\s+is\s+possible|(?:thought|believed|hypothesi[sz]ed|theori[sz]ed)\s+to)\b",
+    r"can\s+sometimes|it\s+is\s+possible|(?:thought|believed|hypothesi[sz]ed|theori[sz]ed)\s+to|(?:is|are)\s+believed|"
+    r"(?:one|another|the\s+leading|the\s+main)\s+(?:theory|hypothesis)|theor(?:y|ies)\s+(?:says?|suggests?|holds?))\b",
     re.IGNORECASE,
 )
 # Where a clause ends, looking back from a match.
