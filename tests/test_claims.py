@@ -187,6 +187,21 @@ def test_fair_balance_counts_neither_risks_of_other_treatments_nor_idioms_as_sta
     assert analysis.benefits == []
 
 
+def test_fair_balance_reads_harms_of_a_condition_as_the_illness_not_as_risks_of_the_treatment() -> None:
+    rule = next(rule for rule in RULES if rule.name == "fair-balance")
+    text = (
+        "# Ketamine for migraine\n\nMigraine attacks can bring throbbing headaches and nausea.\n\n"
+        "Long periods of stress may damage nerve cells.\n\n"
+        "Ketamine can cause headaches and nausea in some people.\n\n"
+        "It may cause dizziness for an hour or two.\n"
+    )
+    analysis = analyse_balance(rule.compiled, load_text_format("page.md", text, "markdown"))
+    assert [statement.text for statement in analysis.risks] == [
+        "Ketamine can cause headaches and nausea in some people.",
+        "It may cause dizziness for an hour or two.",
+    ]
+
+
 def test_a_question_asks_only_after_its_colon_what_comes_before_is_stated() -> None:
     text = (
         "Our clinic offers a groundbreaking therapy for low mood, and callers often raise one point: "

@@ -58,6 +58,7 @@ class CompiledBalance:
     not_risk_cues: frozenset[str] = frozenset()
     condition_lead: re.Pattern[str] | None = None  # ends a clause just before a harm's word that names a condition treated
     harm_lead: re.Pattern[str] | None = None  # in that clause, keeps it a harm the treatment causes
+    condition: re.Pattern[str] | None = None  # names of conditions treated: a harm's word beside one, with no treatment, is the illness
 
 
 @dataclass
@@ -100,6 +101,9 @@ class BalanceKind(Kind):
         "not-risk-cues": Param("str-list", [], "statement cues that keep a sentence from being a risk statement (minimizing: 'rare and mild')"),
         "condition-leads": Param("regex-list", [], "words a few words before a harm's word that make it a condition treated ('living with', 'such as')"),
         "harm-leads": Param("regex-list", [], "words in the same clause that keep it a harm the treatment causes ('can lead to', 'risk of')"),
+        "conditions": Param(
+            "regex-list", [], "conditions treated: a harm's word in a sentence naming one and not the treatment describes the illness"
+        ),
     }
 
     def compile(self, params: dict[str, Any]) -> CompiledBalance:
@@ -126,6 +130,7 @@ class BalanceKind(Kind):
             not_risk_cues=frozenset(check_names(values["not-risk-cues"], "not-risk-cues")),
             condition_lead=_lead_pattern(values["condition-leads"]),
             harm_lead=word_pattern(values["harm-leads"]) if values["harm-leads"] else None,
+            condition=word_pattern(values["conditions"]) if values["conditions"] else None,
         )
 
     def check(self, rule: Any, compiled: CompiledBalance, document: Document, context: CheckContext) -> Iterable[Match]:
@@ -246,6 +251,7 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
             or (
                 _affirmed(compiled.harm, text, statement_of, skip=lambda text, start: _named_as_condition(compiled, text, start))
                 and bool(compiled.possibility.search(text))
+                and not _describes_condition(compiled, text, statement_of)
             )
         )
         if risk and compiled.not_risk.search(text):
@@ -318,6 +324,14 @@ def _lead_pattern(leads: list[str]) -> re.Pattern[str] | None:
 
 
 _CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def _describes_condition(compiled: CompiledBalance, text: str, statement: StatementAnalysis | None) -> bool:
+    """Whether the sentence speaks of a condition and not of the treatment, so its harm's words
+    describe the illness ("migraine brings throbbing headaches", "depression can damage memory")."""
+    if compiled.condition is None or statement is None or "treatment" in statement.about:
+        return False
+    return bool(compiled.condition.search(text))
 
 
 def _named_as_condition(compiled: CompiledBalance, text: str, start: int) -> bool:
