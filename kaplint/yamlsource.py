@@ -12,22 +12,9 @@ from typing import Any
 
 import yaml
 
+from kaplint.located import LocatedDict, LocatedList
 
-class LocatedDict(dict):
-    """A dict that knows its own line and the line of each key (1-based)."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
-
-
-class LocatedList(list):
-    """A list that knows its own line and the line of each item (1-based)."""
-
-    line: int = 0
-    item_lines: list[int]
+__all__ = ["LocatedDict", "LocatedList", "YamlSourceError", "load_located_yaml"]
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
