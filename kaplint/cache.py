@@ -44,7 +44,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_compile as _sre_compiler  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2  # 2: a rule-cache entry keeps the rules' compiled parameters as one blob of their own
 
 
 class CacheSettings:
@@ -175,6 +175,10 @@ class SafeUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"cache entries may not refer to {module}.{name}")
 
 
+# What pickling a value that cannot be cached raises: the value is then simply not stored.
+ENCODING_ERRORS = (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError)
+
+
 def dumps(value: Any) -> bytes:
     """Serialise ``value`` for the cache (compressed)."""
     buffer = io.BytesIO()
@@ -202,7 +206,7 @@ def write_entry(path: Path, value: Any) -> None:
     """Store ``value`` at ``path`` atomically; best effort (a read-only cache only costs speed)."""
     try:
         data = dumps(value)
-    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+    except ENCODING_ERRORS:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

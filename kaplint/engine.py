@@ -83,6 +83,13 @@ class Linter:
         self.max_file_size = self.options.max_file_size if self.options.max_file_size is not None else config.max_file_size
         self.encoding = self.options.encoding or config.encoding
 
+    def prepare_checks(self) -> None:
+        """Decode the selected rules' compiled parameters (importing their kinds) now, rather than
+        at the first document: workers forked afterwards then inherit them instead of each
+        decoding its own."""
+        for rule_id in sorted(self.selected):
+            self.rules_by_id[rule_id].compiled  # noqa: B018 - decoded on first access, kept by the rule
+
     # Set-up ---------------------------------------------------------------
     def _resolve(self, selectors: tuple[str, ...] | list[str], where: str) -> frozenset[str]:
         try:

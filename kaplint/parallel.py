@@ -155,7 +155,8 @@ def _executor(linter: Linter, jobs: int) -> ProcessPoolExecutor:
     global _forked_linter
     enabled, folder = cache.settings.enabled, cache.settings.folder
     if sys.platform.startswith("linux"):
-        # Forked workers inherit the loaded rules instead of loading them again.
+        # Forked workers inherit the loaded rules, compiled parameters and all, instead of loading them again.
+        linter.prepare_checks()
         _forked_linter = linter
         context = multiprocessing.get_context("fork")
         return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_forked_worker, initargs=(enabled, folder))

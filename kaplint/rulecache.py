@@ -8,18 +8,22 @@ running kaplint and Python, and the folder the paths in reports are relative to.
 Files that packs name in ``path`` parameters are recorded with their hashes in
 the entry and checked before it is used. Only packs that loaded without
 problems are cached, so every error message comes from a real load.
+
+The rules' compiled parameters are stored as one blob of their own inside the
+entry and decoded only when a rule is first checked (see
+:class:`kaplint.rulepacks.CompiledTable`): reading the rules then imports none of
+the kinds, which a run whose file results are all cached never needs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kaplint import cache
 from kaplint.files import display_path
-
-if TYPE_CHECKING:  # pragma: no cover
-    from kaplint.rulepacks import Rule
+from kaplint.rulepacks import CompiledParams, CompiledTable, Rule
 
 
 def _key(files: list[Path], bundled: Path) -> str:
@@ -33,15 +37,14 @@ def _key(files: list[Path], bundled: Path) -> str:
 
 def dependencies(rules: list[Rule]) -> list[tuple[str, str]]:
     """(path, hash) of every file a rule names in a ``path`` parameter."""
-    from kaplint.kinds import KINDS
-
-    found: set[str] = set()
-    for rule in rules:
-        for key, spec in KINDS[rule.kind].params.items():
-            value = rule.params.get(key)
-            if spec.type == "path" and isinstance(value, str) and value:
-                found.add(value)
+    found = {path for rule in rules for path in rule.files}
     return [(path, cache.file_digest(Path(path))) for path in sorted(found)]
+
+
+def _deferred(rules: list[Rule]) -> list[Rule]:
+    """Copies of ``rules`` whose compiled parameters are one blob, decoded on first use."""
+    table = CompiledTable(cache.dumps([rule.compiled for rule in rules]))
+    return [dataclasses.replace(rule, compiled_params=CompiledParams(table=table, index=index)) for index, rule in enumerate(rules)]
 
 
 def _entry_path(key: str) -> Path:
@@ -69,4 +72,8 @@ def store(key: str | None, rules: list[Rule]) -> None:
     """Save freshly loaded rules under ``key`` (from :func:`load`)."""
     if key is None:
         return
-    cache.write_entry(_entry_path(key), (dependencies(rules), rules))
+    try:
+        deferred = _deferred(rules)
+    except cache.ENCODING_ERRORS:
+        return
+    cache.write_entry(_entry_path(key), (dependencies(rules), deferred))

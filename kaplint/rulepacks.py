@@ -3,6 +3,10 @@
 Every problem is reported with the pack's path and the line of the offending
 key, and all problems in a pack are reported together, so fixing a pack takes
 one run, not ten.
+
+The kinds, which validate and compile the parameters, are imported only when a rule
+is built, changed or checked: a run whose rules come from the rule cache and whose
+file results are all cached needs none of them (see :class:`CompiledParams`).
 """
 
 from __future__ import annotations
@@ -12,20 +16,18 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
+from kaplint import cache
 from kaplint.bundled import BundledDataMissing
 from kaplint.bundled import bundled_rules_dir as _bundled_rules_dir
 from kaplint.files import display_path
 from kaplint.finding import CATEGORIES, SEVERITY_NAMES, Severity
-from kaplint.kinds import KINDS, ParamError
+from kaplint.located import LocatedDict, LocatedList
 from kaplint.profiles import PROFILES
-from kaplint.yamlsource import (
-    LocatedDict,
-    LocatedList,
-    YamlSourceError,
-    load_located_yaml,
-)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kaplint.kinds import Kind
 
 RULE_KEYS = ("id", "name", "category", "kind", "severity", "message", "params", "docs", "examples", "enabled", "profiles")
 REQUIRED_KEYS = ("id", "name", "category", "kind", "severity", "message", "docs", "examples")
@@ -59,6 +61,62 @@ class Example:
     line: int = 0
 
 
+def kinds() -> dict[str, Kind]:
+    """The kinds by name, imported on first use: importing them imports every kind's module and
+    the statement analysis, which a run that only reads cached results never uses."""
+    from kaplint.kinds import KINDS
+
+    return KINDS
+
+
+@dataclass
+class CompiledTable:
+    """The compiled parameters of the rules of one rule-cache entry, pickled together and
+    decoded when a rule's are first needed.
+
+    They are instances of the kinds' classes (patterns, recipes, vocabularies), so decoding
+    them imports every kind; a run whose file results are all cached never needs them. They
+    are pickled as one list, not rule by rule, so that what several rules share (one
+    disclosure vocabulary, whose topics a document memoises by identity) is shared again
+    once decoded, as it was when the rules were compiled. ``encoded`` is compressed on its
+    own (:func:`kaplint.cache.dumps`): it is most of the entry, and reading the rest of the
+    entry should not inflate it.
+    """
+
+    encoded: bytes
+    decoded: list[Any] | None = None
+    unusable: bool = False
+
+    def values(self) -> list[Any] | None:
+        """The rules' compiled parameters in order, or None when the blob cannot be decoded."""
+        if self.decoded is None and not self.unusable:
+            try:
+                found = cache.loads(self.encoded)
+            except ValueError:  # tampered with: like any unusable cache entry, a miss, not an error
+                found = None
+            self.unusable = not isinstance(found, list)
+            self.decoded = None if self.unusable else found
+        return self.decoded
+
+
+@dataclass
+class CompiledParams:
+    """Where a rule's compiled parameters are: computed (``value``), or still at ``index`` in a
+    rule-cache table (see :class:`CompiledTable`) until first asked for."""
+
+    value: Any = None
+    table: CompiledTable | None = None
+    index: int = 0
+
+    def get(self, compile_again: Callable[[], Any]) -> Any:
+        """The compiled parameters; ``compile_again`` stands in for a table that cannot be decoded."""
+        if self.table is not None:
+            values = self.table.values()
+            self.value = values[self.index] if values is not None and self.index < len(values) else compile_again()
+            self.table = None
+        return self.value
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -74,11 +132,18 @@ class Rule:
     enabled: bool = True
     profiles: tuple[str, ...] = PROFILES
     origin: str = ""  # "path:line" of the rule's definition
-    compiled: Any = field(default=None, compare=False, repr=False)
+    files: tuple[str, ...] = ()  # the files its ``path`` parameters name: its results depend on their contents
+    compiled_params: CompiledParams = field(default_factory=CompiledParams, compare=False, repr=False)
+
+    @property
+    def compiled(self) -> Any:
+        """The kind's compiled form of ``params``, what ``check`` works with (decoded from the rule
+        cache on first use)."""
+        return self.compiled_params.get(lambda: kinds()[self.kind].compile(dict(self.params)))
 
     @property
     def fixable(self) -> bool:
-        return KINDS[self.kind].fixable(self.compiled)
+        return kinds()[self.kind].fixable(self.compiled)
 
     def with_params(self, overrides: dict[str, Any]) -> "Rule":
         """A copy with some parameters replaced (from configuration), validated again.
@@ -86,15 +151,17 @@ class Rule:
         A mapping parameter is merged key by key, so ``warning-above = {web = 7}``
         changes the web threshold and keeps the other profiles' thresholds.
         """
+        from kaplint.kinds import ParamError
+
         params = dict(self.params)
         for key, value in overrides.items():
             current = params.get(key)
             params[key] = {**current, **value} if isinstance(current, dict) and isinstance(value, dict) else value
         try:
-            compiled = KINDS[self.kind].compile(params)
+            compiled = kinds()[self.kind].compile(params)
         except ParamError as error:
             raise RulePackError(f"rule-options for {self.name} ({self.id}): {error.message}") from None
-        return dataclasses.replace(self, params=params, compiled=compiled)
+        return dataclasses.replace(self, params=params, files=named_files(self.kind, params), compiled_params=CompiledParams(compiled))
 
 
 def bundled_rules_dir() -> Path:
@@ -167,6 +234,8 @@ def load_pack(path: Path) -> tuple[list[Rule], list[str]]:
 
 
 def _load_pack(path: Path, display: str) -> tuple[list[Rule], list[str]]:
+    from kaplint.yamlsource import YamlSourceError, load_located_yaml
+
     try:
         data = load_located_yaml(path, display)
     except YamlSourceError as error:
@@ -195,6 +264,8 @@ def _load_pack(path: Path, display: str) -> tuple[list[Rule], list[str]]:
 
 
 def _build_rule(entry: LocatedDict, display: str, folder: Path) -> tuple[Rule | None, list[str]]:
+    from kaplint.kinds import KINDS, ParamError
+
     problems: list[str] = []
     label = f"rule {entry.get('id', '?')}"
 
@@ -261,16 +332,24 @@ def _build_rule(entry: LocatedDict, display: str, folder: Path) -> tuple[Rule | 
             enabled=enabled,
             profiles=tuple(profiles),
             origin=f"{display}:{entry.line}",
-            compiled=compiled,
+            files=named_files(entry["kind"], params),
+            compiled_params=CompiledParams(compiled),
         ),
         [],
+    )
+
+
+def named_files(kind: str, params: dict[str, Any]) -> tuple[str, ...]:
+    """The files named in the kind's ``path`` parameters (once resolved, see :func:`resolve_paths`)."""
+    return tuple(
+        value for key, spec in kinds()[kind].params.items() if spec.type == "path" and isinstance(value := params.get(key), str) and value
     )
 
 
 def resolve_paths(kind: str, params: dict[str, Any], base: Path) -> dict[str, Any]:
     """Make file parameters (type ``path``) absolute, relative to ``base`` (the pack's folder)."""
     resolved = dict(params)
-    for key, spec in KINDS[kind].params.items():
+    for key, spec in kinds()[kind].params.items():
         value = resolved.get(key)
         if spec.type == "path" and isinstance(value, str) and value and not Path(value).is_absolute():
             resolved[key] = str((base / value).resolve())

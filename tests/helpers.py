@@ -6,7 +6,7 @@ from kaplint.config import Config
 from kaplint.engine import Linter, RunOptions
 from kaplint.finding import Severity
 from kaplint.kinds import KINDS
-from kaplint.rulepacks import Rule, RuleDocs
+from kaplint.rulepacks import CompiledParams, Rule, RuleDocs
 
 # Made-up words that occur in no real text, so every match is one we planted.
 MARKERS = ("kivrax", "mepotil", "sandorin", "quellabine", "trovanex")
@@ -25,7 +25,7 @@ def phrase_rule(rule_id: str, name: str, params: dict, severity: Severity = Seve
         docs=RuleDocs("a rule for tests", "for tests", ("tests",)),
         fail_examples=(),
         pass_examples=(),
-        compiled=KINDS["phrase"].compile(params),
+        compiled_params=CompiledParams(KINDS["phrase"].compile(params)),
     )
 
 

@@ -78,6 +78,32 @@ def test_a_corrupt_rule_cache_entry_is_rebuilt(cache_folder: Path) -> None:
     assert cache.read_entry(entry) is not None  # written again
 
 
+def test_cached_rules_decode_their_compiled_parameters_on_first_use_and_share_them_as_before(cache_folder: Path) -> None:
+    fresh = load_rules()
+    cached, _ = rulecache.load(pack_files(bundled_rules_dir()), bundled_rules_dir())
+    assert cached is not None
+    assert all(rule.compiled_params.table is not None for rule in cached)  # nothing decoded yet
+    assert [rule.files for rule in cached] == [rule.files for rule in fresh]
+
+    def vocabularies(rules: list) -> set[int]:
+        return {id(rule.compiled.vocabulary) for rule in rules if rule.kind == "disclosure"}
+
+    # The disclosure rules share one vocabulary, whose topics documents memoise by identity.
+    assert len(vocabularies(cached)) == len(vocabularies(fresh)) == 1
+
+
+def test_an_unusable_compiled_parameters_blob_is_compiled_again(cache_folder: Path) -> None:
+    fresh = load_rules()
+    (entry,) = (cache_folder / "rules").glob("*.pickle")
+    recorded, rules = cache.read_entry(entry)
+    rules[0].compiled_params.table.encoded = b"not compiled parameters"  # one table for all the rules
+    cache.write_entry(entry, (recorded, rules))
+    cached, _ = rulecache.load(pack_files(bundled_rules_dir()), bundled_rules_dir())
+    assert cached is not None and cached[0].compiled_params.table is not None
+    fresh_patterns = patterns_in([r.compiled for r in fresh], unique=False)
+    assert patterns_in([r.compiled for r in cached], unique=False) == fresh_patterns
+
+
 def test_a_changed_pack_file_is_not_served_from_the_cache(cache_folder: Path, tmp_path: Path) -> None:
     pack = tmp_path / "extra.yml"
     rule = """rules:
