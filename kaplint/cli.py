@@ -20,7 +20,6 @@ from kaplint.bundled import BundledDataMissing
 from kaplint.config import Config, ConfigError, find_config, load_config, parse_encoding, parse_size
 from kaplint.files import write_atomically
 from kaplint.finding import SEVERITY_NAMES, Severity
-from kaplint.kinds import KINDS
 from kaplint.loaders import InputProblem, detect_format
 from kaplint.profiles import PROFILES
 from kaplint.progress import Progress, progress_wanted
@@ -366,6 +365,8 @@ def explain(rule: str, config_path: str | None) -> None:
     or a kind (phrase) lists its rules, one line each."""
     import difflib
     import textwrap
+
+    from kaplint.kinds import KINDS
 
     rules = _rules(config_path)
     found = next((item for item in rules if rule in (item.id, item.name) or rule.upper() == item.id), None)

@@ -4,28 +4,32 @@ Rules return matches in block coordinates; this module maps them through each
 block's source map to exact lines and columns, stamps the rule's identity and
 severity, and then applies, in order: per-file settings (profile, ignores,
 severity), front matter settings and inline suppression comments.
+
+The kinds (and the statement analysis they use) are imported when a document is
+linted, not when the linter is built: a run whose every result comes from the
+result cache builds a linter for the cache key and lints nothing.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kaplint.checklist import disclosure_checklist
 from kaplint.config import Config, ConfigError, locate_key, locate_value
-from kaplint.text.document import Document
 from kaplint.finding import Finding, Fix, Match, Severity
 from kaplint.globs import glob_matches
-from kaplint.kinds import KINDS, CheckContext
-from kaplint.kinds.phrase import term_regex
 from kaplint.loaders import InputProblem, detect_format, load, unreadable_document
 from kaplint.profiles import DEFAULT_PROFILE, PROFILES
 from kaplint.rulepacks import Rule, RulePackError, load_rules
 from kaplint.selection import RuleIndex, SelectorError
 from kaplint.suppressions import ACTIONS, SuppressionFilter, is_known
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kaplint.text.document import Document
 
 FRONT_MATTER_KEYS = ("profile", "ignore")
 
@@ -79,16 +83,21 @@ class Linter:
             )
             for override in config.overrides
         ]
-        self.accepted = accepted_pattern(config.accepted_terms)
         self.max_file_size = self.options.max_file_size if self.options.max_file_size is not None else config.max_file_size
         self.encoding = self.options.encoding or config.encoding
 
+    @functools.cached_property
+    def accepted(self) -> re.Pattern[str] | None:
+        """The project's accepted vocabulary as one pattern, built when a document is first linted."""
+        return accepted_pattern(self.config.accepted_terms)
+
     def prepare_checks(self) -> None:
-        """Decode the selected rules' compiled parameters (importing their kinds) now, rather than
-        at the first document: workers forked afterwards then inherit them instead of each
-        decoding its own."""
+        """Decode the selected rules' compiled parameters (importing their kinds) and build the
+        accepted vocabulary now, rather than at the first document: workers forked afterwards
+        then inherit them instead of each building its own."""
         for rule_id in sorted(self.selected):
             self.rules_by_id[rule_id].compiled  # noqa: B018 - decoded on first access, kept by the rule
+        self.accepted  # noqa: B018 - built on first access, kept by the linter
 
     # Set-up ---------------------------------------------------------------
     def _resolve(self, selectors: tuple[str, ...] | list[str], where: str) -> frozenset[str]:
@@ -245,6 +254,9 @@ class Linter:
 
     def lint_document(self, document: Document) -> DocumentResult:
         """Run every applicable rule on a loaded document."""
+        from kaplint.checklist import disclosure_checklist
+        from kaplint.kinds import KINDS, CheckContext
+
         config_profile, ignored, severity = self.file_settings(document.path)
         findings: list[Finding] = []
         for problem in document.problems:
@@ -465,6 +477,8 @@ def accepted_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern for the accepted vocabulary, matched like phrase terms (any case, inflections)."""
     if not terms:
         return None
+    from kaplint.kinds.phrase import term_regex
+
     alternatives = sorted((term_regex(term, True) for term in terms), key=len, reverse=True)
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
 

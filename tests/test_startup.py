@@ -29,6 +29,38 @@ def test_a_text_file_imports_no_parser_for_other_formats_grammar_or_baseline(tmp
     assert json.loads(completed.stdout.strip().splitlines()[-1]) == []
 
 
+CACHED_PROBE = """
+import json, sys
+from kaplint.cli import main
+try:
+    main(["check", "--exit-zero", sys.argv[1]])
+except SystemExit:
+    pass
+print(json.dumps(sorted(name for name in sys.modules if name.startswith("kaplint.kinds") or name.split(".")[0] == "yaml"
+      or name in ("kaplint.text.statements", "kaplint.text.evidence"))), file=sys.stderr)
+"""
+
+
+def test_a_cached_result_needs_no_kind_statement_analysis_or_yaml(tmp_path: Path, monkeypatch) -> None:
+    """Issue 19: re-checking an unchanged file (pre-commit, an editor's save) reads its result from
+    the cache, so it must not pay for importing the checks or decoding the rules' compiled parameters."""
+    monkeypatch.setenv("KAPLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("KAPLINT_NO_CACHE", raising=False)
+    page = tmp_path / "page.md"
+    page.write_text("# Ketamine\n\nKetamine cures depression for everyone. Talk with your doctor.\n", encoding="utf-8")
+
+    def probe() -> tuple[str, list[str]]:
+        completed = subprocess.run([sys.executable, "-c", CACHED_PROBE, str(page)], capture_output=True, text=True, check=True, cwd=tmp_path)
+        return completed.stdout, json.loads(completed.stderr.strip().splitlines()[-1])
+
+    first_output, first_modules = probe()
+    second_output, second_modules = probe()
+    assert "kaplint.kinds.phrase" in first_modules  # the first run lints the file
+    assert "KAP" in first_output
+    assert second_output == first_output
+    assert second_modules == []
+
+
 def test_the_lexicons_are_compiled_once_and_then_read_from_the_cache(tmp_path, monkeypatch) -> None:
     """Compiling the statement lexicons cost a single-file run more than linting its file."""
     from kaplint import cache
