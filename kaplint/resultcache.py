@@ -58,7 +58,7 @@ class ResultCache:
             canonical(linter.config),
             canonical(linter.options),
             canonical(sorted(linter.selected)),
-            canonical([(rule.id, rule.origin, rule.params, rule.severity, rule.enabled, rule.profiles) for rule in rules]),
+            canonical([rule.identity for rule in rules]),
             canonical(dependencies(list(rules))),
             canonical(_bundled_digests()),
         )

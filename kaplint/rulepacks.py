@@ -134,6 +134,16 @@ class Rule:
     origin: str = ""  # "path:line" of the rule's definition
     files: tuple[str, ...] = ()  # the files its ``path`` parameters name: its results depend on their contents
     compiled_params: CompiledParams = field(default_factory=CompiledParams, compare=False, repr=False)
+    identity: str = field(init=False, default="", compare=False, repr=False)  # see __post_init__
+
+    def __post_init__(self) -> None:
+        """Digest what the rule's findings depend on (besides the files it names), for the result
+        cache's key. Worked out when the rule is built and kept in the rule cache with it: the
+        canonical text of every rule's parameters cost each cached single-file run milliseconds."""
+        from kaplint.resultcache import canonical
+
+        facts = (self.id, self.origin, self.params, self.severity, self.enabled, self.profiles)
+        object.__setattr__(self, "identity", cache.digest(canonical(facts)))
 
     @property
     def compiled(self) -> Any:

@@ -83,6 +83,7 @@ def test_cached_rules_decode_their_compiled_parameters_on_first_use_and_share_th
     cached, _ = rulecache.load(pack_files(bundled_rules_dir()), bundled_rules_dir())
     assert cached is not None
     assert all(rule.compiled_params.table is not None for rule in cached)  # nothing decoded yet
+    assert [rule.identity for rule in cached] == [rule.identity for rule in fresh]
     assert [rule.files for rule in cached] == [rule.files for rule in fresh]
 
     def vocabularies(rules: list) -> set[int]:
