@@ -26,7 +26,6 @@ from kaplint.loaders import InputProblem, detect_format, load, unreadable_docume
 from kaplint.profiles import DEFAULT_PROFILE, PROFILES
 from kaplint.rulepacks import Rule, RulePackError, load_rules
 from kaplint.selection import RuleIndex, SelectorError
-from kaplint.suppressions import ACTIONS, SuppressionFilter, is_known
 
 if TYPE_CHECKING:  # pragma: no cover
     from kaplint.text.document import Document
@@ -424,6 +423,8 @@ class Linter:
     ) -> list[Finding]:
         if not document.directives:
             return findings
+        from kaplint.suppressions import ACTIONS, SuppressionFilter, is_known
+
         extra: list[Finding] = []
 
         def resolve(name: str) -> frozenset[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -40,6 +39,8 @@ def write_atomically(path: Path, data: bytes, expected: bytes | None = None) -> 
 
 def write_chunks_atomically(path: Path, chunks: Iterable[bytes], expected: bytes | None = None) -> None:
     """:func:`write_atomically` for content produced piece by piece (a long report)."""
+    import tempfile  # here, not at the top: most runs write nothing, and tempfile imports random and shutil
+
     target = Path(os.path.realpath(path))
     try:
         existing = target.stat()

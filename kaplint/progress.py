@@ -12,7 +12,6 @@ terminal user may be piping while standard error still shows.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from typing import Callable, TextIO
@@ -56,6 +55,8 @@ class Progress:
         if now - self._started < DELAY_SECONDS or now - self._last_drawn < REDRAW_SECONDS:
             return
         self._last_drawn = now
+        import shutil  # here, not at the top: most runs never draw a line
+
         columns = shutil.get_terminal_size((80, 24)).columns
         line = f"kaplint: {done:,} of {self.total:,} files, {current}"
         if len(line) > columns - 1:

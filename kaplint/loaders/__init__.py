@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from kaplint.text.document import Document
 from kaplint.loaders.decoding import DecodedText, InputProblem, decode
+
+if TYPE_CHECKING:  # pragma: no cover - only a run that loads a document needs the document model
+    from kaplint.text.document import Document
 
 FORMATS_BY_SUFFIX = {
     ".md": "markdown",
