@@ -11,37 +11,14 @@ folder at worst both compute the same entry.
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kaplint import cache
+from kaplint.cache import canonical
 
 if TYPE_CHECKING:  # pragma: no cover
     from kaplint.engine import DocumentResult, Linter
-
-
-def canonical(value: Any) -> str:
-    """A text form of configuration values that is the same in every process.
-
-    ``repr`` is not: sets of strings print in an order that changes with the
-    interpreter's hash seed, which would make every run miss the cache.
-    """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = ", ".join(f"{item.name}={canonical(getattr(value, item.name))}" for item in dataclasses.fields(value))
-        return f"{type(value).__name__}({fields})"
-    if isinstance(value, dict):
-        return "{" + ", ".join(sorted(f"{canonical(key)}: {canonical(item)}" for key, item in value.items())) + "}"
-    if isinstance(value, (set, frozenset)):
-        return "{" + ", ".join(sorted(canonical(item) for item in value)) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(canonical(item) for item in value) + "]"
-    if isinstance(value, Path):
-        return repr(value.as_posix())
-    if isinstance(value, enum.Enum):
-        return f"{type(value).__name__}.{value.name}"
-    return repr(value)
 
 
 class ResultCache:

@@ -140,10 +140,8 @@ class Rule:
         """Digest what the rule's findings depend on (besides the files it names), for the result
         cache's key. Worked out when the rule is built and kept in the rule cache with it: the
         canonical text of every rule's parameters cost each cached single-file run milliseconds."""
-        from kaplint.resultcache import canonical
-
         facts = (self.id, self.origin, self.params, self.severity, self.enabled, self.profiles)
-        object.__setattr__(self, "identity", cache.digest(canonical(facts)))
+        object.__setattr__(self, "identity", cache.digest(cache.canonical(facts)))
 
     @property
     def compiled(self) -> Any:
