@@ -187,6 +187,13 @@ def test_fair_balance_counts_neither_risks_of_other_treatments_nor_idioms_as_sta
     assert analysis.benefits == []
 
 
+def test_an_answer_to_how_it_differs_from_other_medicines_compares_only_when_it_claims_speed() -> None:
+    explains = "How is ketamine different from SSRIs?\n\nIt acts on glutamate, which also affects mood.\n"
+    promises = "How is ketamine different from SSRIs?\n\nIt brings relief within hours.\n"
+    assert "unsupported-comparison" not in {finding.name for finding in findings(explains).findings}
+    assert "unsupported-comparison" in {finding.name for finding in findings(promises).findings}
+
+
 def test_fair_balance_reads_harms_of_a_condition_as_the_illness_not_as_risks_of_the_treatment() -> None:
     rule = next(rule for rule in RULES if rule.name == "fair-balance")
     text = (
@@ -542,6 +549,11 @@ def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
         # a theory or a possibility is a hedge
         ("It is possible that ketamine creates new synaptic connections.", "mechanism-overclaim", False),
         ("One theory says it rebuilds neural pathways damaged by trauma.", "mechanism-overclaim", False),
+        # pharmacology and prevalence are not results
+        ("At these doses it has a profound blocking effect on NMDA receptors.", "hype", False),
+        ("Our patients describe dramatic relief after the first week.", "hype", True),
+        ("The United States has one of the highest rates of bipolar disorder in the world.", "unsupported-comparison", False),
+        ("Our clinic has the highest response rates in the state.", "unsupported-comparison", True),
     ],
 )
 def test_real_page_forms(text: str, name: str, found: bool) -> None:
