@@ -554,6 +554,14 @@ def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
         ("Our patients describe dramatic relief after the first week.", "hype", True),
         ("The United States has one of the highest rates of bipolar disorder in the world.", "unsupported-comparison", False),
         ("Our clinic has the highest response rates in the state.", "unsupported-comparison", True),
+        # reported experience in the publisher's voice, and the publisher's own first-hand account
+        ("Several clients have reported relief within a day of their first session.", "testimonial", True),
+        ("Several clients have reported headaches within a day of their first session.", "testimonial", False),
+        ("Clients have told us that they feel a new sense of calm.", "testimonial", True),
+        ("Many have experienced real relief from their symptoms.", "testimonial", True),
+        ("Clients often achieve major breakthroughs with this approach.", "testimonial", True),
+        ("I have watched the lasting changes my clients make in this work.", "testimonial", True),
+        ("I have seen how unsettling a first session can feel for some clients.", "testimonial", False),
     ],
 )
 def test_real_page_forms(text: str, name: str, found: bool) -> None:
