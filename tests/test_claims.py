@@ -562,6 +562,9 @@ def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
         ("Clients often achieve major breakthroughs with this approach.", "testimonial", True),
         ("I have watched the lasting changes my clients make in this work.", "testimonial", True),
         ("I have seen how unsettling a first session can feel for some clients.", "testimonial", False),
+        # a list of conditions presented as results is a list of uses
+        ("Low-dose infusions have shown strong results for depression, PTSD, OCD and chronic pain.", "broad-indications", True),
+        ("Researchers are testing whether infusions bring results for PTSD, OCD and chronic pain.", "broad-indications", False),
     ],
 )
 def test_real_page_forms(text: str, name: str, found: bool) -> None:
