@@ -565,6 +565,9 @@ def test_a_diminished_chemical_in_a_theory_is_no_effect_claim() -> None:
         # a list of conditions presented as results is a list of uses
         ("Low-dose infusions have shown strong results for depression, PTSD, OCD and chronic pain.", "broad-indications", True),
         ("Researchers are testing whether infusions bring results for PTSD, OCD and chronic pain.", "broad-indications", False),
+        ("Trials have determined that lozenges ease depression.", "unsupported-evidence", True),
+        ("Trials have not determined whether lozenges ease depression.", "unsupported-evidence", False),
+        ("Our program is an evidenced-based option for depression.", "unsupported-evidence", True),
     ],
 )
 def test_real_page_forms(text: str, name: str, found: bool) -> None:
