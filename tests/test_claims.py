@@ -187,11 +187,13 @@ def test_fair_balance_counts_neither_risks_of_other_treatments_nor_idioms_as_sta
     assert analysis.benefits == []
 
 
-def test_an_answer_to_how_it_differs_from_other_medicines_compares_only_when_it_claims_speed() -> None:
+def test_an_answer_to_how_it_differs_from_other_medicines_compares_only_with_speed_or_a_comparative() -> None:
     explains = "How is ketamine different from SSRIs?\n\nIt acts on glutamate, which also affects mood.\n"
     promises = "How is ketamine different from SSRIs?\n\nIt brings relief within hours.\n"
+    ranks = "How is ketamine different from SSRIs?\n\nIt is simply the stronger medicine.\n"
     assert "unsupported-comparison" not in {finding.name for finding in findings(explains).findings}
     assert "unsupported-comparison" in {finding.name for finding in findings(promises).findings}
+    assert "unsupported-comparison" in {finding.name for finding in findings(ranks).findings}
 
 
 def test_fair_balance_reads_harms_of_a_condition_as_the_illness_not_as_risks_of_the_treatment() -> None:
