@@ -139,8 +139,10 @@ class Rule:
     def __post_init__(self) -> None:
         """Digest what the rule's findings depend on (besides the files it names), for the result
         cache's key. Worked out when the rule is built and kept in the rule cache with it: the
-        canonical text of every rule's parameters cost each cached single-file run milliseconds."""
-        facts = (self.id, self.origin, self.params, self.severity, self.enabled, self.profiles)
+        canonical text of every rule's parameters cost each cached single-file run milliseconds.
+        A finding carries the rule's name, category and message, so they count too: without them
+        an edited message in a project's own pack was reported as it was before the edit."""
+        facts = (self.id, self.name, self.category, self.kind, self.message, self.origin, self.params, self.severity, self.enabled, self.profiles)
         object.__setattr__(self, "identity", cache.digest(cache.canonical(facts)))
 
     @property

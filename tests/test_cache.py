@@ -185,6 +185,71 @@ def test_an_unwritable_cache_folder_only_costs_speed(cache_folder: Path, tmp_pat
     assert run("--exit-zero", "--cache-dir", str(blocker / "cache"), *names) == run("--exit-zero", "--no-cache", *names)
 
 
+def entries(folder: Path) -> set[Path]:
+    return set((folder / "results").rglob("*.pickle"))
+
+
+PACK = """rules:
+  - id: TST901
+    name: test-word
+    category: claims
+    kind: phrase
+    severity: warning
+    message: "WORD"
+    params: {terms: [blorple]}
+    docs: {what: a test, why: a test, sources: [none]}
+    examples: {fail: [blorple], pass: [nothing]}
+  - id: TST902
+    name: test-jargon
+    category: readability
+    kind: jargon
+    severity: suggestion
+    message: 'try "{plain}"'
+    params: {list: words.yml}
+    docs: {what: a test, why: a test, sources: [none]}
+    examples: {fail: [ill], pass: [nothing]}
+"""
+WORDS = "- term: ill\n  kind: plain\n  plain: [sick]\n"
+
+
+def test_a_result_is_linted_again_whenever_an_input_of_it_changes(cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """File bytes and name, configuration, rule packs, the files rules name, options and kaplint's
+    version are all in a result's key: each change is a miss (a new entry) with the fresh run's report."""
+    page, pack, words = Path("page.md"), Path("extra.yml"), Path("words.yml")
+    page.write_text("# Ketamine\n\nKetamine cures depression.\n", encoding="utf-8")
+    pack.write_text(PACK.replace("WORD", "first"), encoding="utf-8")
+    words.write_text(WORDS, encoding="utf-8")
+
+    def changed(*options: str, name: str = "page.md") -> None:
+        before = entries(cache_folder)
+        warm = run("--format", "json", *options, name)
+        assert entries(cache_folder) - before, "the change was not a miss"
+        assert warm == run("--no-cache", "--format", "json", *options, name)
+        after = entries(cache_folder)
+        assert run("--format", "json", *options, name) == warm
+        assert entries(cache_folder) == after  # and the next run is a hit
+
+    changed()
+    page.write_text("# Ketamine\n\nKetamine cures depression for everyone.\n", encoding="utf-8")
+    changed()
+    Path("renamed.md").write_bytes(page.read_bytes())
+    changed(name="renamed.md")
+    changed("--profile", "consent")
+    changed("--select", "cure")
+    Path("pyproject.toml").write_text('[tool.kaplint]\nignore = ["cure"]\n', encoding="utf-8")
+    changed()
+    Path("pyproject.toml").write_text(f'[tool.kaplint]\nextend-rules = ["{pack.name}"]\n', encoding="utf-8")
+    page.write_text("# Ketamine\n\nKetamine is a blorple for the ill.\n", encoding="utf-8")
+    changed()
+    pack.write_text(PACK.replace("WORD", "second"), encoding="utf-8")
+    changed()
+    words.write_text(WORDS.replace("[sick]", "[unwell]"), encoding="utf-8")  # a file a rule of the pack names
+    changed()
+    monkeypatch.setattr(cache, "__version__", "0.0.0-other")
+    monkeypatch.setattr(cache, "_code_fingerprint", None)
+    changed()
+
+
 # Workers -----------------------------------------------------------------------------
 def test_workers_give_the_same_report_in_the_same_order(cache_folder: Path) -> None:
     names = copy_samples(10)
