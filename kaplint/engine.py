@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,11 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     metrics: dict[str, Any] = field(default_factory=dict)
     source: str = ""  # normalised source text, for reporters that show context
+
+    def severity_counts(self) -> Counter[Severity]:
+        """How many findings there are of each severity: all a report's summary and exit code need,
+        so a result read from the cache can answer without decoding its findings."""
+        return Counter(finding.severity for finding in self.findings)
 
 
 class Linter:

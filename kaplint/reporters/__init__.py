@@ -37,11 +37,16 @@ class Report:
         return [finding for document in self.documents for finding in document.findings]
 
     def counts(self) -> dict[str, int]:
-        counter = Counter(str(finding.severity) for finding in self.findings)
-        return {name: counter.get(name, 0) for name in ("error", "warning", "suggestion")}
+        """Findings per severity name, summed from each document's counts (see
+        :meth:`DocumentResult.severity_counts`)."""
+        counter: Counter[Severity] = Counter()
+        for document in self.documents:
+            counter.update(document.severity_counts())
+        return {name: counter.get(Severity.parse(name), 0) for name in ("error", "warning", "suggestion")}
 
     def failed(self) -> bool:
-        return any(finding.severity >= self.fail_on for finding in self.findings)
+        """Whether any finding is at or above ``fail_on`` (from the documents' counts, like :meth:`counts`)."""
+        return any(severity >= self.fail_on for document in self.documents for severity in document.severity_counts())
 
 
 # Each format is the module of the same name here, with a ``render(report) -> str``;

@@ -28,7 +28,7 @@ def summary_data(report: Report) -> dict[str, Any]:
     counts = report.counts()
     summary: dict[str, Any] = {
         "files": len(report.documents),
-        "files_with_findings": sum(1 for document in report.documents if document.findings),
+        "files_with_findings": sum(1 for document in report.documents if document.severity_counts()),
         "findings": sum(counts.values()),
         "errors": counts["error"],
         "warnings": counts["warning"],
