@@ -44,7 +44,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_compile as _sre_compiler  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
-ENTRY_FORMAT = 2  # 2: a rule-cache entry keeps the rules' compiled parameters as one blob of their own
+ENTRY_FORMAT = 3  # 2: a rule-cache entry keeps the rules' compiled parameters as one blob of their own
+# 3: a result entry keeps the finding counts and the JSON report's entry beside the encoded result
 
 
 class CacheSettings:
@@ -201,33 +202,53 @@ class SafeUnpickler(pickle.Unpickler):
 ENCODING_ERRORS = (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError)
 
 
-def dumps(value: Any) -> bytes:
-    """Serialise ``value`` for the cache (compressed)."""
+_CHECKSUM_SIZE = 4
+
+
+def dumps(value: Any, compressed: bool = True) -> bytes:
+    """Serialise ``value`` for the cache, compressed unless the caller prefers reading speed to space.
+
+    zlib checks what it inflates; an uncompressed entry starts with a CRC-32 of its own instead,
+    so a damaged entry is a miss either way, never a wrong result."""
     buffer = io.BytesIO()
     EntryPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-    return zlib.compress(buffer.getvalue(), 1)
+    pickled = buffer.getvalue()
+    if compressed:
+        return zlib.compress(pickled, 1)
+    return zlib.crc32(pickled).to_bytes(_CHECKSUM_SIZE, "big") + pickled
 
 
-def loads(data: bytes) -> Any:
-    """Read a value written by :func:`dumps`; raises ``ValueError`` for anything unusable."""
+def loads(data: bytes, compressed: bool = True) -> Any:
+    """Read a value written by :func:`dumps` (with the same ``compressed``); raises ``ValueError`` for anything unusable."""
     try:
-        return SafeUnpickler(io.BytesIO(zlib.decompress(data))).load()
+        return SafeUnpickler(_pickled(data, compressed)).load()
     except Exception as error:  # noqa: BLE001 - corrupt, truncated, foreign or tampered entries are all just misses
         raise ValueError(f"unusable cache entry: {error}") from None
 
 
-def read_entry(path: Path) -> Any | None:
+def _pickled(data: bytes, compressed: bool) -> io.BytesIO:
+    """The pickle inside an entry, checked, as a stream (an uncompressed one is not copied)."""
+    if compressed:
+        return io.BytesIO(zlib.decompress(data))
+    if zlib.crc32(memoryview(data)[_CHECKSUM_SIZE:]) != int.from_bytes(data[:_CHECKSUM_SIZE], "big"):
+        raise ValueError("the checksum does not match")
+    stream = io.BytesIO(data)
+    stream.seek(_CHECKSUM_SIZE)
+    return stream
+
+
+def read_entry(path: Path, compressed: bool = True) -> Any | None:
     """The value stored at ``path``, or None when there is none or it is unusable."""
     try:
-        return loads(path.read_bytes())
+        return loads(path.read_bytes(), compressed)
     except (OSError, ValueError):
         return None
 
 
-def write_entry(path: Path, value: Any) -> None:
+def write_entry(path: Path, value: Any, compressed: bool = True) -> None:
     """Store ``value`` at ``path`` atomically; best effort (a read-only cache only costs speed)."""
     try:
-        data = dumps(value)
+        data = dumps(value, compressed)
     except ENCODING_ERRORS:
         return
     try:

@@ -13,6 +13,7 @@ linter (from the rule-pack cache, so that is quick too).
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections import deque
@@ -89,7 +90,7 @@ def _prepare(linter: Linter, target: Target, results: ResultCache | None) -> Doc
         return _Job(target.path, target.display, fmt, None, None)
     key = results.key(target.display, fmt, data) if results is not None else None
     if key is not None:
-        found = resultcache.fetch(key)
+        found = resultcache.fetch(key, functools.partial(linter.lint_path, target.path, target.display))
         if found is not None:
             return found
     return _Job(target.path, target.display, fmt, data, key)

@@ -6,15 +6,18 @@ elsewhere) and compares against a run without the cache or without workers.
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-from kaplint import cache, rulecache
+from kaplint import cache, resultcache, rulecache
 from kaplint.patternsafety import patterns_in
 from kaplint.cli import main
 from kaplint.rulepacks import bundled_rules_dir, load_rules, pack_files
@@ -185,6 +188,77 @@ def test_an_unwritable_cache_folder_only_costs_speed(cache_folder: Path, tmp_pat
     assert run("--exit-zero", "--cache-dir", str(blocker / "cache"), *names) == run("--exit-zero", "--no-cache", *names)
 
 
+REPORT_FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab", "markdown", "html")
+
+
+def test_a_warm_run_reports_the_same_in_every_format_with_the_same_exit_code(cache_folder: Path) -> None:
+    names = copy_samples(4)
+    Path("short.txt").write_text("Talk with your care team.\n", encoding="utf-8")  # a file without findings
+    names.append("short.txt")
+    run("--exit-zero", *names)  # fills the cache; the output format is not part of a result's key
+    for output_format in REPORT_FORMATS:
+        for fail_on in ("error", "suggestion"):
+            options = ("--format", output_format, "--fail-on", fail_on, *names)
+            assert run(*options) == run("--no-cache", *options), (output_format, fail_on)
+    assert run("--select", "hype", "short.txt") == (0, run("--no-cache", "--select", "hype", "short.txt")[1])
+
+
+def test_a_warm_json_run_decodes_no_result(cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19: the summary and each document's entry come from the cache entry as stored."""
+    names = copy_samples(3)
+    cold = run("--format", "json", *names)
+
+    def refuse(self: resultcache.CachedResult) -> None:
+        raise AssertionError(f"{self.path} was decoded")
+
+    monkeypatch.setattr(resultcache.CachedResult, "decoded", refuse)
+    assert run("--format", "json", *names) == cold
+
+
+def test_a_cached_result_reports_what_its_findings_become(cache_folder: Path) -> None:
+    """Once something replaces a cached result's findings (a baseline, --changed-since), its counts
+    and JSON entry follow them rather than the entry as stored."""
+    from kaplint.config import Config
+    from kaplint.engine import DocumentResult, Linter
+    from kaplint.reporters.json import document_entry
+
+    result = Linter(Config()).lint_path(SAMPLES / "web-bad.md", "web-bad.md")
+    cached = resultcache.CachedResult(resultcache.StoredResult.of(result), lint_again=lambda: result)
+    assert document_entry(cached) == document_entry(result)
+    assert cached.severity_counts() == result.severity_counts()
+    cached.source = ""  # dropped by a run that shows no source: the stored entry still holds
+    assert cached.stored is not None and cached.source == ""
+    kept = [finding for finding in result.findings if str(finding.severity) != "error"]
+    cached.findings = kept
+    narrowed = DocumentResult(result.path, result.format, result.profile, kept, result.metrics)
+    assert cached.stored is None
+    assert document_entry(cached) == document_entry(narrowed)
+    assert cached.severity_counts() == narrowed.severity_counts() != result.severity_counts()
+
+
+def test_a_baseline_narrows_cached_results_as_it_does_fresh_ones(cache_folder: Path) -> None:
+    names = copy_samples(2)
+    run("--exit-zero", "--baseline", "baseline.json", "--update-baseline", *names)
+    with Path(names[0]).open("a", encoding="utf-8") as page:
+        page.write("\nKetamine cures depression.\n")
+    for output_format in ("json", "text"):
+        options = ("--format", output_format, "--baseline", "baseline.json", *names)
+        assert run(*options) == run("--no-cache", *options)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_narrows_cached_results_as_it_does_fresh_ones(cache_folder: Path) -> None:
+    names = copy_samples(2)
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "first"]):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *command], check=True, capture_output=True)
+    run("--exit-zero", *names)
+    with Path(names[1]).open("a", encoding="utf-8") as page:
+        page.write("\nKetamine cures depression.\n")
+    run("--exit-zero", *names)
+    options = ("--format", "json", "--changed-since", "HEAD", *names)
+    assert run(*options) == run("--no-cache", *options)
+
+
 def entries(folder: Path) -> set[Path]:
     return set((folder / "results").rglob("*.pickle"))
 
@@ -248,6 +322,22 @@ def test_a_result_is_linted_again_whenever_an_input_of_it_changes(cache_folder: 
     monkeypatch.setattr(cache, "__version__", "0.0.0-other")
     monkeypatch.setattr(cache, "_code_fingerprint", None)
     changed()
+
+
+def test_a_result_entry_that_cannot_be_decoded_or_is_damaged_is_linted_again(cache_folder: Path) -> None:
+    names = copy_samples(3)
+    fresh = run("--no-cache", *names), run("--no-cache", "--format", "json", *names)
+    run(*names)
+    first, second, third = sorted(entries(cache_folder))
+    stored = cache.read_entry(first, compressed=False)
+    cache.write_entry(first, dataclasses.replace(stored, encoded=b"not a result"), compressed=False)
+    stored = cache.read_entry(second, compressed=False)
+    cache.write_entry(second, dataclasses.replace(stored, counts={"error": 1}), compressed=False)  # not what kaplint writes
+    data = bytearray(third.read_bytes())
+    data[data.index(b'"findings"') + 2] ^= 0x20  # one letter of the JSON entry changes case: the checksum fails
+    third.write_bytes(bytes(data))
+    assert cache.read_entry(third, compressed=False) is None
+    assert (run(*names), run("--format", "json", *names)) == fresh  # the text report decodes every result
 
 
 # Workers -----------------------------------------------------------------------------

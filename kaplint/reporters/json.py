@@ -57,6 +57,20 @@ def document_data(document: Any) -> dict[str, Any]:
     }
 
 
+def document_entry(document: Any) -> str:
+    """The document's entry of the report's ``documents``, as it stands there (indented by four).
+
+    A result read from the result cache brings the entry this function made when the file was
+    linted (:class:`kaplint.resultcache.CachedResult`), so a warm run decodes no finding.
+    """
+    from kaplint.resultcache import CachedResult
+
+    if isinstance(document, CachedResult) and document.stored is not None:
+        return document.stored.json_entry
+    # Nested two levels deep, a document's lines are indented by four more spaces.
+    return jsontext.dumps(document_data(document)).replace("\n", "\n    ")
+
+
 _DOCUMENTS = "\0documents\0"
 
 
@@ -81,7 +95,6 @@ def render_chunks(report: Report) -> Iterator[str]:
     head, tail = json.dumps(skeleton, indent=2, ensure_ascii=False).split(json.dumps(_DOCUMENTS), 1)
     yield head + "[\n    "
     for number, document in enumerate(documents):
-        # Nested two levels deep, a document's lines are indented by four more spaces.
-        text = jsontext.dumps(document_data(document)).replace("\n", "\n    ")
+        text = document_entry(document)
         yield text if number == 0 else ",\n    " + text
     yield "\n  ]" + tail + "\n"
