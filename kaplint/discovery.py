@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kaplint.config import PROJECT_FILE_NAMES, Config
-from kaplint.files import display_path
+from kaplint.files import display_name, display_path
 from kaplint.globs import PatternSet
 from kaplint.loaders import FORMATS_BY_SUFFIX
 
@@ -95,6 +95,7 @@ def discover(
     """
     excludes = PatternSet([*config.exclude, *config.extend_exclude])
     root = config.root.resolve()
+    cwd = _current_folder()
     tally = skipped if skipped is not None else Skipped()
     found: dict[Path, Target] = {}
     for path in paths:
@@ -107,9 +108,17 @@ def discover(
         if path.is_file():
             found.setdefault(resolved, Target(path, display_path(path)))
             continue
-        for file_path in _walk(path, root, excludes, config.respect_gitignore, tally):
-            found.setdefault(file_path.resolve(), Target(file_path, display_path(file_path)))
+        for file_path, resolved in _walk(path, root, excludes, config.respect_gitignore, tally):
+            found.setdefault(resolved, Target(file_path, display_name(file_path, resolved, cwd)))
     return sorted(found.values(), key=lambda target: target.display)
+
+
+def _current_folder() -> Path | None:
+    """The current folder, resolved (None when it is gone), once for every file discovery names."""
+    try:
+        return Path.cwd().resolve()
+    except OSError:
+        return None
 
 
 def _relative(path: Path, root: Path) -> str | None:
@@ -126,10 +135,11 @@ def _excluded(path: Path, root: Path, excludes: PatternSet, is_dir: bool) -> boo
     return relative != "." and excludes.matches_path_or_parent(relative, is_dir)
 
 
-def _walk(top: Path, root: Path, excludes: PatternSet, respect_gitignore: bool, tally: Skipped) -> list[Path]:
-    """Files under ``top``. Excludes apply to what lies below ``top``, never to ``top`` itself,
-    so a folder named on the command line is linted even when a pattern matches it."""
-    results: list[Path] = []
+def _walk(top: Path, root: Path, excludes: PatternSet, respect_gitignore: bool, tally: Skipped) -> list[tuple[Path, Path]]:
+    """Files under ``top``, each with its resolved path. Excludes apply to what lies below ``top``,
+    never to ``top`` itself, so a folder named on the command line is linted even when a pattern
+    matches it."""
+    results: list[tuple[Path, Path]] = []
     ignore_sets = _ancestor_gitignores(top.resolve(), root) if respect_gitignore else []
     for folder, dirnames, filenames in os.walk(top):
         current = Path(folder)
@@ -157,14 +167,22 @@ def _walk(top: Path, root: Path, excludes: PatternSet, respect_gitignore: bool, 
                 if not name.startswith("."):  # .gitignore, .DS_Store: not worth a word
                     tally.unsupported[suffix] += 1
                 continue
-            if _matches(resolved / name, root, excludes, False):
+            in_resolved_folder = resolved / name
+            if _matches(in_resolved_folder, root, excludes, False):
                 tally.excluded.append(display_path(file_path))
                 continue
-            if _gitignored(resolved / name, ignore_sets, False):
+            if _gitignored(in_resolved_folder, ignore_sets, False):
                 tally.gitignored += 1
                 continue
-            results.append(file_path)
+            results.append((file_path, _resolved_file(file_path, in_resolved_folder)))
     return results
+
+
+def _resolved_file(path: Path, in_resolved_folder: Path) -> Path:
+    """``path.resolve()``, given the file's name joined to its folder's resolved path: the same
+    path unless the file itself is a symbolic link, which one ``lstat`` tells (resolving every
+    file walked its whole path again, one ``lstat`` per folder)."""
+    return path.resolve() if os.path.islink(path) else in_resolved_folder
 
 
 def _matches(path: Path, root: Path, excludes: PatternSet, is_dir: bool) -> bool:

@@ -12,8 +12,20 @@ from typing import Iterable, Iterator
 def display_path(path: Path) -> str:
     """How reports and messages name a file: relative to the current folder when inside it, POSIX style."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
+        return display_name(path, path.resolve(), Path.cwd().resolve())
+    except OSError:
+        return path.as_posix()
+
+
+def display_name(path: Path, resolved: Path, cwd: Path | None) -> str:
+    """:func:`display_path` of ``path``, given it and the current folder (None: unknown) already
+    resolved: discovery names thousands of files in a few folders, and resolving each file and
+    the current folder again took most of a cached run's discovery."""
+    if cwd is None:
+        return path.as_posix()
+    try:
+        return resolved.relative_to(cwd).as_posix()
+    except ValueError:
         return path.as_posix()
 
 

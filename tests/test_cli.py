@@ -1281,6 +1281,28 @@ def test_discovery_lints_known_formats_recursively(here: Path) -> None:
     assert {documents[name]["format"] for name in ("d.html", "e.htm")} == {"html"}
 
 
+def test_discovery_names_files_behind_symbolic_links_as_resolving_each_one_would(here: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Discovery resolves each folder once and only files that are links themselves; the names and
+    the files counted once are what resolving every file gives."""
+    from kaplint.config import Config
+    from kaplint.discovery import discover
+    from kaplint.files import display_path
+
+    outside = tmp_path_factory.mktemp("outside")
+    write(outside / "elsewhere.md", doc(CLEAN))
+    write("site/page.md", doc(CLEAN))
+    write("site/deeper/guide.md", doc(CLEAN))
+    Path("site/to-page.md").symlink_to("page.md")  # the same file twice: linted once
+    Path("site/to-elsewhere.md").symlink_to(outside / "elsewhere.md")  # outside the folder: named as found
+    Path("mirror").symlink_to("site", target_is_directory=True)
+    targets = discover([Path("site"), Path("mirror")], Config())
+    expected: dict[Path, str] = {}
+    for path in sorted(Path("site").rglob("*.md")) + sorted(Path("mirror").rglob("*.md")):
+        expected.setdefault(path.resolve(), display_path(path))
+    assert sorted(target.display for target in targets) == sorted(expected.values())
+    assert {target.display for target in targets} == {"site/deeper/guide.md", "site/page.md", "site/to-elsewhere.md"}
+
+
 def test_default_excludes(here: Path) -> None:
     write("page.md", doc(CLEAN))
     for folder in ("node_modules/pkg", ".git", ".venv", "build", "dist", "__pycache__", "docs/node_modules"):
