@@ -1,0 +1,164 @@
+"""Anchored search never changes a result: trying a pattern only where the anchor index says a
+match may start finds exactly the matches ``finditer`` finds (kaplint/text/anchors.py)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kaplint.rulepacks import load_rules
+from kaplint.text import anchors
+from kaplint.text.anchors import Anchors, DocumentIndex, TextIndex, finditer_at, pattern_anchors
+from kaplint.text.statements import load_lexicons
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<![\w])(?:cure|heals?)(?![\w])", Anchors(word_prefixes=frozenset({"cure", "heal", "heals"}))),
+        (r"\b(?:Side[\s-]effects?|adverse)", Anchors(word_prefixes=frozenset({"side", "adverse"}))),
+        (r"(?:the\s+)?ketamine", Anchors(prefixes=frozenset({"the", "ketamine"}))),
+        (r"(?:(?<![\w])|(?=n['\u2019]t\b))(?:drive)", Anchors(prefixes=frozenset({"n't", "n\u2019t"}), word_prefixes=frozenset({"drive"}))),
+        (r"\d+\s*%|percent", Anchors(prefixes=frozenset({"percent"}), digits=True)),
+        (r"^\W*proven", Anchors(text_start=True)),
+        (r"(?-i:[Ss]chedule)\s+I", Anchors(prefixes=frozenset({"schedule"}))),
+        (r"[$\u00a3]\s?\d", Anchors(prefixes=frozenset({"$", "\u00a3"}))),
+    ],
+)
+def test_anchors_of_a_pattern(pattern: str, expected: Anchors) -> None:
+    assert pattern_anchors(re.compile(pattern, re.IGNORECASE)) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:[\w'-]+\s+)?cystitis",  # a match may start with any word
+        r"\s*talk\s+therapy",
+        r"(?!)",  # never matches: nothing to anchor
+        r"(?:cure)?",  # matches the empty string
+        r"(?=cure)",  # reads nothing
+        r"(?:^|\W)none\W*$",
+        r"caf\u00e9|\u00e9clair",  # a letter with case outside ASCII
+    ],
+)
+def test_patterns_without_anchors(pattern: str) -> None:
+    assert pattern_anchors(re.compile(pattern, re.IGNORECASE)) is None
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_patterns() -> list[re.Pattern[str]]:
+    """Every regular expression the bundled rules and lexicons search text with."""
+    patterns: dict[tuple[str, int], re.Pattern[str]] = {}
+
+    def add(value: object) -> None:
+        if isinstance(value, re.Pattern):
+            patterns.setdefault((value.pattern, value.flags), value)
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                add(item)
+
+    for rule in load_rules():
+        compiled = rule.compiled
+        for value in vars(compiled).values() if hasattr(compiled, "__dict__") else ():
+            add(value)
+        if rule.kind == "disclosure":
+            for concept in compiled.vocabulary.concepts.values():
+                add(concept.regex)
+            for part in compiled.parts:
+                for statement in part.statements:
+                    add([requirement.concept.regex for requirement in statement.requirements])
+                    add([concept.regex for concept in statement.group])
+    lexicons = load_lexicons()
+    add([*lexicons.subjects.values(), *lexicons.cues.values(), *lexicons.manners.values()])
+    return list(patterns.values())
+
+
+def _corpus_paths() -> list[Path]:
+    """The samples and every other document of the test corpus (all of it adds time, not cases)."""
+    samples = sorted(path for path in (ROOT / "samples").iterdir() if path.suffix in (".md", ".txt", ".html"))
+    corpus = sorted(path for path in (ROOT / "tests" / "corpus").iterdir() if path.suffix in (".md", ".txt", ".html"))
+    return samples + corpus[::2]
+
+
+def _corpus_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in _corpus_paths()]
+
+
+@pytest.fixture
+def every_place_tried(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Anchored search however many candidates a pattern has (it would read the text instead)."""
+    monkeypatch.setattr(anchors, "_TRY_NS", 1e-9)
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], tuple[object, ...]]]:
+    return [(match.span(), match.groups()) for match in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.usefixtures("every_place_tried")
+def test_bundled_patterns_find_the_same_matches_anchored() -> None:
+    patterns = _bundled_patterns()
+    assert sum(pattern_anchors(pattern) is not None for pattern in patterns) > 0.9 * len(patterns)
+    for text in _corpus_texts():
+        index = TextIndex(text)
+        for pattern in patterns:
+            starts = index.starts(pattern)
+            if starts is not None:
+                assert _spans(finditer_at(pattern, text, starts)) == _spans(pattern.finditer(text)), (pattern.pattern[:80], text[:60])
+
+
+_PIECES = st.sampled_from(
+    ["ketamine", "Ketam\u0131ne", "KET\u0130NE", "\u017fafe", "\u212aetamine", "can't", "can\u2019t", "don\u2019t", "no", "not", "cure",
+     "side effects", "Side-effects", "100%", "988", "$250", "the", "a", "it", "safe", "\u201cquoted\u201d", "\u2018", "\u2019", " ", "  ",
+     "\n", ".", ",", "-", "\u2014", "(", ")", "?", "caf\u00e9", "\u00c9", "x" * 70]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.data())
+def test_generated_text_finds_the_same_matches_anchored(pieces: list[str], data: st.DataObject) -> None:
+    anchors._TRY_NS, saved = 1e-9, anchors._TRY_NS
+    try:
+        text = "".join(pieces)
+        index = TextIndex(text)
+        for pattern in data.draw(st.lists(st.sampled_from(_bundled_patterns()), min_size=1, max_size=20)):
+            starts = index.starts(pattern)
+            if starts is not None:
+                assert _spans(finditer_at(pattern, text, starts)) == _spans(pattern.finditer(text)), pattern.pattern[:80]
+                pos = data.draw(st.integers(0, len(text)))
+                end = data.draw(st.integers(pos, len(text)))
+                assert _spans(finditer_at(pattern, text, starts, pos, end)) == _spans(pattern.finditer(text, pos, end))
+    finally:
+        anchors._TRY_NS = saved
+
+
+@pytest.mark.usefixtures("every_place_tried")
+def test_block_matches_are_the_blocks_own_matches() -> None:
+    texts = [block for text in _corpus_texts() for block in text.split("\n\n")]
+    index = DocumentIndex(texts)
+    for pattern in _bundled_patterns()[::6]:
+        for runs in (None, frozenset({"ketamine", "side"})):
+            by_block = index.block_matches(pattern, runs)
+            if by_block is None:
+                continue
+            for number, text in enumerate(texts):
+                expected = _spans(pattern.finditer(text))
+                found = _spans(by_block.get(number, []))
+                if runs is None or any(run in text.lower() for run in runs):
+                    assert found == expected, (pattern.pattern[:80], text[:60])
+                else:
+                    assert found == [] and (expected == [] or runs is not None)
+
+
+def test_a_text_with_many_candidates_is_read_instead() -> None:
+    pattern = re.compile(r"(?<![\w])(?:the|a)\s+cure", re.IGNORECASE)
+    text = "the a " * 1000
+    assert TextIndex(text).starts(pattern) is None
+    assert TextIndex("a cure, the cure" + " x" * 200).starts(pattern) == [0, 8]
+
