@@ -162,3 +162,83 @@ def test_a_text_with_many_candidates_is_read_instead() -> None:
     assert TextIndex(text).starts(pattern) is None
     assert TextIndex("a cure, the cure" + " x" * 200).starts(pattern) == [0, 8]
 
+
+# The engine -------------------------------------------------------------------------------
+def _findings(document: bytes, name: str, indexed: bool) -> list[tuple[str, int, int, str]]:
+    """The findings of a document linted with the anchor index on every document (and every
+    place tried) or with no index at all."""
+    from kaplint.config import Config
+    from kaplint.engine import Linter, RunOptions
+
+    saved = anchors.ANCHORS_ON, anchors.ANCHORED_MIN_CHARACTERS, anchors._TRY_NS
+    anchors.ANCHORS_ON, anchors.ANCHORED_MIN_CHARACTERS, anchors._TRY_NS = indexed, 0, 1e-9
+    try:
+        result = Linter(Config(), RunOptions(profile="web")).lint_bytes(name, document)
+    finally:
+        anchors.ANCHORS_ON, anchors.ANCHORED_MIN_CHARACTERS, anchors._TRY_NS = saved
+    return sorted((finding.rule, finding.offset, finding.end_offset, finding.message) for finding in result.findings)
+
+
+def test_indexed_and_plain_engines_report_the_same_on_the_corpus() -> None:
+    for path in _corpus_paths():
+        data = path.read_bytes()
+        assert _findings(data, path.name, True) == _findings(data, path.name, False), path.name
+
+
+def _example_texts() -> list[str]:
+    """Every pass and fail example of the bundled rules, as text."""
+    return [
+        example.text.strip()
+        for rule in load_rules()
+        for example in (*rule.fail_examples, *rule.pass_examples)
+        if isinstance(example.text, str) and example.format in ("markdown", "text")
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_indexed_and_plain_engines_report_the_same_on_generated_pages(data: st.DataObject) -> None:
+    """Pages built from random rule examples, as one paragraph or many."""
+    chosen = data.draw(st.lists(st.sampled_from(_example_texts()), min_size=1, max_size=12))
+    separator = data.draw(st.sampled_from(["\n\n", " ", "\n"]))
+    document = ("# Ketamine care\n\n" + separator.join(chosen) + "\n").encode("utf-8")
+    assert _findings(document, "page.md", True) == _findings(document, "page.md", False)
+
+
+def _analyses(document: bytes, name: str, indexed: bool) -> tuple[list[tuple[object, ...]], dict[str, dict[int, tuple[bool, bool]]]]:
+    """What the statement analysis says of every sentence, and where every disclosure concept
+    occurs, with the anchor index on every document or with none."""
+    from kaplint.config import Config
+    from kaplint.engine import Linter, RunOptions
+    from kaplint.text.evidence import StatementFinder
+    from kaplint.text.statements import describe
+
+    saved = anchors.ANCHORS_ON, anchors.ANCHORED_MIN_CHARACTERS, anchors._TRY_NS
+    anchors.ANCHORS_ON, anchors.ANCHORED_MIN_CHARACTERS, anchors._TRY_NS = indexed, 0, 1e-9
+    try:
+        linter = Linter(Config(), RunOptions(profile="web"))
+        loaded = linter.load_bytes(name, document, "markdown")
+        statements = [
+            (s.block_index, s.sentence.start, s.about, s.cues, s.denied, s.elsewhere, s.manner, s.hedged_cues, s.answer)
+            for s in describe(loaded)
+        ]
+        finders = [StatementFinder(loaded, strict=True), StatementFinder(loaded, strict=False)]
+        concepts = {concept.regex.pattern: concept for rule in load_rules() if rule.kind == "disclosure" for concept in rule.compiled.vocabulary.concepts.values()}
+        occurrences = {f"{finder.strict} {pattern}": finder.occurrences(concept) for finder in finders for pattern, concept in concepts.items()}
+    finally:
+        anchors.ANCHORS_ON, anchors.ANCHORED_MIN_CHARACTERS, anchors._TRY_NS = saved
+    return statements, occurrences
+
+
+def test_statements_and_concepts_are_the_same_with_the_index() -> None:
+    page = (
+        "# Ketamine care\n\n"
+        "Ketamine can cause nausea. \"It cured me overnight,\" one patient wrote. \"'Best treatment ever,' she said,\" he wrote. "
+        "Some ads promise a cure. It isn't one. "
+        "You may have read that it is 100% safe; it is not. See our safety page for more. Do not drive until tomorrow. "
+        "Can I drive home? No. Studies (Smith et al., 2019) suggest rapid relief within hours for some people.\n\n"
+        "- Bladder problems such as cystitis can happen with heavy use\n- None\n"
+    ).encode("utf-8")
+    documents = [(page, "page.md"), *((path.read_bytes(), path.name) for path in _corpus_paths()[::4] if path.suffix == ".md")]
+    for data, name in documents:
+        assert _analyses(data, name, True) == _analyses(data, name, False), name

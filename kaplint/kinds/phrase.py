@@ -50,6 +50,7 @@ from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.recipes import Recipe, check_names, compile_recipes, recipe_matches, vetoes
 from kaplint.text.statements import statements_by_block
+from kaplint.text.anchors import BlockSearch, document_index
 from kaplint.text.evidence import any_pattern
 from kaplint.text.names import inside_name, is_title_case, name_spans
 from kaplint.text.negation import is_negated
@@ -123,18 +124,45 @@ class CompiledPhrase:
 _CANDIDATES = BlockMemo(size=32768)  # rules x blocks: a long page has thousands
 
 
-def _candidates(compiled: Any, text: str) -> list[tuple[int, int, re.Match[str], tuple[str, bool]]]:
-    """Every non-empty match of the rule's patterns in ``text``, by start and then longest first."""
+def _candidates(
+    compiled: Any, text: str, block_index: int, searches: list[BlockSearch]
+) -> list[tuple[int, int, re.Match[str], tuple[str, bool]]]:
+    """Every non-empty match of the rule's patterns in ``text``, by start and then longest first.
+
+    ``searches`` says how each pattern searches this document's blocks (see
+    :class:`kaplint.text.anchors.BlockSearch`): a pattern the document's index does not narrow
+    down asks the block's prefilter first.
+    """
     found_all: list[tuple[int, int, re.Match[str], tuple[str, bool]]] = []
-    literals = literal_index(text)
-    for regex, template, expand, runs in compiled.regexes:
-        if not literals.may_contain(runs):
-            continue  # none of the words every match needs (see kaplint.text.prefilter)
-        for found in regex.finditer(text):
+    literals = None
+    for (_regex, template, expand, runs), search in zip(compiled.regexes, searches):
+        if search.narrowed:
+            if not search.may_match(block_index):
+                continue  # the document's index says no match can start in this block
+        else:
+            if literals is None:
+                literals = literal_index(text)
+            if not literals.may_contain(runs):
+                continue  # none of the words every match needs (see kaplint.text.prefilter)
+        for found in search.finditer(block_index, text):
             if found.end() > found.start():
                 found_all.append((found.start(), found.end(), found, (template, expand)))
     found_all.sort(key=lambda item: (item[0], -item[1]))
     return found_all
+
+
+def _searches(compiled: CompiledPhrase, document: Document) -> list[BlockSearch]:
+    """How each of the rule's patterns searches the document's blocks."""
+    index = document_index(document)
+    return [BlockSearch(index, regex, runs) for regex, _, _, runs in compiled.regexes]
+
+
+def _blocks_to_visit(searches: list[BlockSearch], count: int) -> Iterable[int]:
+    """The blocks where one of the patterns may match, in order: all of them unless every
+    pattern is narrowed down by the document's index."""
+    if not all(search.narrowed for search in searches):
+        return range(count)
+    return sorted(set().union(*(search.blocks or () for search in searches)))
 
 
 class PhraseKind(Kind):
@@ -314,13 +342,16 @@ class PhraseKind(Kind):
             yield from self._answers(rule, compiled, document)
         analysis = segment(document)
         screen = screen or _MatchScreen(self, compiled, context, analysis, document)
-        for block_index, block in enumerate(document.blocks):
-            if block.kind not in compiled.blocks or not literal_index(block.text).may_contain(compiled.any_runs):
+        searches = _searches(compiled, document)
+        narrowed = all(search.narrowed for search in searches)
+        for block_index in _blocks_to_visit(searches, len(document.blocks)):
+            block = document.blocks[block_index]
+            if block.kind not in compiled.blocks or (not narrowed and not literal_index(block.text).may_contain(compiled.any_runs)):
                 continue  # most blocks hold none of the words a rule's patterns need
             if not compiled.title_case_headings and is_title_case(block.text):
                 continue  # "What Is Oral Ketamine?" capitalises every word; "What is Ketamine?" is a sentence
             if compiled.once_per_block:
-                matches = list(self._block_matches(rule, compiled, screen, block_index, block, document))
+                matches = list(self._block_matches(rule, compiled, screen, block_index, block, document, searches))
                 if matches:
                     first, last = matches[0], matches[-1]
                     message = rule.message.replace("{match}", block.text[first.start : last.end]).replace("{replacement}", "")
@@ -328,15 +359,22 @@ class PhraseKind(Kind):
                         message = f"{message} {compiled.quote_note}"
                     yield dataclasses.replace(first, end=last.end, message=message)
                 continue
-            yield from self._block_matches(rule, compiled, screen, block_index, block, document)
+            yield from self._block_matches(rule, compiled, screen, block_index, block, document, searches)
 
     def _block_matches(
-        self, rule: Any, compiled: CompiledPhrase, screen: "_MatchScreen", block_index: int, block: Any, document: Document
+        self,
+        rule: Any,
+        compiled: CompiledPhrase,
+        screen: "_MatchScreen",
+        block_index: int,
+        block: Any,
+        document: Document,
+        searches: list[BlockSearch],
     ) -> Iterable[Match]:
         """The findings of one block, in order."""
         if _block_excepted(compiled, document, block_index):
             return
-        candidates = _CANDIDATES.get(compiled, block.text, lambda: _candidates(compiled, block.text))
+        candidates = _CANDIDATES.get(compiled, block.text, lambda: _candidates(compiled, block.text, block_index, searches))
         last_end = -1
         reported_sentences: set[int] = set()
         for start, end, found, replacement_template in candidates:

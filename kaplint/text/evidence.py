@@ -34,7 +34,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from kaplint.text.prefilter import LiteralIndex, literal_index, required_runs
+from kaplint.text import prefilter
+from kaplint.text.anchors import DocumentIndex, document_index, finditer_at, pattern_anchors
+from kaplint.text.prefilter import LiteralIndex, fold, literal_index, required_runs
 from kaplint.text.segmentation import is_question, segment
 from kaplint.text.negation import is_denied
 
@@ -123,6 +125,7 @@ _POINTER_ANYWHERE = re.compile(
 )
 
 _NOTHING = re.compile(r"(?!)")
+_LETTER = re.compile(r"[^\W\d_]")  # a letter, as the anchor index reads words
 # (has affirmed use, has denied use) of a concept in a sentence
 _USES = {(affirmed, denied): (affirmed, denied) for affirmed in (False, True) for denied in (False, True)}
 _NO_USE = _USES[False, False]
@@ -224,6 +227,9 @@ class StatementFinder:
             position += len(sentence[3]) + len(_SEPARATOR)
         self._joined = _SEPARATOR.join(sentence[3] for sentence in self.sentences)
         self._sentence_indexes: list[LiteralIndex] | None = None  # each sentence's literal words, made when first needed
+        self._document_starts: list[int] | None = None  # where each sentence starts in the anchor index's text
+        self._mid_word: list[int] | None = None
+        self._denials: dict[tuple[int, int, int], bool] = {}
         # The document's opening (its title, or the introduction when it has none) frames every
         # section: on a page that opens "Your first Spravato session" a section "How long you stay"
         # is still about Spravato, even where plain text gives that heading the title's level and
@@ -303,32 +309,129 @@ class StatementFinder:
         A concept with a prefilter is searched only in the sentences that contain one of its
         literal words (kaplint.text.prefilter), each search bounded by its sentence. One without
         is searched once in all sentences joined by a separator no pattern can cross (``\\s`` and
-        ``\\w`` never match it), which is many times faster than one search per sentence.
+        ``\\w`` never match it), which is many times faster than one search per sentence. In a
+        long document the document's anchor index (:mod:`kaplint.text.anchors`) says where a
+        match may start, and only those places are tried: the matches are the same.
         """
         cached = self._occurrences.get(concept.regex.pattern)
         if cached is not None:
             return cached
-        found: dict[int, tuple[bool, bool]] = {}
-        if concept.runs is None:
-            spans: Iterable[tuple[int, int]] = ((0, len(self._joined)),)
+        index = document_index(self.document)
+        if index is None:
+            matches = self._read(concept, None)
         else:
-            spans = self._spans_containing(concept.runs)
-        for span_start, span_end in spans:
-            for match in concept.regex.finditer(self._joined, span_start, span_end):
-                index = bisect.bisect_right(self._starts, match.start()) - 1
-                text = self.sentences[index][3]
-                start = match.start() - self._starts[index]
-                end = match.end() - self._starts[index]
-                if end > len(text):
-                    continue  # crossed a separator: not a match within one sentence
-                affirmed, denied = found.get(index, _NO_USE)
-                if is_denied(text, start, end):
-                    denied = True
-                else:
-                    affirmed = True
-                found[index] = _USES[affirmed, denied]  # four shared pairs: a long page has tens of thousands
+            matches = self._indexed(concept, index)
+        found: dict[int, tuple[bool, bool]] = {}
+        for match in matches:
+            number = bisect.bisect_right(self._starts, match.start()) - 1
+            text = self.sentences[number][3]
+            start = match.start() - self._starts[number]
+            end = match.end() - self._starts[number]
+            if end > len(text):
+                continue  # crossed a separator: not a match within one sentence
+            affirmed, denied = found.get(number, _NO_USE)
+            if self._denied(number, start, end):
+                denied = True
+            else:
+                affirmed = True
+            found[number] = _USES[affirmed, denied]  # four shared pairs: a long page has tens of thousands
         self._occurrences[concept.regex.pattern] = found
         return found
+
+    def _denied(self, number: int, start: int, end: int) -> bool:
+        """Whether the words at ``start``-``end`` of sentence ``number`` are denied there, worked out
+        once for all the concepts that match them."""
+        key = (number, start, end)
+        denied = self._denials.get(key)
+        if denied is None:
+            denied = self._denials[key] = is_denied(self.sentences[number][3], start, end)
+        return denied
+
+    def _read(self, concept: Concept, held: set[int] | None) -> Iterator[re.Match[str]]:
+        """The concept's matches, read sentence by sentence (or across the joined text, for a
+        concept without a prefilter); ``held``: the blocks that can hold one (None: any)."""
+        if concept.runs is None:
+            yield from concept.regex.finditer(self._joined)
+            return
+        if held is None:
+            spans: Iterable[tuple[int, int]] = self._spans_containing(concept.runs)
+        else:
+            spans = (self._span(number) for number, sentence in enumerate(self.sentences) if sentence[0] in held)
+        for span_start, span_end in spans:
+            yield from concept.regex.finditer(self._joined, span_start, span_end)
+
+    def _indexed(self, concept: Concept, index: DocumentIndex) -> Iterator[re.Match[str]]:
+        """The concept's matches, found from the document's anchor index: the regex is tried only
+        where a match may start, in sentences of the blocks holding the concept's literal runs."""
+        held = None
+        if concept.runs is not None and prefilter.PREFILTERS_ON:
+            held = index.index.segments_holding(concept.runs)
+        candidates = index.candidates(concept.regex)
+        if candidates is None:
+            yield from self._read(concept, held)
+            return
+        places = self._places(concept.regex, candidates, index, held)
+        if concept.runs is None:
+            # one search across the joined text, which every sentence start may begin a match in
+            starts = sorted({*self._starts, *(position for _number, position in places)})
+            yield from finditer_at(concept.regex, self._joined, starts)
+            return
+        current, resume, end = -1, 0, 0
+        for number, position in places:  # as finditer would, sentence by sentence
+            if number != current:
+                current, resume = number, self._starts[number]
+                end = resume + len(self.sentences[number][3])
+            if position < resume:
+                continue
+            match = concept.regex.match(self._joined, position, end)
+            if match is not None:
+                yield match
+                resume = match.end()
+
+    def _span(self, number: int) -> tuple[int, int]:
+        """(start, end) of sentence ``number`` in the joined text."""
+        return self._starts[number], self._starts[number] + len(self.sentences[number][3])
+
+    def _places(self, regex: re.Pattern[str], candidates: list[int], index: DocumentIndex, held: set[int] | None) -> list[tuple[int, int]]:
+        """(sentence number, place in the joined text) where a match of ``regex`` may start, in
+        order: the index's candidates (positions in its text of the blocks) that fall in a sentence
+        of a ``held`` block, and the start of a sentence the index cannot vouch for."""
+        if self._document_starts is None:
+            self._document_starts = [index.offsets[block_index] + start for block_index, start, _end, _text in self.sentences]
+        sentence_starts = self._document_starts
+        places: list[tuple[int, int]] = []
+        number, following, length, shift, skip = -1, 0, 0, 0, True
+        for position in candidates:
+            if position >= following:
+                number = bisect.bisect_right(sentence_starts, position) - 1
+                following = sentence_starts[number + 1] if number + 1 < len(sentence_starts) else len(index.index.folded) + 1
+                if number >= 0:
+                    block_index, _start, _end, text = self.sentences[number]
+                    skip = held is not None and block_index not in held
+                    length, shift = len(text), self._starts[number] - sentence_starts[number]
+            if number < 0 or skip or position - sentence_starts[number] >= length:
+                continue  # between sentences, in one that carries no statement, or in a block without the runs
+            places.append((number, position + shift))
+        anchors = pattern_anchors(regex)
+        extra = set(self._starting_mid_word())
+        if anchors is not None and anchors.text_start and self.sentences:
+            extra.add(0)  # "^" matches at the start of the joined text
+        if held is not None:
+            extra = {number for number in extra if self.sentences[number][0] in held}
+        if extra:
+            places = sorted({*places, *((number, self._starts[number]) for number in extra)})
+        return places
+
+    def _starting_mid_word(self) -> list[int]:
+        """Sentences that start a word in the joined text but not in their block (a letter just
+        before them there): the anchor index of the blocks cannot vouch for their first word."""
+        if self._mid_word is None:
+            self._mid_word = [
+                number
+                for number, (block_index, start, _end, _text) in enumerate(self.sentences)
+                if start > 0 and _LETTER.match(fold(self.document.blocks[block_index].text[start - 1]))
+            ]
+        return self._mid_word
 
     def _spans_containing(self, runs: frozenset[str]) -> list[tuple[int, int]]:
         """(start, end) in the joined text of each sentence with one of ``runs`` (kaplint.text.prefilter)."""

@@ -37,6 +37,7 @@ import yaml
 
 from kaplint import cache
 from kaplint.bundled import bundled_rules_dir
+from kaplint.text.anchors import BlockSearch, document_index
 from kaplint.text.negation import is_denied, is_negated
 from kaplint.text.memo import BlockMemo
 from kaplint.text.prefilter import literal_index, required_runs
@@ -239,12 +240,13 @@ def statements_by_block(document: "Document") -> dict[int, list[Statement]]:
 def _describe(document: "Document", lexicons: Lexicons) -> list[Statement]:
     statements: list[Statement] = []
     segmentation = segment(document)
+    search = _LexiconSearch(lexicons, document)
     for block_index, sentences in segmentation.by_block.items():
         if not sentences:
             continue
         block = document.blocks[block_index]
         bounds = tuple((sentence.start, sentence.end) for sentence in sentences)
-        scanned = _SCANS.get(lexicons, (block.text, bounds), lambda: _scan_block(block.text, sentences, lexicons))
+        scanned = _SCANS.get(lexicons, (block.text, bounds), lambda: _scan_block(block.text, block_index, sentences, lexicons, search.in_block(block_index)))
         for sentence, found in zip(sentences, scanned):
             statement = _statement(sentence, block.text, lexicons, found)
             statement.heading = block.section[-1] if block.section else ""
@@ -350,12 +352,48 @@ class _Found:
 _SCANS = BlockMemo()
 
 
-def _scan_block(text: str, sentences: list[Sentence], lexicons: Lexicons) -> list[_Found]:
+class _LexiconSearch:
+    """How each lexicon pattern searches the blocks of one document, in the lexicons' order.
+
+    In a long document the document's index (:mod:`kaplint.text.anchors`) finds a pattern's
+    matches in all blocks at once, trying it only where a match may start, so a block is visited
+    only by the patterns that match there; the other patterns (those without anchors, those
+    matched sentence by sentence), and every pattern in a short document, ask each block's
+    prefilter.
+    """
+
+    def __init__(self, lexicons: Lexicons, document: "Document") -> None:
+        index = document_index(document)
+        groups = (("subject", lexicons.subjects), ("cue", lexicons.cues), ("manner", lexicons.manners))
+        self.patterns = [
+            # a pattern anchored to the start or end of a text is matched sentence by sentence, as before
+            (kind, name, pattern, BlockSearch(None if name in lexicons.anchored else index, pattern, lexicons.prefilters.get(name)))
+            for kind, patterns in groups
+            for name, pattern in patterns.items()
+        ]
+        self._everywhere = [number for number, item in enumerate(self.patterns) if not item[3].narrowed]
+        self._narrowed: dict[int, list[int]] = {}
+        for number, (_kind, _name, _pattern, search) in enumerate(self.patterns):
+            for block_index in search.blocks or ():
+                self._narrowed.setdefault(block_index, []).append(number)
+
+    def in_block(self, block_index: int) -> list[tuple[str, str, re.Pattern[str], BlockSearch]]:
+        """The patterns that may match in the block, in the lexicons' order."""
+        numbers = self._narrowed.get(block_index, [])
+        if self._everywhere:
+            numbers = sorted(numbers + self._everywhere)
+        return [self.patterns[number] for number in numbers]
+
+
+def _scan_block(
+    text: str, block_index: int, sentences: list[Sentence], lexicons: Lexicons, plan: list[tuple[str, str, re.Pattern[str], BlockSearch]]
+) -> list[_Found]:
     """Run every lexicon pattern once over the block and give each match to its sentence.
 
     Scanning the block rather than each sentence calls each pattern once per paragraph; a match
     that would cross a sentence boundary is dropped, and patterns anchored to the start or end
-    of a text are matched per sentence, as they were written.
+    of a text are matched per sentence, as they were written. ``plan`` lists the patterns that
+    may match in the block (see :class:`_LexiconSearch`).
     """
     found = [_Found() for _ in sentences]
     starts = [sentence.start for sentence in sentences]
@@ -367,30 +405,31 @@ def _scan_block(text: str, sentences: list[Sentence], lexicons: Lexicons) -> lis
         sentence = sentences[index]
         return index if start >= sentence.start and end <= sentence.end else None
 
-    literals = literal_index(text)
-    groups = (("subject", lexicons.subjects), ("cue", lexicons.cues), ("manner", lexicons.manners))
-    for kind, patterns in groups:
-        for name, pattern in patterns.items():
+    literals = None
+    for kind, name, pattern, search in plan:
+        if not search.narrowed:
+            if literals is None:
+                literals = literal_index(text)
             if not literals.may_contain(lexicons.prefilters.get(name)):
                 continue  # none of the words every match needs: the pattern cannot match here
-            if name in lexicons.anchored:
-                matches = [
-                    (index, match.start() + sentence.start, match.end() + sentence.start)
-                    for index, sentence in enumerate(sentences)
-                    for match in pattern.finditer(sentence.text)
-                ]
+        if name in lexicons.anchored:
+            matches = [
+                (index, match.start() + sentence.start, match.end() + sentence.start)
+                for index, sentence in enumerate(sentences)
+                for match in pattern.finditer(sentence.text)
+            ]
+        else:
+            matches = [(owner(match.start(), match.end()), match.start(), match.end()) for match in search.finditer(block_index, text)]
+        for index, start, end in matches:
+            if index is None or end == start:
+                continue
+            if kind == "cue":
+                offset = sentences[index].start
+                found[index].cues.append((name, start - offset, end - offset))
+            elif kind == "subject":
+                found[index].subjects.add(name)
             else:
-                matches = [(owner(match.start(), match.end()), match.start(), match.end()) for match in pattern.finditer(text)]
-            for index, start, end in matches:
-                if index is None or end == start:
-                    continue
-                if kind == "cue":
-                    offset = sentences[index].start
-                    found[index].cues.append((name, start - offset, end - offset))
-                elif kind == "subject":
-                    found[index].subjects.add(name)
-                else:
-                    found[index].manners.add(name)
+                found[index].manners.add(name)
     return found
 
 
