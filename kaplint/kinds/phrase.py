@@ -638,8 +638,9 @@ class _MatchScreen:
     def __init__(self, kind: "PhraseKind", compiled: CompiledPhrase, context: CheckContext, analysis: Any, document: Document) -> None:
         self.kind, self.compiled, self.context, self.analysis, self.document = kind, compiled, context, analysis, document
         self._facts: dict[tuple[int, int], _SentenceFacts] = {}
-        self._quotes: dict[int, list[tuple[int, int]]] = {}
-        self._names: dict[int, list[tuple[int, int]]] = {}
+        # a block's quotations and names are the same for every rule: kept with the document
+        self._quotes: dict[int, list[tuple[int, int]]] = document.memo.setdefault("phrase-quote-spans", {})
+        self._names: dict[int, list[tuple[int, int]]] = document.memo.setdefault("phrase-name-spans", {})
 
     def verdict(self, block_index: int, start: int, end: int) -> tuple[int, tuple[int, int] | None] | None:
         """None when the match is not reported; else the start of its sentence and its enclosing quotation."""

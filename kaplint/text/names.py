@@ -29,6 +29,8 @@ every word, so runs there say nothing about names; callers check
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from typing import Iterable
 
@@ -109,5 +111,7 @@ def is_title_case(text: str) -> bool:
 
 
 def inside_name(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``start``-``end`` lies within one of ``spans``."""
-    return any(span_start <= start and end <= span_end for span_start, span_end in spans)
+    """Whether ``start``-``end`` lies within one of ``spans`` (names as :func:`name_spans` gives
+    them, in order and apart: only the last one starting at or before ``start`` can hold it)."""
+    index = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]

@@ -9,6 +9,7 @@ finding says so.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
@@ -29,14 +30,24 @@ _CORRECTION = re.compile(
     r"^\W*(?:in\s+fact|actually|the\s+truth|in\s+reality|not\s+so|(?:the\s+)?(?:evidence|FDA|research|data|studies)\b)",
     re.IGNORECASE,
 )
+_OPENERS = re.compile("[\u201c\"\u2018]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation's inner text in ``text`` (straight or curly quotes)."""
+    """(start, end) of each quotation's inner text in ``text`` (straight or curly quotes), in order.
+
+    The spans never overlap: each quotation is looked for after the one before it ends.
+    """
     spans: list[tuple[int, int]] = []
     position = 0
-    while position < len(text):
+    while True:
+        opener = _OPENERS.search(text, position)  # the next character that may open a quotation
+        if opener is None:
+            break
+        position = opener.start()
         char = text[position]
-        closer = _QUOTE_PAIRS.get(char)
-        if closer is None or (char == "\u2018" and position > 0 and text[position - 1].isalnum()):
+        closer = _QUOTE_PAIRS[char]
+        if char == "\u2018" and position > 0 and text[position - 1].isalnum():
             position += 1
             continue
         end = text.find(closer, position + 1)
@@ -54,10 +65,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def enclosing_quote(
     text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None
 ) -> tuple[int, int] | None:
-    """The quotation that contains ``text[start:end]``, if any (``spans``: precomputed quote_spans)."""
-    for quote_start, quote_end in spans if spans is not None else quote_spans(text):
-        if quote_start <= start and end <= quote_end:
-            return quote_start, quote_end
+    """The quotation that contains ``text[start:end]``, if any (``spans``: precomputed quote_spans).
+
+    The quotations are in order and apart, so only the last one opening at or before ``start``
+    can hold it: a long paragraph of many quotations is not read through for every match.
+    """
+    spans = quote_spans(text) if spans is None else spans
+    index = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
+    if index >= 0 and spans[index][0] <= start and end <= spans[index][1]:
+        return spans[index]
     return None
 
 

@@ -1,0 +1,67 @@
+"""The look-ups that keep a long block linear answer exactly as reading the whole block would.
+
+A paragraph of a megabyte holds thousands of quotations, names and matches; the helpers below
+find the one that matters by bisection instead of reading them all for every match. Each is
+checked against the plain reading it replaced.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kaplint.text.names import inside_name, name_spans
+from kaplint.text.quotes import enclosing_quote, quote_spans
+
+_QUOTE_PIECES = st.sampled_from(
+    ["\u201c", "\u201d", '"', "\u2018", "\u2019", "don\u2019t", "it\u2019s", "a", "Ketamine", " ", ".", "\n", "x\u2018y", "9"]
+)
+
+
+def _quote_spans_by_character(text: str) -> list[tuple[int, int]]:
+    """The character-by-character reading that quote_spans replaced."""
+    pairs = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        closer = pairs.get(char)
+        if closer is None or (char == "\u2018" and position > 0 and text[position - 1].isalnum()):
+            position += 1
+            continue
+        end = text.find(closer, position + 1)
+        if closer == "\u2019":
+            while end != -1 and end + 1 < len(text) and text[end + 1].isalpha():
+                end = text.find(closer, end + 1)
+        if end == -1:
+            break
+        spans.append((position + 1, end))
+        position = end + 1
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_QUOTE_PIECES, max_size=40), st.data())
+def test_quotations_are_found_and_looked_up_as_before(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    spans = quote_spans(text)
+    assert spans == _quote_spans_by_character(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = next(((first, last) for first, last in spans if first <= start and end <= last), None)
+    assert enclosing_quote(text, start, end, spans) == expected
+    assert enclosing_quote(text, start, end) == expected
+
+
+_NAME_PIECES = st.sampled_from(["National", "Institute", "on", "Drug", "Abuse", "the", "ketamine", "Elevate", "Mind", "U.S.", " ", ". ", ", ", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=40), st.data())
+def test_a_match_inside_a_name_is_found_as_before(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    spans = name_spans(text, single=data.draw(st.booleans()))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert inside_name(spans, start, end) == any(first <= start and end <= last for first, last in spans)
+
