@@ -10,6 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kaplint.kinds.jargon import _overlaps
 from kaplint.text.names import inside_name, name_spans
 from kaplint.text.quotes import enclosing_quote, quote_spans
 
@@ -65,3 +66,15 @@ def test_a_match_inside_a_name_is_found_as_before(pieces: list[str], data: st.Da
     end = data.draw(st.integers(start, len(text)))
     assert inside_name(spans, start, end) == any(first <= start and end <= last for first, last in spans)
 
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=12), st.integers(0, 60), st.integers(0, 60))
+def test_an_overlapping_exception_is_found_as_before(gaps: list[tuple[int, int]], start: int, length: int) -> None:
+    # spans in the order finditer gives them: each starts where or after the one before ends
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for gap, width in gaps:
+        spans.append((position + gap, position + gap + width))
+        position = position + gap + width + (1 if width == 0 else 0)
+    end = start + length
+    assert _overlaps(spans, start, end) == any(first < end and last > start for first, last in spans)

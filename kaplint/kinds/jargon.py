@@ -15,6 +15,7 @@ jargon ("Food and Drug Administration").
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -138,6 +139,7 @@ class JargonKind(Kind):
                 continue
             text = block.text
             names: list[tuple[int, int]] | None = None
+            exceptions = _MatchSpans()
             for start, end, entry in find_terms(text, compiled):
                 matched = text[start:end]
                 if entry.term in settled or context.is_accepted(text, start, end):
@@ -147,10 +149,7 @@ class JargonKind(Kind):
                         names = _names(text, [sentence.start for sentence in analysis.by_block.get(index, [])], block.kind == "heading")
                     if inside_name(names, start, end):
                         continue  # a clinic, program or product: "Elevate Mind" is not the word "elevate"
-                if entry.exception_regex is not None and any(
-                    exception.start() < end and exception.end() > start
-                    for exception in entry.exception_regex.finditer(text)
-                ):
+                if entry.exception_regex is not None and _overlaps(exceptions.spans(entry.exception_regex, text), start, end):
                     continue
                 if entry.kind == "medical":
                     if block.kind == "heading":
@@ -162,6 +161,27 @@ class JargonKind(Kind):
                 if entry.kind == "medical":
                     message += " If the term is needed, explain it in plain words where it first appears."
                 yield Match(start, end, message, index, suggestions=entry.plain)
+
+
+class _MatchSpans:
+    """The (start, end) of each match of an entry's exceptions in one block, found once per block:
+    a long paragraph is not read again for every term in it."""
+
+    def __init__(self) -> None:
+        self._spans: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+
+    def spans(self, pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+        found = self._spans.get(pattern)
+        if found is None:
+            found = self._spans[pattern] = [match.span() for match in pattern.finditer(text)]
+        return found
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``spans`` (a pattern's matches in order, so ordered by end too) overlaps
+    ``start``-``end``: only the first that ends after ``start`` can."""
+    index = bisect.bisect_right(spans, start, key=lambda span: span[1])
+    return index < len(spans) and spans[index][0] < end and spans[index][1] > start
 
 
 def _names(text: str, sentence_starts: list[int], heading: bool) -> list[tuple[int, int]]:
