@@ -78,3 +78,20 @@ def test_an_overlapping_exception_is_found_as_before(gaps: list[tuple[int, int]]
         position = position + gap + width + (1 if width == 0 else 0)
     end = start + length
     assert _overlaps(spans, start, end) == any(first < end and last > start for first, last in spans)
+
+
+def test_a_sentence_statement_is_found_as_before() -> None:
+    from pathlib import Path
+
+    from kaplint.config import Config
+    from kaplint.engine import Linter, RunOptions
+    from kaplint.text.segmentation import segment
+    from kaplint.text.statements import statement_of, statements_by_block
+
+    linter = Linter(Config(), RunOptions())
+    for path in sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.md")):
+        document = linter.load_bytes(path.name, path.read_bytes(), "markdown")
+        by_block = statements_by_block(document)
+        for sentence in segment(document).sentences:
+            expected = next((item for item in by_block.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
+            assert statement_of(document, sentence) is expected

@@ -27,7 +27,7 @@ from kaplint.text.evidence import any_pattern, word_pattern
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.recipes import Recipe, compile_recipes, recipe_matches
-from kaplint.text.statements import statements_by_block
+from kaplint.text.statements import statement_of
 from kaplint.text.negation import is_denied
 from kaplint.text.quotes import is_discussed, quote_spans
 from kaplint.text.segmentation import segment
@@ -79,13 +79,12 @@ class ConditionListKind(Kind):
             yield from self._lists(rule, compiled, document)
             return
         analysis = segment(document)
-        statements = statements_by_block(document)
         covered: set[tuple[int, int]] = set()
         for match in self._lists(rule, compiled, document):
             sentence = analysis.sentence_at(match.block_index, match.start) if match.block_index is not None else None
             if sentence is not None:
                 covered.add((sentence.block_index, sentence.start))
-                statement = next((item for item in statements.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
+                statement = statement_of(document, sentence)
                 if statement is not None and statement.about_other_treatment_at(match.start):
                     continue  # "SSRIs are given to veterans with PTSD for low mood, anxiety and insomnia"
                 if statement is not None and "criticized" in statement.manner:

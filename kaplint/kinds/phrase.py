@@ -49,7 +49,7 @@ from kaplint.text.document import BLOCK_KINDS, Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.recipes import Recipe, check_names, compile_recipes, recipe_matches, vetoes
-from kaplint.text.statements import statements_by_block
+from kaplint.text.statements import statement_of
 from kaplint.text.anchors import BlockSearch, document_index
 from kaplint.text.evidence import any_pattern
 from kaplint.text.names import inside_name, is_title_case, name_spans
@@ -304,13 +304,12 @@ class PhraseKind(Kind):
         # One statement, one finding: a sentence the phrases already report is not read again.
         analysis = segment(document)
         covered: set[tuple[int, int]] = set()
-        statements = statements_by_block(document) if compiled.statement_exceptions else {}
 
         def kept(match: Match) -> bool:
             sentence = analysis.sentence_at(match.block_index, match.start)
             if sentence is None:
                 return True
-            statement = next((item for item in statements.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
+            statement = statement_of(document, sentence) if compiled.statement_exceptions else None
             firm = compiled.unexcused_by_nearby_risk is not None and bool(
                 compiled.unexcused_by_nearby_risk.search(document.blocks[match.block_index].text[match.start : match.end])
             )

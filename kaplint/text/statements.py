@@ -237,6 +237,20 @@ def statements_by_block(document: "Document") -> dict[int, list[Statement]]:
     return grouped
 
 
+def statement_of(document: "Document", sentence: Sentence) -> "Statement | None":
+    """The statement of ``sentence`` (a sentence of the document's segmentation), found by its
+    block and start rather than by reading its block's statements, which a paragraph of
+    thousands of sentences would make slow for every match."""
+    key = _MEMO_KEY + "-by-start"
+    by_start = document.memo.get(key)
+    if by_start is None:
+        by_start = {}
+        for statement in describe(document):
+            by_start.setdefault((statement.block_index, statement.sentence.start), statement)
+        document.memo[key] = by_start
+    return by_start.get((sentence.block_index, sentence.start))  # type: ignore[no-any-return]
+
+
 def _describe(document: "Document", lexicons: Lexicons) -> list[Statement]:
     statements: list[Statement] = []
     segmentation = segment(document)
