@@ -55,11 +55,11 @@ _MEMO_KEY = "statements"
 _CLAUSE_BREAKS = r"[;:\u2014()]|,\s*(?:while|whereas|but)\b|\b(?:whereas|while|unlike|but|however)\b"
 # a relative clause (", which ...") stays with the clause it describes
 _CLAUSE_SPLIT = re.compile(_CLAUSE_BREAKS + r"|,\s+(?!which\b|who\b|that\b)(?=[a-z]+\s)", re.IGNORECASE)
-# How far a hedge reaches: its clause, including a list of participles that continues it
-# ("implicated in the growth of neurons, creating new connections, and strengthening others").
 # A sentence that opens by setting this treatment against another ("Unlike older antidepressants,
 # it works ...") is about this treatment even when it names it only as "it".
 _CONTRAST_OPENING = re.compile(r"^\W*(?:unlike|compared\s+(?:to|with)|in\s+contrast\s+to|as\s+opposed\s+to|whereas)\b", re.IGNORECASE)
+# How far a hedge reaches: its clause, including a list of participles that continues it
+# ("implicated in the growth of neurons, creating new connections, and strengthening others").
 _HEDGE_CLAUSE_SPLIT = re.compile(
     _CLAUSE_BREAKS + r"|,\s+(?!who\b|that\b|[a-z]+ing\b|and\s+[a-z]+ing\b)(?=[a-z]+\s)", re.IGNORECASE
 )
