@@ -242,3 +242,20 @@ def test_statements_and_concepts_are_the_same_with_the_index() -> None:
     documents = [(page, "page.md"), *((path.read_bytes(), path.name) for path in _corpus_paths()[::4] if path.suffix == ".md")]
     for data, name in documents:
         assert _analyses(data, name, True) == _analyses(data, name, False), name
+
+
+@pytest.mark.usefixtures("every_place_tried")
+def test_a_long_span_of_a_block_finds_the_same_matches_anchored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence of a long block, searched as a text of its own (sentence exceptions, what a
+    rule's sentence must be about), at the places the document's index gives."""
+    from kaplint.text.anchors import span_finditer
+
+    monkeypatch.setattr(anchors, "LONG_SPAN", 0)
+    texts = [" ".join(text.split()) for text in _corpus_texts()]
+    index = DocumentIndex(texts)
+    for number, text in enumerate(texts):
+        for start, end in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3), (7, 90)):
+            span = text[start:end]
+            for pattern in _bundled_patterns()[::5]:
+                assert _spans(span_finditer(index, pattern, number, start, span)) == _spans(pattern.finditer(span)), pattern.pattern[:80]
+

@@ -50,7 +50,7 @@ from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
 from kaplint.kinds.recipes import Recipe, check_names, compile_recipes, recipe_matches, vetoes
 from kaplint.text.statements import statement_of
-from kaplint.text.anchors import BlockSearch, document_index
+from kaplint.text.anchors import BlockSearch, DocumentIndex, document_index, span_finditer, span_search
 from kaplint.text.evidence import any_pattern
 from kaplint.text.names import inside_name, is_title_case, name_spans
 from kaplint.text.negation import is_negated
@@ -462,31 +462,35 @@ class _SentenceFacts:
     asks_from: int | None = None  # block offset where a question that asks begins (None: no question)
 
 
-def _sentence_facts(compiled: CompiledPhrase, analysis: Any, block_index: int, text: str, sentence_start: int, sentence_end: int) -> _SentenceFacts:
+def _sentence_facts(
+    compiled: CompiledPhrase, analysis: Any, block_index: int, text: str, sentence_start: int, sentence_end: int, index: DocumentIndex | None
+) -> _SentenceFacts:
     sentence_text = text[sentence_start:sentence_end]
-    excluded = any(exception.search(sentence_text) for exception in compiled.sentence_exceptions)
+    excluded = any(span_search(index, exception, block_index, sentence_start, sentence_text) for exception in compiled.sentence_exceptions)
     asks_from = None
     if compiled.skip_questions and not _RHETORICAL.match(sentence_text):
         asked = asked_from(sentence_text)
         asks_from = None if asked is None else sentence_start + asked
-    about = not compiled.sentence_requires or _about(compiled, analysis, block_index, text, sentence_start, sentence_end)
+    about = not compiled.sentence_requires or _about(compiled, analysis, block_index, text, sentence_start, sentence_end, index)
     spans = tuple(
         (found.start() + sentence_start, found.end() + sentence_start)
         for exception in compiled.exceptions
-        for found in exception.finditer(sentence_text)
+        for found in span_finditer(index, exception, block_index, sentence_start, sentence_text)
     )
     return _SentenceFacts(excluded, about, spans, asks_from)
 
 
-def _about(compiled: CompiledPhrase, analysis: Any, block_index: int, text: str, sentence_start: int, sentence_end: int) -> bool:
+def _about(
+    compiled: CompiledPhrase, analysis: Any, block_index: int, text: str, sentence_start: int, sentence_end: int, index: DocumentIndex | None
+) -> bool:
     """Whether the sentence (or the few before it in its block) mentions what the rule is about."""
     scope_start = sentence_start
     if compiled.sentence_requires_reach:
-        earlier = [sentence for sentence in analysis.by_block.get(block_index, []) if sentence.start < sentence_start]
+        earlier = analysis.count_before(block_index, sentence_start)  # found by bisection: a paragraph may hold thousands
         if earlier:
-            scope_start = earlier[-compiled.sentence_requires_reach :][0].start
+            scope_start = analysis.by_block[block_index][max(0, earlier - compiled.sentence_requires_reach)].start
     scope = text[scope_start:sentence_end]
-    return any(required.search(scope) for required in compiled.sentence_requires)
+    return any(span_search(index, required, block_index, scope_start, scope) for required in compiled.sentence_requires)
 
 
 def _about_by_context(compiled: CompiledPhrase, document: Document, block: Any, sentence_text: str) -> bool:
@@ -650,7 +654,7 @@ class _MatchScreen:
         sentence_end = sentence.end if sentence else len(block.text)
         facts = self._facts.get((block_index, sentence_start))
         if facts is None:  # once per sentence: a long run-on sentence is not rescanned for every match
-            facts = _sentence_facts(compiled, analysis, block_index, block.text, sentence_start, sentence_end)
+            facts = _sentence_facts(compiled, analysis, block_index, block.text, sentence_start, sentence_end, document_index(document))
             if not facts.about and compiled.sentence_requires_context and _about_by_context(compiled, document, block, block.text[sentence_start:sentence_end]):
                 facts = dataclasses.replace(facts, about=True)
             self._facts[(block_index, sentence_start)] = facts

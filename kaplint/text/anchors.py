@@ -464,6 +464,17 @@ class DocumentIndex:
             found = sorted(found + self.offsets)
         return found if len(found) <= _candidate_budget(anchors, len(self.index.folded)) else None
 
+    def span_starts(self, pattern: re.Pattern[str], block: int, start: int, end: int) -> list[int] | None:
+        """Where in the text of block ``block`` from ``start`` to ``end``, taken as a text of its own,
+        a match of ``pattern`` may start (its first position always, as a text's first word starts
+        a word); None when the pattern should read it (see :meth:`candidates`)."""
+        found = self.candidates(pattern)
+        if found is None:
+            return None
+        base = self.offsets[block] + start
+        low, high = bisect.bisect_left(found, base), bisect.bisect_left(found, self.offsets[block] + end)
+        return [0, *(position - base for position in found[low:high] if position != base)]
+
     def block_matches(self, pattern: re.Pattern[str], runs: frozenset[str] | None = None) -> dict[int, list[re.Match[str]]] | None:
         """The matches of ``pattern.finditer`` in each block that has some, by block; None when the
         pattern should read the blocks instead (see :meth:`candidates`)."""
@@ -514,6 +525,23 @@ def document_index(document: Any) -> DocumentIndex | None:
         long_enough = ANCHORS_ON and sum(len(text) for text in texts) >= ANCHORED_MIN_CHARACTERS
         document.memo[_MEMO_KEY] = DocumentIndex(texts) if long_enough else None
     return document.memo[_MEMO_KEY]  # type: ignore[no-any-return]
+
+
+# A span of a block at least this long (a sentence of a thousand words) is searched at its anchors.
+LONG_SPAN = 4096
+
+
+def span_finditer(index: DocumentIndex | None, pattern: re.Pattern[str], block: int, start: int, text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, where ``text`` is the text of block ``block`` from
+    ``start`` on (a sentence, say): a long one is tried only where the document's index says a
+    match may start."""
+    starts = None if index is None or len(text) < LONG_SPAN else index.span_starts(pattern, block, start, start + len(text))
+    return pattern.finditer(text) if starts is None else finditer_at(pattern, text, starts)
+
+
+def span_search(index: DocumentIndex | None, pattern: re.Pattern[str], block: int, start: int, text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a span of a block (see :func:`span_finditer`)."""
+    return next(span_finditer(index, pattern, block, start, text), None)
 
 
 class BlockSearch:

@@ -77,6 +77,10 @@ class Analysis:
                     return sentence
         return None
 
+    def count_before(self, block_index: int, offset: int) -> int:
+        """How many sentences of block ``block_index`` start before ``offset``."""
+        return bisect.bisect_left(self._block_starts(block_index), offset)
+
     def sentence_after(self, block_index: int, offset: int) -> Sentence | None:
         """The first sentence of block ``block_index`` that starts at or after ``offset``."""
         sentences = self.by_block.get(block_index, [])
