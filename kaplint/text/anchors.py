@@ -347,6 +347,11 @@ class TextIndex:
         self._word_positions()
         return set().union(*(self._word_segments[word] for run in runs for word in self.words_with(run, False)))
 
+    def occurrence_count(self, runs: Iterable[str]) -> int:
+        """About how many times the letter ``runs`` stand in the text (counted by word, not read)."""
+        words = self._word_positions()
+        return sum(len(words[word]) * word.count(run) for run in runs for word in self.words_with(run, False))
+
     def prefix_positions(self, word_start: bool, prefix: str) -> list[int]:
         """Sorted positions where ``prefix`` stands (at the start of a word, if ``word_start``)."""
         key = (word_start, prefix)

@@ -370,7 +370,11 @@ class StatementFinder:
         if candidates is None:
             yield from self._read(concept, held)
             return
-        places = self._places(concept.regex, candidates, index, held)
+        sentences = None if concept.runs is None else self._sentences_holding(concept.runs, index, len(candidates))
+        if sentences is not None:
+            places = self._places_in(sentences, concept.regex, candidates, index)
+        else:
+            places = self._places(concept.regex, candidates, index, held)
         if concept.runs is None:
             # one search across the joined text, which every sentence start may begin a match in
             starts = sorted({*self._starts, *(position for _number, position in places)})
@@ -396,9 +400,7 @@ class StatementFinder:
         """(sentence number, place in the joined text) where a match of ``regex`` may start, in
         order: the index's candidates (positions in its text of the blocks) that fall in a sentence
         of a ``held`` block, and the start of a sentence the index cannot vouch for."""
-        if self._document_starts is None:
-            self._document_starts = [index.offsets[block_index] + start for block_index, start, _end, _text in self.sentences]
-        sentence_starts = self._document_starts
+        sentence_starts = self._sentence_starts_in(index)
         places: list[tuple[int, int]] = []
         number, following, length, shift, skip = -1, 0, 0, 0, True
         for position in candidates:
@@ -421,6 +423,46 @@ class StatementFinder:
         if extra:
             places = sorted({*places, *((number, self._starts[number]) for number in extra)})
         return places
+
+    def _sentences_holding(self, runs: frozenset[str], index: DocumentIndex, budget: int) -> list[int] | None:
+        """The numbers of the sentences holding one of ``runs`` (a concept's prefilter), in order,
+        found from where the runs stand in the index's text; None when they stand in more places
+        than ``budget`` (then the blocks holding them narrow the search instead)."""
+        if not prefilter.PREFILTERS_ON or index.index.occurrence_count(runs) > budget:
+            return None
+        positions = sorted(position for run in runs for position in index.index.prefix_positions(False, run))
+        sentence_starts = self._sentence_starts_in(index)
+        numbers: list[int] = []
+        for position in positions:
+            number = bisect.bisect_right(sentence_starts, position) - 1
+            if number >= 0 and position - sentence_starts[number] < len(self.sentences[number][3]) and (not numbers or numbers[-1] != number):
+                numbers.append(number)
+        return numbers
+
+    def _places_in(self, sentences: list[int], regex: re.Pattern[str], candidates: list[int], index: DocumentIndex) -> list[tuple[int, int]]:
+        """(sentence number, place in the joined text) where a match of ``regex`` may start in one
+        of ``sentences``, in order (see :meth:`_places`)."""
+        sentence_starts = self._sentence_starts_in(index)
+        anchors = pattern_anchors(regex)
+        extra = set(self._starting_mid_word())
+        if anchors is not None and anchors.text_start and self.sentences:
+            extra.add(0)  # "^" matches at the start of the joined text
+        places: list[tuple[int, int]] = []
+        for number in sentences:
+            start = sentence_starts[number]
+            shift = self._starts[number] - start
+            low = bisect.bisect_left(candidates, start)
+            high = bisect.bisect_left(candidates, start + len(self.sentences[number][3]))
+            if number in extra and (low == high or candidates[low] != start):
+                places.append((number, self._starts[number]))
+            places.extend((number, position + shift) for position in candidates[low:high])
+        return places
+
+    def _sentence_starts_in(self, index: DocumentIndex) -> list[int]:
+        """Where each sentence starts in the index's text of the blocks."""
+        if self._document_starts is None:
+            self._document_starts = [index.offsets[block_index] + start for block_index, start, _end, _text in self.sentences]
+        return self._document_starts
 
     def _starting_mid_word(self) -> list[int]:
         """Sentences that start a word in the joined text but not in their block (a letter just
