@@ -259,3 +259,26 @@ def test_a_long_span_of_a_block_finds_the_same_matches_anchored(monkeypatch: pyt
             for pattern in _bundled_patterns()[::5]:
                 assert _spans(span_finditer(index, pattern, number, start, span)) == _spans(pattern.finditer(span)), pattern.pattern[:80]
 
+
+def test_concept_uses_looked_up_sentence_by_sentence_are_the_whole_search() -> None:
+    """In a long document a disclosure statement looks a concept's uses up sentence by sentence;
+    each answer is the whole-document search's."""
+    from kaplint.config import Config
+    from kaplint.engine import Linter, RunOptions
+    from kaplint.text.evidence import StatementFinder, _Uses
+
+    saved = anchors.ANCHORED_MIN_CHARACTERS
+    anchors.ANCHORED_MIN_CHARACTERS = 0
+    try:
+        linter = Linter(Config(), RunOptions(profile="web"))
+        concepts = {concept.regex.pattern: concept for rule in load_rules() if rule.kind == "disclosure" for concept in rule.compiled.vocabulary.concepts.values()}
+        for path in _corpus_paths()[::3]:
+            document = linter.load_bytes(path.name, path.read_bytes(), "markdown")
+            finder = StatementFinder(document)
+            for concept in concepts.values():
+                table = finder.occurrences(concept)
+                uses = _Uses(StatementFinder(document), concept)
+                assert bool(uses) == bool(table), (path.name, concept.name)
+                assert [uses.get(number) for number in range(len(finder.sentences))] == [table.get(number) for number in range(len(finder.sentences))]
+    finally:
+        anchors.ANCHORED_MIN_CHARACTERS = saved

@@ -32,10 +32,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Union
 
 from kaplint.text import prefilter
-from kaplint.text.anchors import DocumentIndex, document_index, finditer_at, pattern_anchors
+from kaplint.text.anchors import LONG_SPAN, DocumentIndex, document_index, finditer_at, pattern_anchors
 from kaplint.text.prefilter import LiteralIndex, fold, literal_index, required_runs
 from kaplint.text.segmentation import is_question, segment
 from kaplint.text.negation import is_denied
@@ -195,6 +195,62 @@ def any_pattern(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
 
+class _Uses:
+    """Where one concept occurs (as :meth:`StatementFinder.occurrences` gives it), looked up
+    sentence by sentence and worked out as asked.
+
+    In a long document a statement is usually made early, or one of its concepts is missing
+    altogether: finding the passage that makes it then needs the concept's uses in a few
+    sentences, not in all of them. Each sentence is searched exactly as the search of the whole
+    document searches it, so every answer is the same; after many look-ups, or for a concept
+    searched across sentences, the whole document is searched at once.
+    """
+
+    LOOKUPS = 256  # sentences searched one by one before the whole document is
+
+    def __init__(self, finder: "StatementFinder", concept: Concept) -> None:
+        self._finder = finder
+        self._concept = concept
+        self._table: dict[int, tuple[bool, bool]] | None = None
+        self._seen: dict[int, tuple[bool, bool] | None] = {}
+        if concept.runs is None:
+            self._complete()  # a search across the joined sentences is not one per sentence
+
+    def _complete(self) -> dict[int, tuple[bool, bool]]:
+        if self._table is None:
+            self._table = self._finder.occurrences(self._concept)
+        return self._table
+
+    def get(self, number: int, default: tuple[bool, bool] | None = None) -> tuple[bool, bool] | None:
+        """(has affirmed use, has denied use) in sentence ``number``, or ``default`` without any."""
+        if self._table is not None:
+            return self._table.get(number, default)
+        if number not in self._seen:
+            if len(self._seen) >= self.LOOKUPS or not self._finder.searchable_alone(number):
+                return self._complete().get(number, default)
+            self._seen[number] = self._finder.sentence_uses(self._concept, number)
+        uses = self._seen[number]
+        return default if uses is None else uses
+
+    def __contains__(self, number: int) -> bool:
+        return self.get(number) is not None
+
+    def __bool__(self) -> bool:
+        """Whether the concept occurs anywhere: the sentences are searched in order until it does."""
+        if self._table is None and any(uses is not None for uses in self._seen.values()):
+            return True
+        for number in range(len(self._finder.sentences)):
+            if self._table is not None:
+                break
+            if self.get(number) is not None:
+                return True
+        return bool(self._table)
+
+
+# A concept's uses, by sentence number: searched at once, or looked up as asked.
+_Table = Union[dict[int, tuple[bool, bool]], _Uses]
+
+
 class StatementFinder:
     """The sentences of one document and the concept occurrences in them, computed once.
 
@@ -230,6 +286,7 @@ class StatementFinder:
         self._document_starts: list[int] | None = None  # where each sentence starts in the anchor index's text
         self._mid_word: list[int] | None = None
         self._denials: dict[tuple[int, int, int], bool] = {}
+        self._lazy: dict[str, _Uses] = {}
         # The document's opening (its title, or the introduction when it has none) frames every
         # section: on a page that opens "Your first Spravato session" a section "How long you stay"
         # is still about Spravato, even where plain text gives that heading the title's level and
@@ -337,6 +394,33 @@ class StatementFinder:
             found[number] = _USES[affirmed, denied]  # four shared pairs: a long page has tens of thousands
         self._occurrences[concept.regex.pattern] = found
         return found
+
+    def sentence_uses(self, concept: Concept, number: int) -> tuple[bool, bool] | None:
+        """The concept's uses in sentence ``number`` alone: its part of :meth:`occurrences` (for a
+        concept with a prefilter, whose search is bounded by each sentence)."""
+        start, end = self._span(number)
+        affirmed = denied = False
+        for match in concept.regex.finditer(self._joined, start, end):
+            if self._denied(number, match.start() - start, match.end() - start):
+                denied = True
+            else:
+                affirmed = True
+        return _USES[affirmed, denied] if affirmed or denied else None
+
+    def searchable_alone(self, number: int) -> bool:
+        """Whether sentence ``number`` is short enough to search by itself (a long one is searched
+        with the rest of the document, at the places the anchor index gives)."""
+        return len(self.sentences[number][3]) < LONG_SPAN
+
+    def _uses(self, concept: Concept) -> _Table:
+        """Where ``concept`` occurs, for finding passages: in a long document looked up as asked
+        (:class:`_Uses`), in a short one searched at once."""
+        if document_index(self.document) is None:
+            return self.occurrences(concept)
+        uses = self._lazy.get(concept.regex.pattern)
+        if uses is None:
+            uses = self._lazy[concept.regex.pattern] = _Uses(self, concept)
+        return uses
 
     def _denied(self, number: int, start: int, end: int) -> bool:
         """Whether the words at ``start``-``end`` of sentence ``number`` are denied there, worked out
@@ -495,7 +579,7 @@ class StatementFinder:
         # Point at the first sentence of the passage that carries part of the statement.
         concepts = [requirement.concept for requirement in statement.requirements] + list(statement.group)
         carrier = next(
-            (index for index in passage if any(index in self.occurrences(concept) for concept in concepts)), passage[0]
+            (index for index in passage if any(index in self._uses(concept) for concept in concepts)), passage[0]
         )
         block_index, start, end, _ = self.sentences[carrier]
         return Evidence(block_index, start, end)
@@ -505,12 +589,12 @@ class StatementFinder:
     ) -> tuple[int, ...] | None:
         tables = []
         for requirement in statement.requirements:
-            table = self.occurrences(requirement.concept)
+            table = self._uses(requirement.concept)
             if not table and requirement.polarity != "tied":  # a tied concept may be in a heading only
                 return None  # stop early: the remaining concepts need not be searched
             tables.append((requirement, table))
         group = [Requirement(concept, "affirmed") for concept in statement.group]
-        group_tables = [(requirement, self.occurrences(requirement.concept)) for requirement in group]
+        group_tables = [(requirement, self._uses(requirement.concept)) for requirement in group]
         if sum(1 for _, table in group_tables if table) < statement.group_min:
             return None
         anchor = tables[0] if tables else None
@@ -568,9 +652,9 @@ class StatementFinder:
 
     def _tied(
         self,
-        anchor: tuple[Requirement, dict[int, tuple[bool, bool]]] | None,
+        anchor: tuple[Requirement, _Table] | None,
         tied: Requirement,
-        table: dict[int, tuple[bool, bool]],
+        table: _Table,
         passage: tuple[int, ...],
     ) -> bool:
         """Whether a ``tied:`` concept is said of the statement's first concept.
@@ -594,13 +678,11 @@ class StatementFinder:
             tied.concept.regex.search(heading) for index in carriers for heading in self.document.blocks[self.sentences[index][0]].section
         )
 
-    def _satisfied(self, requirement: Requirement, table: dict[int, tuple[bool, bool]], passage: tuple[int, ...]) -> bool:
-        if passage[0] in self.denied_by_answer:
-            # Read the question as forbidden: an affirmed use there is a denied one.
-            flipped = {index: (uses[1], uses[0]) if index == passage[0] else uses for index, uses in table.items()}
-            table = flipped
+    def _satisfied(self, requirement: Requirement, table: _Table, passage: tuple[int, ...]) -> bool:
         if requirement.polarity != "section":
-            return _satisfied(requirement, table, passage)
+            # Read a question answered "No" ("Can I drive home? No.") as forbidden: an affirmed use
+            # there is a denied one.
+            return _satisfied(requirement, table, passage, flip_first=passage[0] in self.denied_by_answer)
         if self._run_number[passage[0]] in self._runs_holding(requirement.concept):
             return True
         headings = self.document.blocks[self.sentences[passage[0]][0]].section
@@ -622,12 +704,16 @@ def is_pointer(text: str, has_link: bool) -> bool:
     return bool(_POINTER_ANYWHERE.search(text))
 
 
-def _satisfied(requirement: Requirement, table: dict[int, tuple[bool, bool]], passage: tuple[int, ...]) -> bool:
+def _satisfied(requirement: Requirement, table: _Table, passage: tuple[int, ...], flip_first: bool = False) -> bool:
+    """Whether ``requirement`` is met in ``passage`` (``flip_first``: with the first sentence's
+    affirmed and denied uses swapped)."""
     for index in passage:
         uses = table.get(index)
         if uses is None:
             continue
         affirmed, denied = uses
+        if flip_first and index == passage[0]:
+            affirmed, denied = denied, affirmed
         if requirement.polarity == "any" or (requirement.polarity == "affirmed" and affirmed) or (
             requirement.polarity == "denied" and denied
         ):
