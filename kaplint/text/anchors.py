@@ -46,6 +46,7 @@ _REPEATS = tuple(
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LEADING_LETTERS = re.compile(r"[^\W\d_]*")
 _DIGIT_CHARACTER = re.compile(r"\d")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")  # white space, then the next run of letters
 
 # Off only in tests, which check that an engine without anchored search reports exactly the same.
 ANCHORS_ON = True
@@ -56,18 +57,22 @@ class Anchors:
     """What every match of a pattern begins with, in folded (lower-case) text.
 
     A match starts where one of ``word_prefixes`` begins a word (its run of letters starts
-    there), where one of ``prefixes`` stands anywhere, at a decimal digit when ``digits``, or at
-    the start of the text searched when ``text_start`` (a pattern opening with ``^``).
+    there), where one of ``prefixes`` stands anywhere, where a pair of ``word_pairs`` stands, at a
+    decimal digit when ``digits``, or at the start of the text searched when ``text_start`` (a
+    pattern opening with ``^``).
     """
 
     word_prefixes: frozenset[str] = frozenset()
     prefixes: frozenset[str] = frozenset()
     digits: bool = False
     text_start: bool = False
+    # (first word, second word's first letters): a match starts where that word starts a word and
+    # is followed, after white space only, by a word beginning so ("the most", "an excellent")
+    word_pairs: frozenset[tuple[str, str]] = frozenset()
 
 
 # How one alternative of a pattern begins: a prefix at a word start or anywhere, a digit, the text's start.
-_WORD, _ANYWHERE, _DIGIT, _TEXT_START = "word", "anywhere", "digit", "text-start"
+_WORD, _ANYWHERE, _DIGIT, _TEXT_START, _PAIR = "word", "anywhere", "digit", "text-start", "pair"
 _Found = frozenset[tuple[str, str]]
 
 
@@ -123,6 +128,22 @@ def _marks_word_start(op: Any, value: Any) -> bool:
             and not any(op is sre_constants.NEGATE for op, _ in items[0][1])
         )
     return False
+
+
+def _is_white_space(items: list[Any]) -> bool:
+    return list(items) == [(sre_constants.IN, [(sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)])]
+
+
+def _pairs(word: str, following: tuple[tuple[list[Any], int], ...], flags: int) -> _Found | None:
+    """Pairs of a short word that starts a match and what the next word begins with, when the
+    pattern goes on after the word with white space (``\\s+``) and then letters: a match of
+    ``(?:an?|the)\\s+(?:excellent|optimal)`` starts only where "a", "an" or "the" is followed by
+    such a word, which is far rarer than the short word alone."""
+    after = _walk([], following, flags, True, "")
+    if after is None or any(kind not in (_WORD, _PAIR) for kind, _ in after):
+        return None
+    # the next word's first letters (of a pair that follows, its first word; "can't": "can")
+    return frozenset((_PAIR, f"{word} {_LEADING_LETTERS.match(second.split(' ')[0]).group()}") for _, second in after)  # type: ignore[union-attr]
 
 
 def _opens_text(op: Any, value: Any, flags: int) -> bool:
@@ -199,8 +220,14 @@ def _walk(items: list[Any], rest: tuple[tuple[list[Any], int], ...], flags: int,
             return _union(_walk(list(branch), following, flags, word_start, prefix) for branch in value[1])
         elif op in _REPEATS:
             low, high, body = value
-            # The first pass through the body ends the prefix: what repeats after it is not followed.
-            entered = _walk(list(body), (), flags, word_start, prefix) if high > 0 else frozenset()
+            if low > 0 and word_start and _LETTERS.fullmatch(prefix) and _is_white_space(body):
+                # a whole word, then white space: the continuation only starts after all of it
+                pairs = _pairs(prefix, following, flags)
+                if pairs is not None:
+                    return pairs
+            # An optional part ("(?:the\\s+)?") is followed by the rest of the pattern; after the
+            # first pass through a body that repeats, the prefix ends.
+            entered = _walk(list(body), following if high == 1 else (), flags, word_start, prefix) if high > 0 else frozenset()
             if low > 0:
                 return entered
             return _union((entered, _walk([], following, flags, word_start, prefix)))
@@ -245,6 +272,7 @@ def _read_anchors(pattern: re.Pattern[str]) -> Anchors | None:
         prefixes=frozenset(prefix for kind, prefix in found if kind == _ANYWHERE),
         digits=(_DIGIT, "") in found,
         text_start=(_TEXT_START, "") in found,
+        word_pairs=frozenset(tuple(pair.split(" ")) for kind, pair in found if kind == _PAIR),  # type: ignore[misc]
     )
 
 
@@ -260,7 +288,7 @@ _TRY_NS = 500
 
 def _candidate_budget(anchors: Anchors, length: int) -> float:
     """How many candidate positions trying ``anchors``' pattern at is cheaper than reading ``length`` characters."""
-    prefixes = len(anchors.word_prefixes) + len(anchors.prefixes) + anchors.digits
+    prefixes = len(anchors.word_prefixes) + len(anchors.prefixes) + len(anchors.word_pairs) + anchors.digits
     return length * (_READ_NS + _READ_PER_PREFIX_NS * prefixes) / _TRY_NS
 
 
@@ -284,6 +312,7 @@ class TextIndex:
         self._words_with: dict[tuple[bool, str], list[str]] = {}
         self._prefix_positions: dict[tuple[bool, str], list[int]] = {}
         self._digits: list[int] | None = None
+        self._next_words: dict[str, list[tuple[int, str]]] = {}
 
     def _word_positions(self) -> dict[str, list[int]]:
         """Each distinct word (run of letters) and the sorted positions where it starts."""
@@ -384,6 +413,25 @@ class TextIndex:
             yield position
             position = self.folded.find(literal, position + 1)
 
+    def pair_positions(self, first: str, seconds: tuple[str, ...]) -> list[int]:
+        """Positions of the word ``first`` where the next word, after white space only, begins
+        with one of ``seconds``."""
+        return [position for position, following in self._followers(first) if following.startswith(seconds)]
+
+    def _followers(self, first: str) -> list[tuple[int, str]]:
+        """(position, next word) of each occurrence of the word ``first`` followed by white space
+        and a word."""
+        followers = self._next_words.get(first)
+        if followers is None:
+            length = len(first)
+            followers = []
+            for position in self._word_positions().get(first, ()):
+                following = _NEXT_WORD.match(self.folded, position + length)
+                if following is not None:
+                    followers.append((position, following.group(1)))
+            self._next_words[first] = followers
+        return followers
+
     def digit_positions(self) -> list[int]:
         """Positions of the decimal digits (``\\d``)."""
         if self._digits is None:
@@ -400,6 +448,11 @@ class TextIndex:
             found += self.prefix_positions(True, prefix)
         for prefix in anchors.prefixes:
             found += self.prefix_positions(False, prefix)
+        seconds: dict[str, list[str]] = {}
+        for first, second in anchors.word_pairs:
+            seconds.setdefault(first, []).append(second)
+        for first, following in seconds.items():
+            found += self.pair_positions(first, tuple(following))
         found.sort()  # runs already in order: merged, not sorted from scratch
         return found
 
