@@ -53,8 +53,16 @@ _CLAUSE_VERB = re.compile(
     r"it|you|they|we|he|she|this|that|these|those|there|i)\b",
     re.IGNORECASE,
 )
-_PREFIX_DENIAL = re.compile(r"\bnon[\s\u2010\u2011-]*$", re.IGNORECASE)
 _SUFFIX_DENIAL = re.compile(r"^[\s\u2010\u2011-]*free\b", re.IGNORECASE)
+
+
+# White space as ``\\s`` matches it (str.isspace), and the hyphens "non-" may stand before.
+_WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_AFTER_NON = _WHITE_SPACE + "\u2010\u2011-"
+_WORD_CHARACTER = re.compile(r"\w")
+# Breaks of one character, which no longer break contains: a search for breaks that starts at one
+# of them finds exactly the breaks a search of the whole text finds from there on.
+_SINGLE_BREAKS = ",;:\u2014().!?"
 
 
 def is_denied(text: str, start: int, end: int) -> bool:
@@ -64,16 +72,41 @@ def is_denied(text: str, start: int, end: int) -> bool:
     members ("no nausea, headache or dizziness"), the list's negation carries over.
     """
     before = text[max(0, start - _LOOKBACK_CHARACTERS) : start]
-    if _PREFIX_DENIAL.search(before) or _SUFFIX_DENIAL.search(text[end : end + 12]):
+    if _ends_with_non(before) or _SUFFIX_DENIAL.search(text[end : end + 12]):
         return True
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = " ".join(_clause_before(before).split()[-_NEGATION_WINDOW_WORDS:])
+    return is_negated(clause)
+
+
+def _ends_with_non(before: str) -> bool:
+    """Whether ``before`` ends with the word "non" and hyphens or white space ("non-", "non "):
+    what ``\\bnon[\\s\\u2010\\u2011-]*$`` finds, read from the end instead of searched for from the start."""
+    rest = before.rstrip(_AFTER_NON)
+    return rest[-3:].lower() == "non" and (len(rest) == 3 or _WORD_CHARACTER.match(rest[-4]) is None)
+
+
+def _clause_before(before: str) -> str:
+    """The part of ``before`` after its last clause break, a list member's comma aside.
+
+    The breaks from the last one-character break on (a comma, a full stop ...) decide it unless
+    they are all list commas; only then is the whole of ``before`` searched.
+    """
+    cut = max(before.rfind(char) for char in _SINGLE_BREAKS)
+    if cut >= 0:
+        clause = _after_last_break(before, list(_CLAUSE_BREAK.finditer(before, cut)))
+        if clause is not None:
+            return clause
+    clause = _after_last_break(before, list(_CLAUSE_BREAK.finditer(before)))
+    return before if clause is None else clause
+
+
+def _after_last_break(before: str, breaks: list[re.Match[str]]) -> str | None:
+    """The text after the last of ``breaks`` that ends a clause (None: each is a list comma)."""
     while breaks:
         last = breaks.pop()
         after = before[last.end() :]
         if last.group() == "," and len(after.split()) <= _LIST_MEMBER_WORDS and not _CLAUSE_VERB.search(after):
             # A list member: the negation, if any, stands before the list.
             continue
-        before = after
-        break
-    clause = " ".join(before.split()[-_NEGATION_WINDOW_WORDS:])
-    return is_negated(clause)
+        return after
+    return None
