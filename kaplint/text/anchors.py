@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from kaplint.text import prefilter
 from kaplint.text.prefilter import fold
@@ -304,20 +305,20 @@ class TextIndex:
         self.aligned = len(folded) == len(text)  # always, for the folding kaplint uses; checked all the same
         self.folded = folded
         self._segment_starts = segment_starts or [0]
-        self._words: dict[str, list[int]] | None = None
+        self._words: dict[str, array[int]] | None = None  # arrays: a megabyte holds a hundred thousand words
         self._word_segments: dict[str, list[int]] = {}
         self._vocabulary: list[str] = []
         self._vocabulary_text = ""
         self._vocabulary_starts: list[int] = []
         self._words_with: dict[tuple[bool, str], list[str]] = {}
-        self._prefix_positions: dict[tuple[bool, str], list[int]] = {}
+        self._prefix_positions: dict[tuple[bool, str], Sequence[int]] = {}
         self._digits: list[int] | None = None
-        self._next_words: dict[str, list[tuple[int, str]]] = {}
+        self._next_words: dict[str, dict[str, array[int]]] = {}
 
-    def _word_positions(self) -> dict[str, list[int]]:
+    def _word_positions(self) -> dict[str, array[int]]:
         """Each distinct word (run of letters) and the sorted positions where it starts."""
         if self._words is None:
-            words: dict[str, list[int]] = {}
+            words: dict[str, array[int]] = {}
             segments = self._word_segments
             starts = self._segment_starts
             segment, following = 0, (starts[1] if len(starts) > 1 else len(self.folded) + 1)
@@ -328,7 +329,7 @@ class TextIndex:
                     following = starts[segment + 1] if segment + 1 < len(starts) else len(self.folded) + 1
                 positions = words.get(word)
                 if positions is None:
-                    words[word] = [position]
+                    words[word] = array("q", (position,))
                     segments[word] = [segment]
                 else:
                     positions.append(position)
@@ -381,12 +382,18 @@ class TextIndex:
         words = self._word_positions()
         return sum(len(words[word]) * word.count(run) for run in runs for word in self.words_with(run, False))
 
-    def prefix_positions(self, word_start: bool, prefix: str) -> list[int]:
+    def prefix_positions(self, word_start: bool, prefix: str) -> Sequence[int]:
         """Sorted positions where ``prefix`` stands (at the start of a word, if ``word_start``)."""
         key = (word_start, prefix)
         positions = self._prefix_positions.get(key)
         if positions is None:
-            positions = self._prefix_positions[key] = sorted(self._find(word_start, prefix))
+            letters = _LEADING_LETTERS.match(prefix).group()  # type: ignore[union-attr]
+            words = self.words_with(letters, word_start) if letters else []
+            if word_start and letters == prefix and len(words) == 1:
+                positions = self._word_positions()[words[0]]  # one word: its own positions
+            else:
+                positions = array("q", sorted(self._find(word_start, prefix)))
+            self._prefix_positions[key] = positions
         return positions
 
     def _find(self, word_start: bool, prefix: str) -> Iterator[int]:
@@ -416,19 +423,27 @@ class TextIndex:
     def pair_positions(self, first: str, seconds: tuple[str, ...]) -> list[int]:
         """Positions of the word ``first`` where the next word, after white space only, begins
         with one of ``seconds``."""
-        return [position for position, following in self._followers(first) if following.startswith(seconds)]
+        found: list[int] = []
+        for following, positions in self._followers(first).items():
+            if following.startswith(seconds):
+                found += positions
+        return found
 
-    def _followers(self, first: str) -> list[tuple[int, str]]:
-        """(position, next word) of each occurrence of the word ``first`` followed by white space
-        and a word."""
+    def _followers(self, first: str) -> dict[str, array[int]]:
+        """Each word that follows the word ``first`` after white space, and the positions of
+        ``first`` where it does."""
         followers = self._next_words.get(first)
         if followers is None:
             length = len(first)
-            followers = []
+            followers = {}
             for position in self._word_positions().get(first, ()):
                 following = _NEXT_WORD.match(self.folded, position + length)
                 if following is not None:
-                    followers.append((position, following.group(1)))
+                    positions = followers.get(following.group(1))
+                    if positions is None:
+                        followers[following.group(1)] = array("q", (position,))
+                    else:
+                        positions.append(position)
             self._next_words[first] = followers
         return followers
 

@@ -285,7 +285,6 @@ class StatementFinder:
         self._sentence_indexes: list[LiteralIndex] | None = None  # each sentence's literal words, made when first needed
         self._document_starts: list[int] | None = None  # where each sentence starts in the anchor index's text
         self._mid_word: list[int] | None = None
-        self._denials: dict[tuple[int, int, int], bool] = {}
         self._lazy: dict[str, _Uses] = {}
         # The document's opening (its title, or the introduction when it has none) frames every
         # section: on a page that opens "Your first Spravato session" a section "How long you stay"
@@ -387,7 +386,7 @@ class StatementFinder:
             if end > len(text):
                 continue  # crossed a separator: not a match within one sentence
             affirmed, denied = found.get(number, _NO_USE)
-            if self._denied(number, start, end):
+            if is_denied(text, start, end):
                 denied = True
             else:
                 affirmed = True
@@ -401,7 +400,7 @@ class StatementFinder:
         start, end = self._span(number)
         affirmed = denied = False
         for match in concept.regex.finditer(self._joined, start, end):
-            if self._denied(number, match.start() - start, match.end() - start):
+            if is_denied(self.sentences[number][3], match.start() - start, match.end() - start):
                 denied = True
             else:
                 affirmed = True
@@ -421,15 +420,6 @@ class StatementFinder:
         if uses is None:
             uses = self._lazy[concept.regex.pattern] = _Uses(self, concept)
         return uses
-
-    def _denied(self, number: int, start: int, end: int) -> bool:
-        """Whether the words at ``start``-``end`` of sentence ``number`` are denied there, worked out
-        once for all the concepts that match them."""
-        key = (number, start, end)
-        denied = self._denials.get(key)
-        if denied is None:
-            denied = self._denials[key] = is_denied(self.sentences[number][3], start, end)
-        return denied
 
     def _read(self, concept: Concept, held: set[int] | None) -> Iterator[re.Match[str]]:
         """The concept's matches, read sentence by sentence (or across the joined text, for a
