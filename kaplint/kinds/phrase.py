@@ -139,7 +139,7 @@ def _candidates(
         if search.narrowed:
             if not search.may_match(block_index):
                 continue  # the document's index says no match can start in this block
-        else:
+        elif runs is not None:
             if literals is None:
                 literals = literal_index(text)
             if not literals.may_contain(runs):
@@ -345,7 +345,9 @@ class PhraseKind(Kind):
         narrowed = all(search.narrowed for search in searches)
         for block_index in _blocks_to_visit(searches, len(document.blocks)):
             block = document.blocks[block_index]
-            if block.kind not in compiled.blocks or (not narrowed and not literal_index(block.text).may_contain(compiled.any_runs)):
+            if block.kind not in compiled.blocks or (
+                not narrowed and compiled.any_runs is not None and not literal_index(block.text).may_contain(compiled.any_runs)
+            ):
                 continue  # most blocks hold none of the words a rule's patterns need
             if not compiled.title_case_headings and is_title_case(block.text):
                 continue  # "What Is Oral Ketamine?" capitalises every word; "What is Ketamine?" is a sentence

@@ -620,26 +620,35 @@ def span_search(index: DocumentIndex | None, pattern: re.Pattern[str], block: in
 class BlockSearch:
     """How one pattern searches the blocks of one document.
 
-    With the document's :class:`DocumentIndex` the pattern's matches in every block are found
-    at once, and :attr:`blocks` lists the blocks that have some; without the index (a short
-    document), or for a pattern without anchors, :attr:`blocks` is None and the caller asks each
+    With the document's :class:`DocumentIndex`, a pattern with anchors has its matches in every
+    block found at once, and :attr:`blocks` lists the blocks that have some; one without anchors
+    (or matched sentence by sentence, ``per_sentence``) still visits only the blocks holding one
+    of its literal ``runs``, found from the index's vocabulary. Without the index (a short
+    document), or for a pattern with neither, :attr:`blocks` is None and the caller asks each
     block's prefilter, as before. Either way :meth:`finditer` gives exactly what
     ``pattern.finditer(text)`` gives.
     """
 
-    def __init__(self, index: DocumentIndex | None, pattern: re.Pattern[str], runs: frozenset[str] | None = None) -> None:
+    def __init__(
+        self, index: DocumentIndex | None, pattern: re.Pattern[str], runs: frozenset[str] | None = None, per_sentence: bool = False
+    ) -> None:
         self.pattern = pattern
-        self._matches = None if index is None else index.block_matches(pattern, runs)
-        self.blocks = None if self._matches is None else sorted(self._matches)
+        self._matches = None if index is None or per_sentence else index.block_matches(pattern, runs)
+        self.blocks: list[int] | None = None
+        if self._matches is not None:
+            self.blocks = sorted(self._matches)
+        elif index is not None and runs is not None and prefilter.PREFILTERS_ON:
+            self.blocks = sorted(index.index.segments_holding(runs))
+        self._visited = None if self.blocks is None else frozenset(self.blocks)
 
     @property
     def narrowed(self) -> bool:
-        """Whether :attr:`blocks` lists the only blocks the pattern matches in."""
-        return self._matches is not None
+        """Whether :attr:`blocks` lists the only blocks the pattern can match in."""
+        return self._visited is not None
 
     def may_match(self, block: int) -> bool:
         """Whether the pattern may match in block ``block`` (always, when not narrowed down)."""
-        return self._matches is None or block in self._matches
+        return self._visited is None or block in self._visited
 
     def finditer(self, block: int, text: str) -> Iterator[re.Match[str]]:
         """The matches of the pattern in block ``block``, whose text is ``text``."""

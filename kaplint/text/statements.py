@@ -371,9 +371,9 @@ class _LexiconSearch:
 
     In a long document the document's index (:mod:`kaplint.text.anchors`) finds a pattern's
     matches in all blocks at once, trying it only where a match may start, so a block is visited
-    only by the patterns that match there; the other patterns (those without anchors, those
-    matched sentence by sentence), and every pattern in a short document, ask each block's
-    prefilter.
+    only by the patterns that match there (those without anchors, and those matched sentence by
+    sentence, only by the blocks holding their literal runs); in a short document every pattern
+    asks each block's prefilter.
     """
 
     def __init__(self, lexicons: Lexicons, document: "Document") -> None:
@@ -381,7 +381,7 @@ class _LexiconSearch:
         groups = (("subject", lexicons.subjects), ("cue", lexicons.cues), ("manner", lexicons.manners))
         self.patterns = [
             # a pattern anchored to the start or end of a text is matched sentence by sentence, as before
-            (kind, name, pattern, BlockSearch(None if name in lexicons.anchored else index, pattern, lexicons.prefilters.get(name)))
+            (kind, name, pattern, BlockSearch(index, pattern, lexicons.prefilters.get(name), per_sentence=name in lexicons.anchored))
             for kind, patterns in groups
             for name, pattern in patterns.items()
         ]
@@ -421,7 +421,7 @@ def _scan_block(
 
     literals = None
     for kind, name, pattern, search in plan:
-        if not search.narrowed:
+        if not search.narrowed and lexicons.prefilters.get(name) is not None:
             if literals is None:
                 literals = literal_index(text)
             if not literals.may_contain(lexicons.prefilters.get(name)):
