@@ -62,7 +62,7 @@ _AFTER_NON = _WHITE_SPACE + "\u2010\u2011-"
 _WORD_CHARACTER = re.compile(r"\w")
 # Breaks of one character, which no longer break contains: a search for breaks that starts at one
 # of them finds exactly the breaks a search of the whole text finds from there on.
-_SINGLE_BREAKS = ",;:\u2014().!?"
+_UP_TO_LAST_SINGLE_BREAK = re.compile(r".*[,;:\u2014().!?]", re.DOTALL)
 
 
 def is_denied(text: str, start: int, end: int) -> bool:
@@ -91,9 +91,9 @@ def _clause_before(before: str) -> str:
     The breaks from the last one-character break on (a comma, a full stop ...) decide it unless
     they are all list commas; only then is the whole of ``before`` searched.
     """
-    cut = max(before.rfind(char) for char in _SINGLE_BREAKS)
-    if cut >= 0:
-        clause = _after_last_break(before, list(_CLAUSE_BREAK.finditer(before, cut)))
+    last = _UP_TO_LAST_SINGLE_BREAK.match(before)
+    if last is not None:
+        clause = _after_last_break(before, list(_CLAUSE_BREAK.finditer(before, last.end() - 1)))
         if clause is not None:
             return clause
     clause = _after_last_break(before, list(_CLAUSE_BREAK.finditer(before)))
