@@ -22,6 +22,7 @@ the empty string, is searched as before.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from array import array
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ _WORD, _ANYWHERE, _DIGIT, _TEXT_START, _PAIR = "word", "anywhere", "digit", "tex
 _Found = frozenset[tuple[str, str]]
 
 
+@functools.lru_cache(maxsize=4096)  # a pattern's literals are a few hundred characters, read again and again
 def _fold_char(char: str) -> str | None:
     """``char`` as it stands in folded text wherever a pattern's literal ``char`` matches, or None.
 
@@ -135,18 +137,6 @@ def _is_white_space(items: list[Any]) -> bool:
     return list(items) == [(sre_constants.IN, [(sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)])]
 
 
-def _pairs(word: str, following: tuple[tuple[list[Any], int], ...], flags: int) -> _Found | None:
-    """Pairs of a short word that starts a match and what the next word begins with, when the
-    pattern goes on after the word with white space (``\\s+``) and then letters: a match of
-    ``(?:an?|the)\\s+(?:excellent|optimal)`` starts only where "a", "an" or "the" is followed by
-    such a word, which is far rarer than the short word alone."""
-    after = _walk([], following, flags, True, "")
-    if after is None or any(kind not in (_WORD, _PAIR) for kind, _ in after):
-        return None
-    # the next word's first letters (of a pair that follows, its first word; "can't": "can")
-    return frozenset((_PAIR, f"{word} {_LEADING_LETTERS.match(second.split(' ')[0]).group()}") for _, second in after)  # type: ignore[union-attr]
-
-
 def _opens_text(op: Any, value: Any, flags: int) -> bool:
     """Whether a zero-width item at a match's start ties the match to the start of the text."""
     if op is not sre_constants.AT:
@@ -173,69 +163,105 @@ def _end(word_start: bool, prefix: str) -> _Found | None:
     return frozenset({(kind, prefix)})
 
 
-def _walk(items: list[Any], rest: tuple[tuple[list[Any], int], ...], flags: int, word_start: bool, prefix: str) -> _Found | None:
-    """How a match begins that goes on with ``items`` (read with ``flags``) and then each
-    (items, flags) of ``rest`` in turn, having read ``prefix`` (folded) so far; ``word_start``:
-    the match starts a word."""
-    position = 0
-    while True:
-        if position == len(items):
-            if not rest:
+class _TooLong(Exception):
+    """A pattern's reading took more steps than its budget."""
+
+
+class _Reader:
+    """Reads how the matches of a pattern begin (see :class:`Anchors`).
+
+    A ``refined`` reading also follows a short word into the next one (pairs) and an optional
+    part into what comes after it; with each alternative these multiply, so the refined reading
+    has a budget of steps, and a pattern that exceeds it is read plainly instead.
+    """
+
+    STEPS = 1000
+
+    def __init__(self, refined: bool) -> None:
+        self.refined = refined
+        self.steps = 0
+
+    def walk(self, items: list[Any], rest: tuple[tuple[list[Any], int], ...], flags: int, word_start: bool, prefix: str) -> _Found | None:
+        """How a match begins that goes on with ``items`` (read with ``flags``) and then each
+        (items, flags) of ``rest`` in turn, having read ``prefix`` (folded) so far; ``word_start``:
+        the match starts a word."""
+        self.steps += 1
+        if self.refined and self.steps > self.STEPS:
+            raise _TooLong
+        position = 0
+        while True:
+            if position == len(items):
+                if not rest:
+                    return _end(word_start, prefix)
+                (items, flags), rest, position = rest[0], rest[1:], 0
+                continue
+            op, value = items[position]
+            position += 1
+            following = ((items[position:], flags), *rest)
+            if op is sre_constants.LITERAL:
+                char = _fold_char(chr(value))
+                if char is None:
+                    return _end(word_start, prefix)
+                prefix += char
+            elif op is sre_constants.IN:
+                if not prefix and _is_digit_class(value):
+                    return frozenset({(_DIGIT, "")})
+                chars = _class_chars(value)
+                if chars is None:
+                    return _end(word_start, prefix)
+                if len(chars) > 1:
+                    return _union(self.walk([], following, flags, word_start, prefix + char) for char in chars)
+                prefix += chars[0]
+            elif op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+                if not prefix and _opens_text(op, value, flags):
+                    return frozenset({(_TEXT_START, "")})
+                if not prefix and op is sre_constants.ASSERT and value[0] == 1:
+                    # A look-ahead at the start ("(?=n't)") says what the text there begins with.
+                    ahead = self.walk(list(value[1]), (), flags, word_start, "")
+                    if ahead is not None:
+                        return ahead
+                if not prefix and _marks_word_start(op, value):
+                    word_start = True
+                continue  # reads nothing
+            elif op is sre_constants.SUBPATTERN:
+                _group, add_flags, del_flags, body = value
+                items, rest, position = list(body), following, 0
+                flags = (flags | add_flags) & ~del_flags
+                continue
+            elif op is sre_constants.BRANCH:
+                return _union(self.walk(list(branch), following, flags, word_start, prefix) for branch in value[1])
+            elif op in _REPEATS:
+                return self._repeat(value, following, flags, word_start, prefix)
+            else:
+                return _end(word_start, prefix)  # a category, any character, a back-reference ...
+            if len(prefix) >= _MAX_PREFIX:
                 return _end(word_start, prefix)
-            (items, flags), rest, position = rest[0], rest[1:], 0
-            continue
-        op, value = items[position]
-        position += 1
-        following = ((items[position:], flags), *rest)
-        if op is sre_constants.LITERAL:
-            char = _fold_char(chr(value))
-            if char is None:
-                return _end(word_start, prefix)
-            prefix += char
-        elif op is sre_constants.IN:
-            if not prefix and _is_digit_class(value):
-                return frozenset({(_DIGIT, "")})
-            chars = _class_chars(value)
-            if chars is None:
-                return _end(word_start, prefix)
-            if len(chars) > 1:
-                return _union(_walk([], following, flags, word_start, prefix + char) for char in chars)
-            prefix += chars[0]
-        elif op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            if not prefix and _opens_text(op, value, flags):
-                return frozenset({(_TEXT_START, "")})
-            if not prefix and op is sre_constants.ASSERT and value[0] == 1:
-                # A look-ahead at the start ("(?=n't)") says what the text there begins with.
-                ahead = _walk(list(value[1]), (), flags, word_start, "")
-                if ahead is not None:
-                    return ahead
-            if not prefix and _marks_word_start(op, value):
-                word_start = True
-            continue  # reads nothing
-        elif op is sre_constants.SUBPATTERN:
-            _group, add_flags, del_flags, body = value
-            items, rest, position = list(body), following, 0
-            flags = (flags | add_flags) & ~del_flags
-            continue
-        elif op is sre_constants.BRANCH:
-            return _union(_walk(list(branch), following, flags, word_start, prefix) for branch in value[1])
-        elif op in _REPEATS:
-            low, high, body = value
-            if low > 0 and word_start and _LETTERS.fullmatch(prefix) and _is_white_space(body):
-                # a whole word, then white space: the continuation only starts after all of it
-                pairs = _pairs(prefix, following, flags)
-                if pairs is not None:
-                    return pairs
-            # An optional part ("(?:the\\s+)?") is followed by the rest of the pattern; after the
-            # first pass through a body that repeats, the prefix ends.
-            entered = _walk(list(body), following if high == 1 else (), flags, word_start, prefix) if high > 0 else frozenset()
-            if low > 0:
-                return entered
-            return _union((entered, _walk([], following, flags, word_start, prefix)))
-        else:
-            return _end(word_start, prefix)  # a category, any character, a back-reference ...
-        if len(prefix) >= _MAX_PREFIX:
-            return _end(word_start, prefix)
+
+    def _repeat(self, value: Any, following: tuple[tuple[list[Any], int], ...], flags: int, word_start: bool, prefix: str) -> _Found | None:
+        low, high, body = value
+        if self.refined and low > 0 and word_start and _LETTERS.fullmatch(prefix) and _is_white_space(body):
+            # a whole word, then white space: the continuation only starts after all of it
+            pairs = self._pairs(prefix, following, flags)
+            if pairs is not None:
+                return pairs
+        # A refined reading follows an optional part ("(?:the\\s+)?") into the rest of the
+        # pattern; otherwise, and after the first pass through a body that repeats, the prefix ends.
+        rest = following if self.refined and high == 1 else ()
+        entered = self.walk(list(body), rest, flags, word_start, prefix) if high > 0 else frozenset()
+        if low > 0:
+            return entered
+        return _union((entered, self.walk([], following, flags, word_start, prefix)))
+
+    def _pairs(self, word: str, following: tuple[tuple[list[Any], int], ...], flags: int) -> _Found | None:
+        """Pairs of a short word that starts a match and what the next word begins with, when the
+        pattern goes on after the word with white space (``\\s+``) and then letters: a match of
+        ``(?:an?|the)\\s+(?:excellent|optimal)`` starts only where "a", "an" or "the" is followed by
+        such a word, which is far rarer than the short word alone."""
+        after = self.walk([], following, flags, True, "")
+        if after is None or any(kind not in (_WORD, _PAIR) for kind, _ in after):
+            return None
+        # the next word's first letters (of a pair that follows, its first word; "can't": "can")
+        return frozenset((_PAIR, f"{word} {_LEADING_LETTERS.match(second.split(' ')[0]).group()}") for _, second in after)  # type: ignore[union-attr]
 
 
 # Anchors by pattern, keyed by identity: hashing a compiled pattern hashes its whole program,
@@ -265,7 +291,10 @@ def _read_anchors(pattern: re.Pattern[str]) -> Anchors | None:
         return None
     if parsed.getwidth()[0] < 1:
         return None  # an empty match changes how finditer moves on
-    found = _walk(list(parsed), (), parsed.state.flags, False, "")
+    try:
+        found = _Reader(refined=True).walk(list(parsed), (), parsed.state.flags, False, "")
+    except _TooLong:
+        found = _Reader(refined=False).walk(list(parsed), (), parsed.state.flags, False, "")
     if found is None:
         return None
     return Anchors(
