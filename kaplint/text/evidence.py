@@ -373,38 +373,54 @@ class StatementFinder:
         if cached is not None:
             return cached
         index = document_index(self.document)
-        if index is None:
-            matches = self._read(concept, None)
-        else:
-            matches = self._indexed(concept, index)
+        searches = self._read(concept, None) if index is None else self._indexed(concept, index)
         found: dict[int, tuple[bool, bool]] = {}
+        for number, matches in searches:
+            if number is None:  # one search across the joined sentences
+                for match in matches:
+                    self._record(found, match)
+                continue
+            uses = self._uses_in(number, matches)
+            if uses is not None:
+                found[number] = uses
+        self._occurrences[concept.regex.pattern] = found
+        return found
+
+    def _record(self, found: dict[int, tuple[bool, bool]], match: re.Match[str]) -> None:
+        """Add a match of a search across the joined sentences to ``found``."""
+        number = bisect.bisect_right(self._starts, match.start()) - 1
+        text = self.sentences[number][3]
+        start = match.start() - self._starts[number]
+        end = match.end() - self._starts[number]
+        if end > len(text):
+            return  # crossed a separator: not a match within one sentence
+        affirmed, denied = found.get(number, _NO_USE)
+        if is_denied(text, start, end):
+            denied = True
+        else:
+            affirmed = True
+        found[number] = _USES[affirmed, denied]  # four shared pairs: a long page has tens of thousands
+
+    def _uses_in(self, number: int, matches: Iterable[re.Match[str]]) -> tuple[bool, bool] | None:
+        """(has affirmed use, has denied use) of the matches of a concept in sentence ``number``,
+        or None without any: once both are found, the rest of the sentence cannot change them."""
+        text = self.sentences[number][3]
+        offset = self._starts[number]
+        affirmed = denied = False
         for match in matches:
-            number = bisect.bisect_right(self._starts, match.start()) - 1
-            text = self.sentences[number][3]
-            start = match.start() - self._starts[number]
-            end = match.end() - self._starts[number]
-            if end > len(text):
-                continue  # crossed a separator: not a match within one sentence
-            affirmed, denied = found.get(number, _NO_USE)
-            if is_denied(text, start, end):
+            if is_denied(text, match.start() - offset, match.end() - offset):
                 denied = True
             else:
                 affirmed = True
-            found[number] = _USES[affirmed, denied]  # four shared pairs: a long page has tens of thousands
-        self._occurrences[concept.regex.pattern] = found
-        return found
+            if affirmed and denied:
+                break
+        return _USES[affirmed, denied] if affirmed or denied else None
 
     def sentence_uses(self, concept: Concept, number: int) -> tuple[bool, bool] | None:
         """The concept's uses in sentence ``number`` alone: its part of :meth:`occurrences` (for a
         concept with a prefilter, whose search is bounded by each sentence)."""
         start, end = self._span(number)
-        affirmed = denied = False
-        for match in concept.regex.finditer(self._joined, start, end):
-            if is_denied(self.sentences[number][3], match.start() - start, match.end() - start):
-                denied = True
-            else:
-                affirmed = True
-        return _USES[affirmed, denied] if affirmed or denied else None
+        return self._uses_in(number, concept.regex.finditer(self._joined, start, end))
 
     def searchable_alone(self, number: int) -> bool:
         """Whether sentence ``number`` is short enough to search by itself (a long one is searched
@@ -421,22 +437,23 @@ class StatementFinder:
             uses = self._lazy[concept.regex.pattern] = _Uses(self, concept)
         return uses
 
-    def _read(self, concept: Concept, held: set[int] | None) -> Iterator[re.Match[str]]:
-        """The concept's matches, read sentence by sentence (or across the joined text, for a
-        concept without a prefilter); ``held``: the blocks that can hold one (None: any)."""
+    def _read(self, concept: Concept, held: set[int] | None) -> Iterator[tuple[int | None, Iterator[re.Match[str]]]]:
+        """The concept's searches, sentence by sentence (number, matches), or one across the
+        joined text (None, matches) for a concept without a prefilter; ``held``: the blocks that
+        can hold a match (None: any)."""
         if concept.runs is None:
-            yield from concept.regex.finditer(self._joined)
+            yield None, concept.regex.finditer(self._joined)
             return
         if held is None:
             spans: Iterable[tuple[int, int]] = self._spans_containing(concept.runs)
         else:
             spans = (self._span(number) for number, sentence in enumerate(self.sentences) if sentence[0] in held)
         for span_start, span_end in spans:
-            yield from concept.regex.finditer(self._joined, span_start, span_end)
+            yield bisect.bisect_right(self._starts, span_start) - 1, concept.regex.finditer(self._joined, span_start, span_end)
 
-    def _indexed(self, concept: Concept, index: DocumentIndex) -> Iterator[re.Match[str]]:
-        """The concept's matches, found from the document's anchor index: the regex is tried only
-        where a match may start, in sentences of the blocks holding the concept's literal runs."""
+    def _indexed(self, concept: Concept, index: DocumentIndex) -> Iterator[tuple[int | None, Iterator[re.Match[str]]]]:
+        """The concept's searches (see :meth:`_read`), from the document's anchor index: the regex
+        is tried only where a match may start, in sentences of the blocks holding its literal runs."""
         held = None
         if concept.runs is not None and prefilter.PREFILTERS_ON:
             held = index.index.segments_holding(concept.runs)
@@ -452,19 +469,18 @@ class StatementFinder:
         if concept.runs is None:
             # one search across the joined text, which every sentence start may begin a match in
             starts = sorted({*self._starts, *(position for _number, position in places)})
-            yield from finditer_at(concept.regex, self._joined, starts)
+            yield None, finditer_at(concept.regex, self._joined, starts)
             return
-        current, resume, end = -1, 0, 0
-        for number, position in places:  # as finditer would, sentence by sentence
-            if number != current:
-                current, resume = number, self._starts[number]
-                end = resume + len(self.sentences[number][3])
-            if position < resume:
-                continue
-            match = concept.regex.match(self._joined, position, end)
-            if match is not None:
-                yield match
-                resume = match.end()
+        first = 0
+        while first < len(places):  # the places of one sentence after another
+            number = places[first][0]
+            last = first
+            while last < len(places) and places[last][0] == number:
+                last += 1
+            start = self._starts[number]
+            positions = [position for _number, position in places[first:last]]
+            yield number, finditer_at(concept.regex, self._joined, positions, start, start + len(self.sentences[number][3]))
+            first = last
 
     def _span(self, number: int) -> tuple[int, int]:
         """(start, end) of sentence ``number`` in the joined text."""
