@@ -95,3 +95,49 @@ def test_a_sentence_statement_is_found_as_before() -> None:
         for sentence in segment(document).sentences:
             expected = next((item for item in by_block.get(sentence.block_index, []) if item.sentence.start == sentence.start), None)
             assert statement_of(document, sentence) is expected
+
+
+def _find_terms_word_by_word(text: str, settings: object) -> list[tuple[int, int, object]]:
+    """The word-by-word reading that jargon.find_terms replaced."""
+    from kaplint.kinds.jargon import _INNER_GAP, _TOKEN, _joined_to_neighbour
+
+    tokens = list(_TOKEN.finditer(text))
+    found = []
+    position = 0
+    while position < len(tokens):
+        if settings.first_words and tokens[position].group().lower().replace("\u2019", "'") not in settings.first_words:  # type: ignore[attr-defined]
+            position += 1
+            continue
+        for size in range(min(settings.longest, len(tokens) - position), 0, -1):  # type: ignore[attr-defined]
+            window = tokens[position : position + size]
+            start, end = window[0].start(), window[-1].end()
+            if (start and _joined_to_neighbour(text[start - 1])) or (end < len(text) and _joined_to_neighbour(text[end])):
+                continue
+            if any(not _INNER_GAP.fullmatch(text[left.end() : right.start()]) for left, right in zip(window, window[1:])):
+                continue
+            entry = settings.index.get(tuple(token.group().lower().replace("\u2019", "'") for token in window))  # type: ignore[attr-defined]
+            if entry is not None:
+                found.append((start, end, settings.entries[entry]))  # type: ignore[attr-defined]
+                position += size
+                break
+        else:
+            position += 1
+    return found
+
+
+_JARGON_PIECES = st.sampled_from(
+    ["ketamine", "dissociation", "dissociative", "efficacy", "utilize", "neuroplasticity", "off-label", "off label", "ketamine-assisted",
+     "assist", "assisted", "in", "of", "the", "a", " ", "  ", "-", "\u2019s", "'", ".", ",", "\n", "Efficacy", "UTILIZE", "x"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_JARGON_PIECES, max_size=50), st.booleans())
+def test_jargon_terms_are_found_as_before(pieces: list[str], spaced: bool) -> None:
+    from kaplint.kinds.jargon import find_terms
+    from kaplint.rulepacks import load_rules
+
+    text = (" " if spaced else "").join(pieces)
+    for rule in load_rules():
+        if rule.kind == "jargon":
+            assert list(find_terms(text, rule.compiled)) == _find_terms_word_by_word(text, rule.compiled)

@@ -86,26 +86,27 @@ def find_terms(text: str, settings: JargonSettings) -> Iterator[tuple[int, int, 
     """(start, end, entry) of each term in ``text``, leftmost and longest first, never inside a
     hyphenated or longer word ("assist" is not found in "ketamine-assisted")."""
     tokens = list(_TOKEN.finditer(text))
-    position = 0
+    keys = [token.group().lower().replace("\u2019", "'") for token in tokens]
     first_words = settings.first_words
-    while position < len(tokens):
-        if first_words and tokens[position].group().lower().replace("\u2019", "'") not in first_words:
-            position += 1  # no term starts with this word, whatever follows it
-            continue
-        for size in range(min(settings.longest, len(tokens) - position), 0, -1):
-            window = tokens[position : position + size]
+    # only a word that starts some term can start one, whatever follows it
+    starts: Iterable[int] = [number for number, key in enumerate(keys) if key in first_words] if first_words else range(len(tokens))
+    position = 0
+    for start_token in starts:
+        if start_token < position:
+            continue  # inside the term found last
+        position = start_token + 1
+        for size in range(min(settings.longest, len(tokens) - start_token), 0, -1):
+            window = tokens[start_token : start_token + size]
             start, end = window[0].start(), window[-1].end()
             if (start and _joined_to_neighbour(text[start - 1])) or (end < len(text) and _joined_to_neighbour(text[end])):
                 continue
             if any(not _INNER_GAP.fullmatch(text[left.end() : right.start()]) for left, right in zip(window, window[1:])):
                 continue
-            entry = settings.index.get(tuple(token.group().lower().replace("\u2019", "'") for token in window))
+            entry = settings.index.get(tuple(keys[start_token : start_token + size]))
             if entry is not None:
                 yield start, end, settings.entries[entry]
-                position += size
+                position = start_token + size
                 break
-        else:
-            position += 1
 
 
 class JargonKind(Kind):
