@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from kaplint.text.anchors import finditer_at
 from kaplint.text.document import Document
 from kaplint.text.names import inside_name, name_spans
 from kaplint.text.segmentation import tail_holding
@@ -257,12 +258,24 @@ def _spells(phrase: str, abbreviation: str, window: int, from_start: bool = Fals
     return False
 
 
+def _places_of(literal: str, text: str, start: int) -> list[int]:
+    """Where ``literal`` stands in ``text`` from ``start`` on."""
+    places = []
+    position = text.find(literal, start)
+    while position != -1:
+        places.append(position)
+        position = text.find(literal, position + 1)
+    return places
+
+
 def _later_definition(document: Document, block_index: int, offset: int, abbreviation: str, window: int) -> int | None:
     pattern = re.compile(rf"(?<![\w/.-]){re.escape(abbreviation)}s?(?![\w/])(?!-[A-Z0-9])")
     for index in range(block_index, len(document.blocks)):
         text = document.blocks[index].text
         start = offset if index == block_index else 0
-        for found in pattern.finditer(text, start):
+        # every match starts with the abbreviation itself: the pattern is tried only where it stands,
+        # not along every block of the rest of the document for every abbreviation reported
+        for found in finditer_at(pattern, text, _places_of(abbreviation, text, start), start):
             if _defined_here(text, found, abbreviation, window):
                 block = document.blocks[index]
                 return document.lines.position(block.source_map.to_source(found.start()))[0]
