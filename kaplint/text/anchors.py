@@ -553,6 +553,8 @@ class DocumentIndex:
             self.offsets.append(position)
             position += len(text) + 1
         self.index = TextIndex("\n".join(texts), self.offsets)  # a newline between blocks: no word runs across it
+        # the candidates of the patterns searched span by span (sentence by sentence), by id (see _ANCHORS)
+        self._kept: dict[int, tuple[re.Pattern[str], list[int] | None]] = {}
 
     def candidates(self, pattern: re.Pattern[str]) -> list[int] | None:
         """Sorted positions in the joined text where a match of ``pattern`` may start in its block
@@ -570,7 +572,12 @@ class DocumentIndex:
         """Where in the text of block ``block`` from ``start`` to ``end``, taken as a text of its own,
         a match of ``pattern`` may start (its first position always, as a text's first word starts
         a word); None when the pattern should read it (see :meth:`candidates`)."""
-        found = self.candidates(pattern)
+        entry = self._kept.get(id(pattern))
+        if entry is None or entry[0] is not pattern:
+            if len(self._kept) >= _KEPT_CANDIDATES:
+                self._kept.clear()
+            entry = self._kept[id(pattern)] = (pattern, self.candidates(pattern))
+        found = entry[1]
         if found is None:
             return None
         base = self.offsets[block] + start
@@ -629,16 +636,31 @@ def document_index(document: Any) -> DocumentIndex | None:
     return document.memo[_MEMO_KEY]  # type: ignore[no-any-return]
 
 
-# A span of a block at least this long (a sentence of a thousand words) is searched at its anchors.
+# A span of a block at least this long (a sentence of a thousand words) is searched at its anchors;
+# a shorter one when reading it would cost a pattern more than a look-up of its places and a try
+# or two (about _SPAN_NS nanoseconds, see _candidate_budget).
 LONG_SPAN = 4096
+_SPAN_NS = 4000
+_KEPT_CANDIDATES = 64  # patterns whose candidates a document index keeps for span searches
 
 
 def span_finditer(index: DocumentIndex | None, pattern: re.Pattern[str], block: int, start: int, text: str) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, where ``text`` is the text of block ``block`` from
-    ``start`` on (a sentence, say): a long one is tried only where the document's index says a
-    match may start."""
-    starts = None if index is None or len(text) < LONG_SPAN else index.span_starts(pattern, block, start, start + len(text))
+    ``start`` on (a sentence, say): a long one, or one a large pattern would read slowly, is tried
+    only where the document's index says a match may start."""
+    starts = None
+    if index is not None and (len(text) >= LONG_SPAN or _costly_to_read(pattern, len(text))):
+        starts = index.span_starts(pattern, block, start, start + len(text))
     return pattern.finditer(text) if starts is None else finditer_at(pattern, text, starts)
+
+
+def _costly_to_read(pattern: re.Pattern[str], length: int) -> bool:
+    """Whether reading ``length`` characters costs ``pattern`` more than trying it at its places."""
+    anchors = pattern_anchors(pattern) if ANCHORS_ON else None
+    if anchors is None:
+        return False
+    prefixes = len(anchors.word_prefixes) + len(anchors.prefixes) + len(anchors.word_pairs) + anchors.digits
+    return length * (_READ_NS + _READ_PER_PREFIX_NS * prefixes) > _SPAN_NS
 
 
 def span_search(index: DocumentIndex | None, pattern: re.Pattern[str], block: int, start: int, text: str) -> re.Match[str] | None:
