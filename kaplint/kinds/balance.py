@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from kaplint.text.segmentation import is_question, segment
+from kaplint.text.anchors import DocumentIndex, document_index, span_finditer
+from kaplint.text.segmentation import Sentence, is_question, segment
 from kaplint.text.document import Document
 from kaplint.text.evidence import any_pattern, is_pointer, word_pattern
 from kaplint.finding import Match, Severity
@@ -231,6 +232,7 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
     )
     sections: dict[tuple[str, ...], dict[str, Any]] = {}
     described = describe(document) if compiled.benefit_cues or compiled.risk_cues or compiled.not_risk_cues or compiled.not_benefit else None
+    index = document_index(document)
     for position, sentence in enumerate(segment(document).sentences):
         block = blocks[sentence.block_index]
         if block.landmark == "navigation":
@@ -241,15 +243,15 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
             continue  # a label such as "Side effects" or "Benefits" is not a statement
         statement_of = described[position] if described is not None else None
         benefit = not asks and (
-            _affirmed(compiled.benefit, text, statement_of)
+            _affirmed(compiled.benefit, sentence, index, statement_of)
             or (statement_of is not None and any(statement_of.shows(name) for name in compiled.benefit_cues))
         )
         if benefit and statement_of is not None and any(vetoes(statement_of, name) for name in compiled.not_benefit):
             benefit = False
         risk = not asks and (
-            _affirmed(compiled.risk, text, statement_of)
+            _affirmed(compiled.risk, sentence, index, statement_of)
             or (
-                _affirmed(compiled.harm, text, statement_of, skip=lambda text, start: _named_as_condition(compiled, text, start))
+                _affirmed(compiled.harm, sentence, index, statement_of, skip=lambda text, start: _named_as_condition(compiled, text, start))
                 and bool(compiled.possibility.search(text))
                 and not _describes_condition(compiled, text, statement_of)
             )
@@ -300,19 +302,22 @@ def _analyse(compiled: CompiledBalance, document: Document) -> BalanceAnalysis:
 
 def _affirmed(
     pattern: re.Pattern[str],
-    text: str,
+    sentence: Sentence,
+    index: DocumentIndex | None,
     statement: StatementAnalysis | None = None,
     skip: Callable[[str, int], bool] | None = None,
 ) -> bool:
-    """Whether ``pattern`` occurs in ``text`` without being denied ("no side effects", "risk-free")
+    """Whether ``pattern`` occurs in the sentence without being denied ("no side effects", "risk-free")
     and, when the sentence's statement is known, in a clause about this treatment: "most
     antidepressants come with unpleasant side effects" is no risk statement about ketamine.
-    ``skip`` drops matches of another sense (a condition treated named by a harm's word)."""
+    ``skip`` drops matches of another sense (a condition treated named by a harm's word). The
+    document's ``index`` says where a match may start (kaplint.text.anchors)."""
+    text = sentence.text
     return any(
         not is_denied(text, match.start(), match.end())
         and not (statement is not None and statement.about_other_treatment_at(statement.sentence.start + match.start()))
         and not (skip is not None and skip(text, match.start()))
-        for match in pattern.finditer(text)
+        for match in span_finditer(index, pattern, sentence.block_index, sentence.start, text)
     )
 
 

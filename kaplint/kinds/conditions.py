@@ -29,6 +29,7 @@ from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_p
 from kaplint.kinds.recipes import Recipe, compile_recipes, recipe_matches
 from kaplint.text.statements import statement_of
 from kaplint.text.negation import is_denied
+from kaplint.text.anchors import document_index, span_finditer, span_search
 from kaplint.text.quotes import is_discussed, quote_spans
 from kaplint.text.segmentation import segment
 
@@ -99,6 +100,7 @@ class ConditionListKind(Kind):
 
     def _lists(self, rule: Any, compiled: CompiledConditionList, document: Document) -> Iterable[Match]:
         analysis = segment(document)
+        index = document_index(document)  # where a pattern's match may start in a sentence (kaplint.text.anchors)
         reported: set[int] = set()
         lead_in = ""  # the last sentence ending with a colon, for the list items under it
         for sentence in analysis.sentences:
@@ -106,17 +108,21 @@ class ConditionListKind(Kind):
             text = sentence.text
             if block.kind != "list_item":
                 lead_in = text if text.rstrip().endswith(":") else ""
-            if compiled.qualifiers.search(text):
+            if span_search(index, compiled.qualifiers, sentence.block_index, sentence.start, text):
                 continue
             if _quoted_to_question(text, analysis, sentence):
                 continue
-            claim = compiled.established.search(text)
+            claim = span_search(index, compiled.established, sentence.block_index, sentence.start, text)
             if claim and not is_denied(text, claim.start(), claim.end()):
                 start, end = sentence.start + claim.start(), sentence.start + claim.end()
                 yield Match(start, end, rule.message.replace("{match}", block.text[start:end]), block_index=sentence.block_index)
                 reported.add(sentence.block_index)
                 continue
-            found = [match for match in compiled.condition.finditer(text) if not is_denied(text, match.start(), match.end())]
+            found = [
+                match
+                for match in span_finditer(index, compiled.condition, sentence.block_index, sentence.start, text)
+                if not is_denied(text, match.start(), match.end())
+            ]
             others = [match for match in found if not compiled.primary.fullmatch(match.group())]
             context_text = " ".join((text, lead_in if block.kind == "list_item" else "", " ".join(block.section[-1:])))
             if not compiled.cues.search(context_text):

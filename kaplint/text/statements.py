@@ -37,7 +37,7 @@ import yaml
 
 from kaplint import cache
 from kaplint.bundled import bundled_rules_dir
-from kaplint.text.anchors import BlockSearch, document_index
+from kaplint.text.anchors import BlockSearch, DocumentIndex, document_index, span_finditer
 from kaplint.text.negation import is_denied, is_negated
 from kaplint.text.memo import BlockMemo
 from kaplint.text.prefilter import literal_index, required_runs
@@ -260,7 +260,7 @@ def _describe(document: "Document", lexicons: Lexicons) -> list[Statement]:
             continue
         block = document.blocks[block_index]
         bounds = tuple((sentence.start, sentence.end) for sentence in sentences)
-        scanned = _SCANS.get(lexicons, (block.text, bounds), lambda: _scan_block(block.text, block_index, sentences, lexicons, search.in_block(block_index)))
+        scanned = _SCANS.get(lexicons, (block.text, bounds), lambda: _scan_block(block.text, block_index, sentences, lexicons, search.in_block(block_index), search.index))
         for sentence, found in zip(sentences, scanned):
             statement = _statement(sentence, block.text, lexicons, found)
             statement.heading = block.section[-1] if block.section else ""
@@ -377,7 +377,7 @@ class _LexiconSearch:
     """
 
     def __init__(self, lexicons: Lexicons, document: "Document") -> None:
-        index = document_index(document)
+        self.index = index = document_index(document)
         groups = (("subject", lexicons.subjects), ("cue", lexicons.cues), ("manner", lexicons.manners))
         self.patterns = [
             # a pattern anchored to the start or end of a text is matched sentence by sentence, as before
@@ -400,14 +400,20 @@ class _LexiconSearch:
 
 
 def _scan_block(
-    text: str, block_index: int, sentences: list[Sentence], lexicons: Lexicons, plan: list[tuple[str, str, re.Pattern[str], BlockSearch]]
+    text: str,
+    block_index: int,
+    sentences: list[Sentence],
+    lexicons: Lexicons,
+    plan: list[tuple[str, str, re.Pattern[str], BlockSearch]],
+    anchor_index: DocumentIndex | None,
 ) -> list[_Found]:
     """Run every lexicon pattern once over the block and give each match to its sentence.
 
     Scanning the block rather than each sentence calls each pattern once per paragraph; a match
     that would cross a sentence boundary is dropped, and patterns anchored to the start or end
     of a text are matched per sentence, as they were written. ``plan`` lists the patterns that
-    may match in the block (see :class:`_LexiconSearch`).
+    may match in the block (see :class:`_LexiconSearch`); ``anchor_index`` says where in a sentence
+    a match may start.
     """
     found = [_Found() for _ in sentences]
     starts = [sentence.start for sentence in sentences]
@@ -430,7 +436,7 @@ def _scan_block(
             matches = [
                 (index, match.start() + sentence.start, match.end() + sentence.start)
                 for index, sentence in enumerate(sentences)
-                for match in pattern.finditer(sentence.text)
+                for match in span_finditer(anchor_index, pattern, block_index, sentence.start, sentence.text)
             ]
         else:
             matches = [(owner(match.start(), match.end()), match.start(), match.end()) for match in search.finditer(block_index, text)]
