@@ -141,3 +141,28 @@ def test_jargon_terms_are_found_as_before(pieces: list[str], spaced: bool) -> No
     for rule in load_rules():
         if rule.kind == "jargon":
             assert list(find_terms(text, rule.compiled)) == _find_terms_word_by_word(text, rule.compiled)
+
+
+def test_recipes_read_only_the_statements_they_can_apply_to() -> None:
+    """A rule's statement recipes find the same claims as reading every statement."""
+    from pathlib import Path
+
+    from kaplint.config import Config
+    from kaplint.engine import Linter, RunOptions
+    from kaplint.kinds.recipes import _match, recipe_applies, recipe_matches
+    from kaplint.rulepacks import load_rules
+    from kaplint.text.statements import describe
+
+    root = Path(__file__).resolve().parents[1]
+    linter = Linter(Config(), RunOptions())
+    rules = [rule for rule in load_rules() if getattr(rule.compiled, "statements", ())]
+    paths = sorted((root / "samples").glob("*.md")) + sorted((root / "tests" / "corpus").glob("*.md"))[::3]
+    for path in paths:
+        document = linter.load_bytes(path.name, path.read_bytes(), "markdown")
+        for rule in rules:
+            expected = []
+            for statement in describe(document):
+                recipe = next((recipe for recipe in rule.compiled.statements if recipe_applies(recipe, statement)), None)
+                if recipe is not None:
+                    expected.append(_match(rule, recipe, statement))
+            assert list(recipe_matches(rule, rule.compiled.statements, document, set())) == expected, (path.name, rule.name)

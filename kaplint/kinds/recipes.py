@@ -30,7 +30,7 @@ from typing import Any, Iterable
 from kaplint.finding import Match
 from kaplint.kinds.base import ParamError
 from kaplint.text.document import Document
-from kaplint.text.statements import Statement, cue_names, describe, load_lexicons
+from kaplint.text.statements import ANSWERS, Statement, cue_names, describe, load_lexicons, statements_having
 
 RECIPE_KEYS = frozenset({"cues", "any", "unless", "answers", "answer", "underline", "reads", "within"})
 
@@ -182,7 +182,9 @@ def _denied_or_asked(question: Statement, name: str) -> bool:
 
 def recipe_matches(rule: Any, recipes: tuple[Recipe, ...], document: Document, covered: set[tuple[int, int]]) -> Iterable[Match]:
     """Findings for the statements a rule's recipes describe, skipping sentences in ``covered``."""
-    for statement in describe(document):
+    statements = describe(document)
+    for number in _statements_to_read(recipes, document, len(statements)):
+        statement = statements[number]
         key = (statement.block_index, statement.sentence.start)
         if key in covered:
             continue
@@ -192,6 +194,23 @@ def recipe_matches(rule: Any, recipes: tuple[Recipe, ...], document: Document, c
             covered.add(key)
             yield _match(rule, recipe, statement)
             break
+
+
+def _statements_to_read(recipes: tuple[Recipe, ...], document: Document, count: int) -> Iterable[int]:
+    """The numbers of the statements one of ``recipes`` can apply to, in order: a recipe needs
+    all its cues affirmed, or (one made by answering) a question the statement answers. A long
+    page has tens of thousands of statements and a rule's cues stand in a few of them."""
+    having = statements_having(document)
+    chosen: set[int] = set()
+    for recipe in recipes:
+        if recipe.cues:
+            holders = sorted((having.get(name, frozenset()) for name in recipe.cues), key=len)
+            chosen |= holders[0].intersection(*holders[1:])
+        elif recipe.answers:
+            chosen |= having.get(ANSWERS, frozenset())
+        else:
+            return range(count)
+    return sorted(chosen)
 
 
 def _match(rule: Any, recipe: Recipe, statement: Statement) -> Match:

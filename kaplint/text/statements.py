@@ -237,6 +237,26 @@ def statements_by_block(document: "Document") -> dict[int, list[Statement]]:
     return grouped
 
 
+# Among the keys of statements_having: the statements that answer a question.
+ANSWERS = "\0answers"
+
+
+def statements_having(document: "Document") -> dict[str, frozenset[int]]:
+    """For each cue the statements assert (affirmed, :meth:`Statement.has`), the numbers of those
+    statements; under :data:`ANSWERS`, the statements that answer a question."""
+    key = _MEMO_KEY + "-having"
+    having = document.memo.get(key)
+    if having is None:
+        numbers: dict[str, list[int]] = {}
+        for number, statement in enumerate(describe(document)):
+            for name in statement._names:
+                numbers.setdefault(name, []).append(number)
+            if statement.question is not None:
+                numbers.setdefault(ANSWERS, []).append(number)
+        having = document.memo[key] = {name: frozenset(found) for name, found in numbers.items()}
+    return having  # type: ignore[no-any-return]
+
+
 def statement_of(document: "Document", sentence: Sentence) -> "Statement | None":
     """The statement of ``sentence`` (a sentence of the document's segmentation), found by its
     block and start rather than by reading its block's statements, which a paragraph of
