@@ -488,8 +488,14 @@ class TextIndex:
         found: list[int] = []
         if anchors.digits:
             found += self.digit_positions()
+        words = self._word_positions()
         for prefix in anchors.word_prefixes:
-            found += self.prefix_positions(True, prefix)
+            # each word starting so, from its own positions (a word two prefixes share comes twice)
+            letters = _LEADING_LETTERS.match(prefix).group()  # type: ignore[union-attr]
+            whole = len(letters) < len(prefix)
+            for word in self.words_with(letters, True):
+                if not whole or word == letters:
+                    found += words[word]
         for prefix in anchors.prefixes:
             found += self.prefix_positions(False, prefix)
         seconds: dict[str, list[str]] = {}
@@ -554,7 +560,7 @@ class DocumentIndex:
             position += len(text) + 1
         self.index = TextIndex("\n".join(texts), self.offsets)  # a newline between blocks: no word runs across it
         # the candidates of the patterns searched span by span (sentence by sentence), by id (see _ANCHORS)
-        self._kept: dict[int, tuple[re.Pattern[str], list[int] | None]] = {}
+        self._kept: dict[int, tuple[re.Pattern[str], array[int] | None]] = {}
 
     def candidates(self, pattern: re.Pattern[str]) -> list[int] | None:
         """Sorted positions in the joined text where a match of ``pattern`` may start in its block
@@ -576,7 +582,8 @@ class DocumentIndex:
         if entry is None or entry[0] is not pattern:
             if len(self._kept) >= _KEPT_CANDIDATES:
                 self._kept.clear()
-            entry = self._kept[id(pattern)] = (pattern, self.candidates(pattern))
+            found = self.candidates(pattern)
+            entry = self._kept[id(pattern)] = (pattern, None if found is None else array("q", found))
         found = entry[1]
         if found is None:
             return None
