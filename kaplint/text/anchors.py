@@ -76,6 +76,7 @@ class Anchors:
 # How one alternative of a pattern begins: a prefix at a word start or anywhere, a digit, the text's start.
 _WORD, _ANYWHERE, _DIGIT, _TEXT_START, _PAIR = "word", "anywhere", "digit", "text-start", "pair"
 _Found = frozenset[tuple[str, str]]
+_Frame = tuple[Sequence[Any], int, int]  # items of a parsed pattern, the position reached in them, the flags
 
 
 @functools.lru_cache(maxsize=4096)  # a pattern's literals are a few hundred characters, read again and again
@@ -133,7 +134,7 @@ def _marks_word_start(op: Any, value: Any) -> bool:
     return False
 
 
-def _is_white_space(items: list[Any]) -> bool:
+def _is_white_space(items: Sequence[Any]) -> bool:
     return list(items) == [(sre_constants.IN, [(sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)])]
 
 
@@ -181,23 +182,21 @@ class _Reader:
         self.refined = refined
         self.steps = 0
 
-    def walk(self, items: list[Any], rest: tuple[tuple[list[Any], int], ...], flags: int, word_start: bool, prefix: str) -> _Found | None:
-        """How a match begins that goes on with ``items`` (read with ``flags``) and then each
-        (items, flags) of ``rest`` in turn, having read ``prefix`` (folded) so far; ``word_start``:
-        the match starts a word."""
+    def walk(self, items: Sequence[Any], position: int, rest: tuple[_Frame, ...], flags: int, word_start: bool, prefix: str) -> _Found | None:
+        """How a match begins that goes on with ``items`` from ``position`` (read with ``flags``)
+        and then with each (items, position, flags) of ``rest`` in turn, having read ``prefix``
+        (folded) so far; ``word_start``: the match starts a word."""
         self.steps += 1
         if self.refined and self.steps > self.STEPS:
             raise _TooLong
-        position = 0
         while True:
             if position == len(items):
                 if not rest:
                     return _end(word_start, prefix)
-                (items, flags), rest, position = rest[0], rest[1:], 0
+                (items, position, flags), rest = rest[0], rest[1:]
                 continue
             op, value = items[position]
             position += 1
-            following = ((items[position:], flags), *rest)
             if op is sre_constants.LITERAL:
                 char = _fold_char(chr(value))
                 if char is None:
@@ -210,14 +209,15 @@ class _Reader:
                 if chars is None:
                     return _end(word_start, prefix)
                 if len(chars) > 1:
-                    return _union(self.walk([], following, flags, word_start, prefix + char) for char in chars)
+                    following = ((items, position, flags), *rest)
+                    return _union(self.walk((), 0, following, flags, word_start, prefix + char) for char in chars)
                 prefix += chars[0]
             elif op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
                 if not prefix and _opens_text(op, value, flags):
                     return frozenset({(_TEXT_START, "")})
                 if not prefix and op is sre_constants.ASSERT and value[0] == 1:
                     # A look-ahead at the start ("(?=n't)") says what the text there begins with.
-                    ahead = self.walk(list(value[1]), (), flags, word_start, "")
+                    ahead = self.walk(_items(value[1]), 0, (), flags, word_start, "")
                     if ahead is not None:
                         return ahead
                 if not prefix and _marks_word_start(op, value):
@@ -225,20 +225,23 @@ class _Reader:
                 continue  # reads nothing
             elif op is sre_constants.SUBPATTERN:
                 _group, add_flags, del_flags, body = value
-                items, rest, position = list(body), following, 0
+                rest = ((items, position, flags), *rest)
+                items, position = _items(body), 0
                 flags = (flags | add_flags) & ~del_flags
                 continue
             elif op is sre_constants.BRANCH:
-                return _union(self.walk(list(branch), following, flags, word_start, prefix) for branch in value[1])
+                following = ((items, position, flags), *rest)
+                return _union(self.walk(_items(branch), 0, following, flags, word_start, prefix) for branch in value[1])
             elif op in _REPEATS:
-                return self._repeat(value, following, flags, word_start, prefix)
+                return self._repeat(value, ((items, position, flags), *rest), flags, word_start, prefix)
             else:
                 return _end(word_start, prefix)  # a category, any character, a back-reference ...
             if len(prefix) >= _MAX_PREFIX:
                 return _end(word_start, prefix)
 
-    def _repeat(self, value: Any, following: tuple[tuple[list[Any], int], ...], flags: int, word_start: bool, prefix: str) -> _Found | None:
+    def _repeat(self, value: Any, following: tuple[_Frame, ...], flags: int, word_start: bool, prefix: str) -> _Found | None:
         low, high, body = value
+        body = _items(body)
         if self.refined and low > 0 and word_start and _LETTERS.fullmatch(prefix) and _is_white_space(body):
             # a whole word, then white space: the continuation only starts after all of it
             pairs = self._pairs(prefix, following, flags)
@@ -247,21 +250,26 @@ class _Reader:
         # A refined reading follows an optional part ("(?:the\\s+)?") into the rest of the
         # pattern; otherwise, and after the first pass through a body that repeats, the prefix ends.
         rest = following if self.refined and high == 1 else ()
-        entered = self.walk(list(body), rest, flags, word_start, prefix) if high > 0 else frozenset()
+        entered = self.walk(body, 0, rest, flags, word_start, prefix) if high > 0 else frozenset()
         if low > 0:
             return entered
-        return _union((entered, self.walk([], following, flags, word_start, prefix)))
+        return _union((entered, self.walk((), 0, following, flags, word_start, prefix)))
 
-    def _pairs(self, word: str, following: tuple[tuple[list[Any], int], ...], flags: int) -> _Found | None:
+    def _pairs(self, word: str, following: tuple[_Frame, ...], flags: int) -> _Found | None:
         """Pairs of a short word that starts a match and what the next word begins with, when the
         pattern goes on after the word with white space (``\\s+``) and then letters: a match of
         ``(?:an?|the)\\s+(?:excellent|optimal)`` starts only where "a", "an" or "the" is followed by
         such a word, which is far rarer than the short word alone."""
-        after = self.walk([], following, flags, True, "")
+        after = self.walk((), 0, following, flags, True, "")
         if after is None or any(kind not in (_WORD, _PAIR) for kind, _ in after):
             return None
         # the next word's first letters (of a pair that follows, its first word; "can't": "can")
         return frozenset((_PAIR, f"{word} {_LEADING_LETTERS.match(second.split(' ')[0]).group()}") for _, second in after)  # type: ignore[union-attr]
+
+
+def _items(pattern: Any) -> Sequence[Any]:
+    """The items of a parsed (sub)pattern, without going through its item-by-item access."""
+    return getattr(pattern, "data", pattern)  # type: ignore[no-any-return]
 
 
 # Anchors by pattern, keyed by identity: hashing a compiled pattern hashes its whole program,
@@ -292,9 +300,9 @@ def _read_anchors(pattern: re.Pattern[str]) -> Anchors | None:
     if parsed.getwidth()[0] < 1:
         return None  # an empty match changes how finditer moves on
     try:
-        found = _Reader(refined=True).walk(list(parsed), (), parsed.state.flags, False, "")
+        found = _Reader(refined=True).walk(_items(parsed), 0, (), parsed.state.flags, False, "")
     except _TooLong:
-        found = _Reader(refined=False).walk(list(parsed), (), parsed.state.flags, False, "")
+        found = _Reader(refined=False).walk(_items(parsed), 0, (), parsed.state.flags, False, "")
     if found is None:
         return None
     return Anchors(
