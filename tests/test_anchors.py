@@ -23,7 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
     ("pattern", "expected"),
     [
         (r"(?<![\w])(?:cure|heals?)(?![\w])", Anchors(word_prefixes=frozenset({"cure", "heal", "heals"}))),
-        (r"\b(?:Side[\s-]effects?|adverse)", Anchors(word_prefixes=frozenset({"side", "adverse"}))),
+        (r"\b(?:Side[\s-]effects?|adverse)", Anchors(word_prefixes=frozenset({"adverse"}), word_pairs=frozenset({("side", "effect"), ("side", "effects")}))),
+        (
+            r"\b(?:one(?:\s+|\s*[-\u2013]\s*)hundred|side[\s-]?effects)",
+            Anchors(word_prefixes=frozenset({"sideeffe"}), word_pairs=frozenset({("one", "hundred"), ("side", "effects")})),
+        ),
         (r"(?:the\s+)?ketamine", Anchors(prefixes=frozenset({"the", "ketamine"}))),
         (r"(?:(?<![\w])|(?=n['\u2019]t\b))(?:drive)", Anchors(prefixes=frozenset({"n't", "n\u2019t"}), word_prefixes=frozenset({"drive"}))),
         (r"\d+\s*%|percent", Anchors(prefixes=frozenset({"percent"}), digits=True)),

@@ -48,7 +48,9 @@ _REPEATS = tuple(
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LEADING_LETTERS = re.compile(r"[^\W\d_]*")
 _DIGIT_CHARACTER = re.compile(r"\d")
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")  # white space, then the next run of letters
+# Between two words of a term: white space and hyphens ("one hundred", "one-hundred", "side - effects").
+_GAP_CHARACTERS = "-\u2010\u2011\u2013"
+_NEXT_WORD = re.compile(r"[\s" + re.escape(_GAP_CHARACTERS) + r"]+([^\W\d_]+)")  # a gap, then the next run of letters
 
 # Off only in tests, which check that an engine without anchored search reports exactly the same.
 ANCHORS_ON = True
@@ -69,7 +71,7 @@ class Anchors:
     digits: bool = False
     text_start: bool = False
     # (first word, second word's first letters): a match starts where that word starts a word and
-    # is followed, after white space only, by a word beginning so ("the most", "an excellent")
+    # is followed, after white space and hyphens only, by a word beginning so ("the most", "one-hundred")
     word_pairs: frozenset[tuple[str, str]] = frozenset()
 
 
@@ -134,8 +136,41 @@ def _marks_word_start(op: Any, value: Any) -> bool:
     return False
 
 
-def _is_white_space(items: Sequence[Any]) -> bool:
-    return list(items) == [(sre_constants.IN, [(sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)])]
+def _gap_width(items: Sequence[Any]) -> int | None:
+    """The fewest characters a sequence of parsed items matches, when every character it can
+    match is white space or a hyphen (the gap between two words of a term); None otherwise."""
+    width = 0
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            if chr(value) not in _GAP_CHARACTERS and not chr(value).isspace():
+                return None
+            width += 1
+        elif op is sre_constants.IN:
+            if not all(
+                (kind is sre_constants.CATEGORY and member is sre_constants.CATEGORY_SPACE)
+                or (kind is sre_constants.LITERAL and (chr(member) in _GAP_CHARACTERS or chr(member).isspace()))
+                for kind, member in value
+            ):
+                return None
+            width += 1
+        elif op is sre_constants.SUBPATTERN:
+            inner = _gap_width(_items(value[-1]))
+            if inner is None:
+                return None
+            width += inner
+        elif op is sre_constants.BRANCH:
+            widths = [_gap_width(_items(branch)) for branch in value[1]]
+            if any(inner is None for inner in widths):
+                return None
+            width += min(widths)  # type: ignore[type-var]
+        elif op in _REPEATS:
+            inner = _gap_width(_items(value[2]))
+            if inner is None:
+                return None
+            width += value[0] * inner
+        else:
+            return None
+    return width
 
 
 def _opens_text(op: Any, value: Any, flags: int) -> bool:
@@ -176,7 +211,7 @@ class _Reader:
     has a budget of steps, and a pattern that exceeds it is read plainly instead.
     """
 
-    STEPS = 1000
+    STEPS = 3000
 
     def __init__(self, refined: bool) -> None:
         self.refined = refined
@@ -197,6 +232,11 @@ class _Reader:
                 continue
             op, value = items[position]
             position += 1
+            if self.refined and op is not sre_constants.LITERAL and word_start and _LETTERS.fullmatch(prefix) and _gap_width(((op, value),)):
+                # a whole word, then a gap of white space or hyphens: the rest starts after all of it
+                pairs = self._pairs(prefix, ((items, position, flags), *rest), flags)
+                if pairs is not None:
+                    return pairs
             if op is sre_constants.LITERAL:
                 char = _fold_char(chr(value))
                 if char is None:
@@ -242,11 +282,6 @@ class _Reader:
     def _repeat(self, value: Any, following: tuple[_Frame, ...], flags: int, word_start: bool, prefix: str) -> _Found | None:
         low, high, body = value
         body = _items(body)
-        if self.refined and low > 0 and word_start and _LETTERS.fullmatch(prefix) and _is_white_space(body):
-            # a whole word, then white space: the continuation only starts after all of it
-            pairs = self._pairs(prefix, following, flags)
-            if pairs is not None:
-                return pairs
         # A refined reading follows an optional part ("(?:the\\s+)?") into the rest of the
         # pattern; otherwise, and after the first pass through a body that repeats, the prefix ends.
         rest = following if self.refined and high == 1 else ()
@@ -257,7 +292,7 @@ class _Reader:
 
     def _pairs(self, word: str, following: tuple[_Frame, ...], flags: int) -> _Found | None:
         """Pairs of a short word that starts a match and what the next word begins with, when the
-        pattern goes on after the word with white space (``\\s+``) and then letters: a match of
+        pattern goes on after the word with a gap (``\\s+``, or hyphens) and then letters: a match of
         ``(?:an?|the)\\s+(?:excellent|optimal)`` starts only where "a", "an" or "the" is followed by
         such a word, which is far rarer than the short word alone."""
         after = self.walk((), 0, following, flags, True, "")
@@ -458,7 +493,7 @@ class TextIndex:
             position = self.folded.find(literal, position + 1)
 
     def pair_positions(self, first: str, seconds: tuple[str, ...]) -> list[int]:
-        """Positions of the word ``first`` where the next word, after white space only, begins
+        """Positions of the word ``first`` where the next word, after white space and hyphens only, begins
         with one of ``seconds``."""
         found: list[int] = []
         for following, positions in self._followers(first).items():
@@ -467,7 +502,7 @@ class TextIndex:
         return found
 
     def _followers(self, first: str) -> dict[str, array[int]]:
-        """Each word that follows the word ``first`` after white space, and the positions of
+        """Each word that follows the word ``first`` after white space or hyphens, and the positions of
         ``first`` where it does."""
         followers = self._next_words.get(first)
         if followers is None:
