@@ -166,3 +166,19 @@ def test_recipes_read_only_the_statements_they_can_apply_to() -> None:
                 if recipe is not None:
                     expected.append(_match(rule, recipe, statement))
             assert list(recipe_matches(rule, rule.compiled.statements, document, set())) == expected, (path.name, rule.name)
+
+
+_CLAUSE_PIECES = st.sampled_from(["ketamine", "works", "while", "but", "unlike", "pills", ";", ":", "(", ")", ", ", ", which", ", and it", " ", "\u2014"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLAUSE_PIECES, max_size=40), st.data())
+def test_a_clause_is_found_as_before(pieces: list[str], data: st.DataObject) -> None:
+    from kaplint.text.statements import _CLAUSE_SPLIT, _HEDGE_CLAUSE_SPLIT, _clause_bounds, _clauses
+
+    text = " ".join(pieces)
+    position = data.draw(st.integers(0, len(text)))
+    for split in (_CLAUSE_SPLIT, _HEDGE_CLAUSE_SPLIT):
+        clauses = _clauses(text, split)
+        expected = next(((start, end) for start, end in clauses if start <= position < end), (0, len(text)))
+        assert _clause_bounds(clauses, position, len(text)) == expected

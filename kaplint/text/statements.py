@@ -27,6 +27,7 @@ treatment, not hedged, not denied, with no risk in the same statement.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -98,6 +99,7 @@ class Statement:
     _names: frozenset[str] = field(default=frozenset(), repr=False)
     _other_by_clause: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)  # memo of about_other_treatment_at
     _naming: tuple[tuple[int, int], ...] = field(default=(), repr=False)  # sentence spans of cues that name another treatment
+    _clause_list: list[tuple[int, int]] | None = field(default=None, repr=False)  # the sentence's clauses, once split
 
     @property
     def block_index(self) -> int:
@@ -133,7 +135,9 @@ class Statement:
         if not 0 <= position <= len(text):
             return False
         # rules ask this for every match; each clause is judged once per sentence, as the analysis judged it
-        span = _clause_bounds(_clauses(text), position, len(text))
+        if self._clause_list is None:
+            self._clause_list = _clauses(text)
+        span = _clause_bounds(self._clause_list, position, len(text))
         if span not in self._other_by_clause:
             self._other_by_clause[span] = _about_other_treatment(_without(text, span, list(self._naming)), load_lexicons())
         return self._other_by_clause[span]
@@ -479,7 +483,7 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons, found_in
     about = found_in.subjects
     if "other-treatment" in about and "treatment" not in about and _CONTRAST_OPENING.match(text):
         about = about | {"treatment"}
-    clauses = _clauses(text)
+    clauses = _clauses(text) if found_in.cues else []  # only a cue's clause is ever asked about
     hedge_clauses: list[tuple[int, int]] | None = None
     cues: list[Cue] = []
     hedged: set[tuple[int, int]] = set()
@@ -523,6 +527,7 @@ def _statement(sentence: Sentence, block_text: str, lexicons: Lexicons, found_in
     statement.hedged_cues = frozenset(hedged) if hedged else _NO_SPANS
     statement._naming = tuple(naming)
     statement._other_by_clause = other_clause  # the same judgement for the rules that ask later
+    statement._clause_list = clauses if found_in.cues else None
     return statement
 
 
@@ -550,7 +555,7 @@ def _hedged_before(text: str, clauses: list[tuple[int, int]], position: int, lex
     hedge = lexicons.manners.get("hedged")
     if hedge is None:
         return False
-    start = next((clause_start for clause_start, end in clauses if clause_start <= position < end), 0)
+    start = _clause_bounds(clauses, position, 0)[0]
     window = tail_holding(text, position, _HEDGE_WINDOW_WORDS, start).split()[-_HEDGE_WINDOW_WORDS:]
     return bool(hedge.search(" ".join(window)))
 
@@ -588,7 +593,12 @@ def _clause_of(text: str, clauses: list[tuple[int, int]], position: int) -> str:
 
 
 def _clause_bounds(clauses: list[tuple[int, int]], position: int, length: int) -> tuple[int, int]:
-    return next(((start, end) for start, end in clauses if start <= position < end), (0, length))
+    """The clause holding ``position`` ((0, ``length``) when none does), found by bisection: the
+    clauses are in order and apart, and a run-on sentence has thousands."""
+    index = bisect.bisect_right(clauses, (position, math.inf)) - 1
+    if index >= 0 and position < clauses[index][1]:
+        return clauses[index]
+    return 0, length
 
 
 def _without(text: str, bounds: tuple[int, int], spans: list[tuple[int, int]]) -> str:
