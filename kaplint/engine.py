@@ -530,11 +530,11 @@ def _too_short_for_disclosures(document: Document, min_words: int) -> bool:
     """
     if min_words <= 0:
         return False
-    from kaplint.text.segmentation import words
+    from kaplint.text.segmentation import word_count
 
     count = 0
     for block in document.blocks:
-        count += len(words(block.text))
+        count += word_count(block.text, min_words - count)
         if count >= min_words:
             return False
     return True
@@ -542,14 +542,14 @@ def _too_short_for_disclosures(document: Document, min_words: int) -> bool:
 
 def document_metrics(document: Document) -> dict[str, Any]:
     """The report's per-document ``metrics``: prose size and readability."""
-    from kaplint.text.segmentation import segment, words
+    from kaplint.text.segmentation import segment, word_count
     from kaplint.readability import readability
 
     return {
         "text": {
             "blocks": len(document.blocks),
             "sentences": len(segment(document).sentences),
-            "words": sum(len(words(block.text)) for block in document.blocks),
+            "words": sum(word_count(block.text) for block in document.blocks),
         },
         "readability": readability(document).metrics(),
     }

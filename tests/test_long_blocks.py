@@ -182,3 +182,12 @@ def test_a_clause_is_found_as_before(pieces: list[str], data: st.DataObject) -> 
         clauses = _clauses(text, split)
         expected = next(((start, end) for start, end in clauses if start <= position < end), (0, len(text)))
         assert _clause_bounds(clauses, position, len(text)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab1-.' \u2019\n%", max_size=80), st.integers(0, 30))
+def test_words_are_counted_as_they_are_found(text: str, limit: int) -> None:
+    from kaplint.text.segmentation import word_count, words
+
+    assert word_count(text) == len(words(text))
+    assert word_count(text, limit) == min(limit, len(words(text)))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from kaplint.text.segmentation import segment, words
+from kaplint.text.segmentation import segment, word_count
 from kaplint.text.document import Document
 from kaplint.finding import Match, Severity
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
@@ -174,12 +174,12 @@ class LengthKind(Kind):
             sentences = analysis.by_block.get(index, [])
             if compiled.unit == "sentence":
                 for sentence in sentences:
-                    count = len(words(sentence.text))
+                    count = word_count(sentence.text)
                     if count > compiled.max_words:
                         message = rule.message.replace("{words}", str(count)).replace("{max}", str(compiled.max_words))
                         yield Match(sentence.start, sentence.end, message, index)
                 continue
-            count = len(words(block.text))
+            count = word_count(block.text)
             too_many_sentences = compiled.max_sentences and len(sentences) > compiled.max_sentences
             if count > compiled.max_words or too_many_sentences:
                 message = (
