@@ -59,6 +59,13 @@ CASES = [
     ("Vitamin K. is not ketamine.", ["Vitamin K. is not ketamine."]),
     ("Ask about vitamin K. Warfarin users need care.", ["Ask about vitamin K.", "Warfarin users need care."]),
     ("The 2.5-hour visit ends at 3 p.m. You may leave then.", ["The 2.5-hour visit ends at 3 p.m.", "You may leave then."]),
+    # scraped pages keep footnote numbers after the full stop
+    ("It can ease pain quickly.4 Most people need a series.", ["It can ease pain quickly.4", "Most people need a series."]),
+    ("Trials found a benefit.[2] Ketamine is not a cure.", ["Trials found a benefit.[2]", "Ketamine is not a cure."]),
+    ("Two reviews agree.3,5 Ask us for them.", ["Two reviews agree.3,5", "Ask us for them."]),
+    ("The rate rose in 2019.4 Patients noticed.", ["The rate rose in 2019.4 Patients noticed."]),
+    ("Read p.3 First steps before you come.", ["Read p.3 First steps before you come."]),
+    ("It is cheap.3 times a week is common.", ["It is cheap.3 times a week is common."]),
 ]
 
 

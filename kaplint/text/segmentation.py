@@ -38,7 +38,14 @@ _SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f])")
+# A sentence ends at its punctuation and closing quotes, and at a footnote number straight after
+# them when a lower-case word ends the sentence ("... as a therapy.3 Ketamine's use ...", "[3]"
+# too): scraped pages keep their citation numbers, and a decimal needs a digit before the point.
+_BOUNDARY = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*"
+    r"(?:(?<=[a-z]{2}[.!?])(?:\d{1,3}(?:[,\u2013-]\d{1,3})*|\[\d{1,3}\])(?=\s+[\"'\u201c\u2018(\[]*[A-Z\u00c0-\u024f]))?"
+    r"(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f])"
+)
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019\-./][A-Za-z\u00c0-\u024f0-9]+)*(?:(?<=\d)%)?")
 
 
