@@ -135,18 +135,27 @@ _BYLINE = re.compile(r"(?:^|\W)[Bb]y\s+$")  # "By RBHA | March 3rd"
 _BEFORE_CAPS_WORD = re.compile(r"^\s+[A-Z]{3,}\b")
 _AFTER_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\s+$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
+# An organisation's own word straight after the capitals: "KRM Health", "BVX Clinic", "QLT Medical Center".
+_BEFORE_ORG_WORD = re.compile(
+    r"\s+(?:Health|Healthcare|Clinics?|Cent(?:er|re)s?|Medical|Wellness|Psychiatry|Institute|Hospitals?|Group|Partners|Associates|University|College|Foundation)\b"
+)
 
 
 def _word_names(text: str) -> list[tuple[int, int]]:
     """The names of a block (:func:`kaplint.text.names.name_spans`) that hold a capitalised word as
     well as capitals, within one sentence: "Harbor KLN" and "Spine Care NYC" are names, "PICC and
     CPAP" is two abbreviations, and "the UK. Print the PDF" is two sentences (the name finder lets a
-    dotted word such as "U.S." run on into the next capitalised word)."""
-    return [
-        (start, end)
-        for start, end in name_spans(text)
-        if any(word[:1].isupper() and not word.isupper() for word in text[start:end].split()) and not _SENTENCE_BREAK.search(text[start:end])
-    ]
+    word with a full stop run on into the next capitalised word, so a name is cut at the first
+    sentence break in it: "at Harbor KLN. I thought ..." keeps "Harbor KLN")."""
+    names = []
+    for start, end in name_spans(text):
+        cut = _SENTENCE_BREAK.search(text, start, end)
+        if cut is not None:
+            end = cut.start()
+        words = text[start:end].split()
+        if len(words) >= 2 and any(word[:1].isupper() and not word.isupper() for word in words):
+            names.append((start, end))
+    return names
 
 
 def _in_a_name(text: str, start: int, end: int, names: list[tuple[int, int]]) -> bool:
@@ -158,7 +167,8 @@ def _in_a_name(text: str, start: int, end: int, names: list[tuple[int, int]]) ->
     before = text[max(0, start - 80) : start]
     if _AFTER_PERSON.search(before) or _BYLINE.search(before):
         return True
-    return bool(_BEFORE_CAPS_WORD.match(text[end : end + 20]) or _AFTER_CAPS_WORD.search(before))
+    following = text[end : end + 40]
+    return bool(_BEFORE_CAPS_WORD.match(following) or _BEFORE_ORG_WORD.match(following) or _AFTER_CAPS_WORD.search(before))
 
 
 def _after_roman_context(text: str, position: int) -> bool:
