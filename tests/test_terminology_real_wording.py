@@ -104,6 +104,33 @@ def test_a_heading_with_a_lower_case_verb_is_in_sentence_case() -> None:
     assert "drug-name-case" not in names("What Is Oral Ketamine?\n\nIt is a lozenge you hold in your mouth.\n")
 
 
+def test_a_title_line_in_plain_text_is_a_heading_even_before_its_paragraph() -> None:
+    """Scraped text often puts the page title on the line right above the first paragraph; the
+    title's capitals are Title Case, not a brand-like generic name."""
+    assert "drug-name-case" not in names("Home Lozenge Ketamine Therapy Explained\nA first visit is needed before any dose.\n")
+    assert "drug-name-case" not in names("Common Questions about Our IV Ketamine Treatments\n\nCall us.\n")
+    assert "drug-name-case" not in names("Clinic Visits vs. Home Ketamine Treatments: a Comparison\n\nIt depends.\n")
+    assert "drug-name-case" in names("Sublingual ketamine at home\nA first visit with Ketamine Therapy staff comes first.\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our nurses now give IV Ketamine Therapy on Saturdays.\n",
+        "Ask about IV Ketamine, or TMS, at the front desk.\n",
+        "Some patients prefer Oral Ketamine at home.\n",
+    ],
+)
+def test_a_route_before_the_generic_name_is_no_clinic_name(text: str) -> None:
+    assert "drug-name-case" in names(text)
+
+
+def test_a_footnote_number_after_a_full_stop_ends_the_sentence() -> None:
+    """Scraped pages keep citation numbers ("... as an anesthetic.2 Ketamine ..."): the next word starts a sentence."""
+    assert "drug-name-case" not in names("It is used as an anesthetic.2 Ketamine also eases pain in some people.\n")
+    assert "drug-name-case" in names("It is used as an anesthetic and Ketamine also eases pain.\n")
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [
@@ -114,6 +141,10 @@ def test_a_heading_with_a_lower_case_verb_is_in_sentence_case() -> None:
         ("KLN offers infusions on weekdays.\n", True),  # at the start of a sentence it stands for words
         ("We treat OCD with infusions.\n", True),  # medical abbreviations are always spelled out
         ("Bring your PICC and CPAP supplies to the visit.\n", True),  # capitals joined by "and" are no name
+        ("We met the nurses at Cedar Row KLN. Then we signed the forms.\n", False),  # a name before a full stop
+        ("KRM Health now offers ketamine for depression.\n", False),  # an organisation's own word follows
+        ("TRD Clinic patients wait less.\n", True),  # ... but not for a medical abbreviation
+        ("You may watch a DVD during the infusion.\n", False),  # known to everyone
     ],
 )
 def test_capitals_in_a_name_are_no_abbreviation(text: str, found: bool) -> None:

@@ -201,7 +201,7 @@ class PhraseKind(Kind):
         "sentence-requires-context": Param("bool", False, "sentence-requires is also met by the document's subject: its title (front matter title or subject, first heading) or the headings above the sentence"),
         "document-requires": Param("regex-list", [], "the rule applies only to a document containing one of these (\"ketamine nasal spray\" is wrong on a Spravato page, right on a page about a compounded spray)"),
         "sentence-requires-unless": Param("regex-list", [], "the document's subject does not count for a sentence (with its reach) that names one of these (another treatment)"),
-        "title-case-headings": Param("bool", True, "check blocks written in Title Case (headings, labels, heading-like lines); false leaves them alone (a heading in sentence case is still a sentence)"),
+        "title-case-headings": Param("bool", True, "check blocks and sentences written in Title Case (headings, labels, heading-like lines); false leaves them alone (a heading in sentence case is still a sentence)"),
         "skip-names": Param("bool", False, "drop matches inside names of agencies, programs, clinics, products and people (kaplint.text.names)"),
         "statement-exceptions": Param("str-list", [], "a match is dropped when its sentence's statement has one of these cues, manners or subjects (see kaplint.kinds.recipes)"),
         "statements": Param("list", [], "statement recipes: combinations of the statement analysis that make the claim (see kaplint.kinds.recipes)"),
@@ -469,6 +469,9 @@ def _sentence_facts(
 ) -> _SentenceFacts:
     sentence_text = text[sentence_start:sentence_end]
     excluded = any(span_search(index, exception, block_index, sentence_start, sentence_text) for exception in compiled.sentence_exceptions)
+    if not compiled.title_case_headings and not excluded and is_title_case(sentence_text):
+        # a heading line that plain text joined to the paragraph under it ("Oral Ketamine Assisted Therapy at Home")
+        excluded = True
     asks_from = None
     if compiled.skip_questions and not _RHETORICAL.match(sentence_text):
         asked = asked_from(sentence_text)
@@ -634,6 +637,17 @@ def _block_has(document: Document, pattern: re.Pattern[str], block_index: int) -
     return hit
 
 
+_LINE_MARKS = " \t\u2022\u00b7*->#"  # bullets, quote marks and heading marks before a line's words
+
+
+def _on_a_title_case_line(document: Document, block: Any, offset: int) -> bool:
+    """Whether the source line holding block offset ``offset`` is written in Title Case. Plain
+    text joins a heading line to the lines around it ("... side effects", "IV Ketamine
+    Treatments", "- Not yet covered ..." become one paragraph), so the line is the heading."""
+    line, _column = document.lines.position(block.source_map.to_source(offset))
+    return is_title_case(document.lines.line_text(line).strip(_LINE_MARKS))
+
+
 class _MatchScreen:
     """Everything a phrase rule asks of a match before it reports it, for phrase and statement
     matches alike: the block's kind, the sentence (its exceptions, what it must be about, a
@@ -663,6 +677,8 @@ class _MatchScreen:
         if facts.excluded or not facts.about or (facts.asks_from is not None and start >= facts.asks_from):
             return None
         if any(span_start < end and span_end > start for span_start, span_end in facts.exception_spans):
+            return None
+        if not compiled.title_case_headings and _on_a_title_case_line(document, block, start):
             return None
         if self.kind._excluded(compiled, self.context, block.text, start, end, sentence_start):
             return None

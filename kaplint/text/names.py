@@ -100,13 +100,13 @@ def name_spans(text: str, sentence_starts: Iterable[int] = (0,), single: bool = 
 # capitalised in Title Case, so "What is Ketamine?" is a sentence-case heading with a capitalised
 # generic name, as most real-page reviewers labelled it, and "What Is Ketamine?" is Title Case.
 _TITLE_MINOR = frozenset(
-    "a an the and but or nor for so yet as at by in of off on per to up via with from into vs".split()
+    "a an the and but or nor for so yet as at by in of off on per to up via with from into vs v about after over than like onto upon near".split()
 )
 
 
 def is_title_case(text: str) -> bool:
     """Whether every word of ``text`` but the short minor words starts with a capital."""
-    words = [word for word in _WORD.findall(text) if word.lower() not in _TITLE_MINOR and word[:1].isalpha()]
+    words = [word for word in _WORD.findall(text) if word.lower().rstrip(".") not in _TITLE_MINOR and word[:1].isalpha()]
     return len(words) >= 2 and all(_capitalised(word) for word in words)
 
 
