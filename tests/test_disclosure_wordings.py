@@ -443,3 +443,77 @@ def test_monitoring_for_safe_use_in_a_certified_center_is_the_spravato_program()
 )
 def test_a_patients_own_drug_use_or_a_dismissed_history_is_no_misuse_warning(element: str, text: str) -> None:
     assert is_missing(element, text)
+
+
+# Wordings from the ninth real batch, rewritten: questions taken to the reader's own clinician, the
+# first consultation, a dose watched and adjusted, each beside a look-alike ------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go over the possible risks and benefits of treatment with your health care provider.",
+        "Bring any questions or worries to your prescriber and discuss them with your prescriber.",
+        "Unsure whether it suits you? Please talk with your own doctor.",
+        "This page shares general knowledge about ketamine care.",
+    ],
+)
+def test_questions_taken_to_ones_own_clinician_count(text: str) -> None:
+    assert not is_missing("not-medical-advice", INFUSIONS + text, profile="web")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Discuss payment plans with your insurance provider.",
+        "Our doctors discuss new research with each other every month.",
+        "Please speak clearly when you call the front desk.",
+    ],
+)
+def test_insurers_colleagues_and_phone_manners_are_not_a_disclaimer(text: str) -> None:
+    assert is_missing("not-medical-advice", INFUSIONS + text, profile="web")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The psychiatrist sees you at a first consult before any dose.",
+        "Each new client starts by booking a consultation with our nurse practitioner.",
+        "We meet first to confirm SPRAVATO\u2122 is suitable.",
+    ],
+)
+def test_the_consultation_before_treatment_is_screening(text: str) -> None:
+    assert not is_missing("screening", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schedule a free consultation today.",
+        "The consultation fee is $150.",
+    ],
+)
+def test_an_offer_of_a_consultation_is_not_screening(text: str) -> None:
+    assert is_missing("screening", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sessions are carefully monitored sessions in our clinic.",
+        "Your prescriber will monitor and adjust the amount you take.",
+        "You take the lozenge with a licensed therapist present.",
+        "Every dose is part of a medically supervised (IV) ketamine program.",
+    ],
+)
+def test_a_dose_watched_or_supervised_is_monitoring(text: str) -> None:
+    assert not is_missing("monitoring", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We monitor research on ketamine and adjust our policies each year.",
+        "Meet the team of professionals at our front desk.",
+    ],
+)
+def test_watching_research_or_meeting_staff_is_not_monitoring(text: str) -> None:
+    assert is_missing("monitoring", INFUSIONS + text)
