@@ -212,12 +212,22 @@ def _named_before(document: Document, block_index: int, offset: int, abbreviatio
     return False
 
 
+_OR_BEFORE = re.compile(r",?\s+or\s+[\"'\u201c\u2018]?$")
+_FOR_SHORT_AFTER = re.compile(r"[\"'\u201d\u2019]?\s*,?\s*for\s+short\b", re.IGNORECASE)
+
+
 def _defined_here(text: str, found: re.Match[str], abbreviation: str, window: int) -> bool:
-    """"long form (ABBR)", "ABBR (long form)", "ABBR stands for / means long form"."""
+    """"long form (ABBR)", "ABBR (long form)", "ABBR stands for / means long form", and the forms
+    real pages use: "long form, or ABBR", "long form — “ABBR” for short", "long form (ABBR; what it means)"."""
     before = tail_holding(text, found.start(), window + 1, token=_TOKEN)  # _spells reads the last `window` of these
     after = _text_after(text, found.end())
-    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
+    if before.rstrip().endswith("(") and (after.lstrip().startswith(")") or re.match(r"\s*[;,]", after)):
         return _spells(before.rstrip()[:-1], abbreviation, window)
+    named_or = _OR_BEFORE.search(before)
+    if named_or and _spells(before[: named_or.start()], abbreviation, window):
+        return True
+    if _FOR_SHORT_AFTER.match(after) and _spells(before.rstrip(" \"'\u201c\u2018\u2013\u2014-("), abbreviation, window):
+        return True
     dash = re.search(r"\s[\u2013\u2014-]\s*$", before)
     if dash and not text[found.end() :].strip(" .!?:"):
         return _spells(before[: dash.start()], abbreviation, window)  # a title: "Post-Traumatic Stress Disorder \u2013 PTSD"
