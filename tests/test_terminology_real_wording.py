@@ -150,3 +150,19 @@ def test_a_footnote_number_after_a_full_stop_ends_the_sentence() -> None:
 def test_capitals_in_a_name_are_no_abbreviation(text: str, found: bool) -> None:
     reported = {finding.name for finding in _ABBREVIATIONS.lint_bytes("page.txt", text.encode("utf-8"), "text").findings}
     assert ("undefined-abbreviation" in reported) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It needs a diagnosis called treatment-resistant depression, or TRD. TRD is common.\n", False),
+        ("Guided sessions (ketamine-assisted psychotherapy, or KAP) can help.\n", False),
+        ("Ketamine-assisted psychotherapy \u2014 \u201cKAP\u201d for short \u2014 is offered here.\n", False),
+        ("It treats treatment-resistant depression (TRD; depression that has not improved).\n", False),
+        ("People with depression or TRD may benefit.\n", True),  # the words before do not spell it
+        ("You may have tried therapy or TMS.\n", True),
+    ],
+)
+def test_real_pages_spell_abbreviations_out_in_more_ways(text: str, found: bool) -> None:
+    reported = {finding.name for finding in _ABBREVIATIONS.lint_bytes("page.txt", text.encode("utf-8"), "text").findings}
+    assert ("undefined-abbreviation" in reported) is found
