@@ -517,3 +517,30 @@ def test_a_dose_watched_or_supervised_is_monitoring(text: str) -> None:
 )
 def test_watching_research_or_meeting_staff_is_not_monitoring(text: str) -> None:
     assert is_missing("monitoring", INFUSIONS + text)
+
+
+# psychiatric-effects: psychosis or mania in a list of who should not have the treatment ------------
+def test_psychosis_listed_under_who_should_not_have_it_is_the_point() -> None:
+    text = "## Who should not have ketamine?\n\n- People with uncontrolled blood pressure\n- People with active psychosis or mania\n"
+    assert not is_missing("psychiatric-effects", INFUSIONS + text)
+
+
+def test_psychosis_named_as_a_condition_is_not_the_point() -> None:
+    text = "## Conditions we see\n\n- Depression\n- Anxiety after psychosis has been treated\n"
+    assert is_missing("psychiatric-effects", INFUSIONS + text)
+
+
+# credentials: "physician-led", "your treating physician" -----------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We provide physician-led ketamine infusions.",
+        "Your treating psychiatrist plans each infusion with you.",
+    ],
+)
+def test_care_led_by_a_named_role_is_credentials(text: str) -> None:
+    assert not is_missing("credentials", INFUSIONS + text, profile="web")
+
+
+def test_a_role_without_who_provides_care_is_not_credentials() -> None:
+    assert is_missing("credentials", INFUSIONS + "Many doctors have heard of ketamine.", profile="web")
