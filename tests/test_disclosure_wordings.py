@@ -544,3 +544,28 @@ def test_care_led_by_a_named_role_is_credentials(text: str) -> None:
 
 def test_a_role_without_who_provides_care_is_not_credentials() -> None:
     assert is_missing("credentials", INFUSIONS + "Many doctors have heard of ketamine.", profile="web")
+
+
+# screening: eligibility set before treatment ------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients must meet specific criteria before they can join the program.",
+        "Every guest completes a pre-retreat assessment with our nurse.",
+        "A referral and your treatment records are needed before the first infusion.",
+        "Once you are approved by a psychiatrist for ketamine, we book your first session.",
+    ],
+)
+def test_eligibility_set_before_treatment_is_screening(text: str) -> None:
+    assert not is_missing("screening", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than one in five new mothers meet the criteria for postpartum depression.",
+        "Your records are stored safely for seven years.",
+    ],
+)
+def test_diagnostic_criteria_and_stored_records_are_not_screening(text: str) -> None:
+    assert is_missing("screening", INFUSIONS + text)
