@@ -569,3 +569,20 @@ def test_eligibility_set_before_treatment_is_screening(text: str) -> None:
 )
 def test_diagnostic_criteria_and_stored_records_are_not_screening(text: str) -> None:
     assert is_missing("screening", INFUSIONS + text)
+
+
+# monitoring: the group or the writer watched through the dose --------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two facilitators will monitor the group during the whole journey.",
+        "A nurse monitored me the entire time I was in the chair.",
+        "We follow protocols for monitoring and supporting patients during and after each infusion.",
+    ],
+)
+def test_a_group_or_a_writer_watched_through_the_dose_is_monitoring(text: str) -> None:
+    assert not is_missing("monitoring", INFUSIONS + text)
+
+
+def test_monitoring_news_about_the_group_is_not_monitoring() -> None:
+    assert is_missing("monitoring", INFUSIONS + "We monitor the group chat for new questions each week.")
