@@ -15,12 +15,8 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 from kaplint.finding import SEVERITY_NAMES
 from kaplint.profiles import DEFAULT_DISCLOSURE_MIN_WORDS, PROFILES
@@ -128,7 +124,18 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def _toml() -> ModuleType:
+    """The TOML parser, imported when a configuration file is read: a run in a folder with
+    none (a pre-commit hook, an editor's file outside a project) does not pay for importing it."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
 def _has_tool_table(path: Path) -> bool:
+    tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -160,6 +167,7 @@ def _read_settings(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read configuration ({error.strerror or error})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: configuration must be UTF-8 text") from None
+    tomllib = _toml()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -85,3 +85,35 @@ def test_the_lexicons_are_compiled_once_and_then_read_from_the_cache(tmp_path, m
     assert list((tmp_path / "built").iterdir())
     assert second.cues.keys() == first.cues.keys()
     assert all(second.cues[name].pattern == pattern.pattern for name, pattern in first.cues.items())
+
+
+UNCACHED_RESULT_PROBE = """
+import json, sys
+from kaplint.cli import main
+try:
+    main(["check", "--exit-zero", sys.argv[1]])
+except SystemExit:
+    pass
+print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] in ("yaml", "tomllib", "tomli"))), file=sys.stderr)
+"""
+
+
+def test_a_new_file_with_the_rules_cached_imports_no_yaml_or_toml_parser(tmp_path: Path, monkeypatch) -> None:
+    """Issue 19: the pre-commit and editor path (rule packs cached, the file's result not) reads no
+    YAML when the page has no front matter, and no TOML when no configuration file is found."""
+    monkeypatch.setenv("KAPLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("KAPLINT_NO_CACHE", raising=False)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number, suffix in enumerate(("md", "txt", "html", "md")):
+        (pages / f"page-{number}.{suffix}").write_text(
+            f"# Ketamine, page {number}\n\nKetamine cures depression for everyone. Talk with your doctor.\n", encoding="utf-8"
+        )
+
+    def imported(page: Path) -> list[str]:
+        completed = subprocess.run([sys.executable, "-c", UNCACHED_RESULT_PROBE, str(page)], capture_output=True, text=True, check=True, cwd=pages)
+        return json.loads(completed.stderr.strip().splitlines()[-1])
+
+    assert "yaml" in imported(pages / "page-0.md")  # the first run compiles the rule packs
+    for number, suffix in enumerate(("txt", "html", "md"), start=1):
+        assert imported(pages / f"page-{number}.{suffix}") == []

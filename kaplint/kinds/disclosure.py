@@ -29,8 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
 from kaplint.text.document import Document
 from kaplint.text.evidence import (
     Concept,
@@ -303,6 +301,8 @@ def load_vocabulary(path: str) -> Vocabulary:
 
 
 def _read_vocabulary(path: str) -> Vocabulary:
+    import yaml  # here, not at the top: vocabularies are read when rules are compiled, not when they come from the cache
+
     try:
         data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:

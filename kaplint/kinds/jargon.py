@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import yaml
-
 from kaplint.text.document import Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
@@ -215,6 +213,8 @@ def load_word_list(path: str) -> tuple[JargonEntry, ...]:
     if path in _LIST_CACHE:
         return _LIST_CACHE[path]
     file = Path(path)
+    import yaml  # here, not at the top: word lists are read when rules are compiled, not when they come from the cache
+
     try:
         data = yaml.load(file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except (OSError, UnicodeDecodeError) as error:

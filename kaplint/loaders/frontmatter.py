@@ -11,12 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from kaplint.loaders.decoding import InputProblem
 
-# libyaml's safe loader when PyYAML was built with it: same results, several times faster.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPENING = re.compile(r"\A---[ \t]*\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -57,8 +53,13 @@ def split_front_matter(text: str) -> FrontMatter:
     raw = text[opening.end() : closing.start()]
     yaml_offset = opening.end()
     first_line = 2
+    # Imported here, not at the top: most pages have no front matter, and importing PyYAML
+    # costs a single-file run more than reading a short page.
+    import yaml
+
     try:
-        data = yaml.load(raw, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+        # libyaml's safe loader when PyYAML was built with it: same results, several times faster.
+        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)

@@ -18,10 +18,12 @@ an alias, a non-string) is skipped rather than reported at a wrong place.
 from __future__ import annotations
 
 import re
-
-import yaml
+from typing import TYPE_CHECKING
 
 from kaplint.text.document import Block, BlockBuilder, Segment, SourceMap
+
+if TYPE_CHECKING:  # pragma: no cover
+    import yaml
 
 # key -> block kind. Titles and subjects stand above the text like headings.
 PROSE_KEYS = {"title": "heading", "subject": "heading", "description": "paragraph", "preheader": "paragraph"}
@@ -39,6 +41,8 @@ def front_matter_blocks(text: str, yaml_offset: int, yaml_end: int) -> list[Bloc
     if yaml_end <= yaml_offset:
         return []
     raw = text[yaml_offset:yaml_end]
+    import yaml  # here, not at the top: a page without front matter never needs PyYAML
+
     try:
         # The pure-Python composer: its marks count characters, as the source offsets do.
         root = yaml.compose(raw, Loader=yaml.SafeLoader)

@@ -34,8 +34,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from kaplint import cache
 from kaplint.bundled import bundled_rules_dir
 from kaplint.text.anchors import BlockSearch, DocumentIndex, document_index, span_finditer
@@ -186,6 +184,8 @@ def load_lexicons(path: Path | None = None) -> Lexicons:
 
 
 def _read_lexicons(location: Path) -> Lexicons:
+    import yaml  # here, not at the top: the compiled lexicons usually come from the cache
+
     data = yaml.safe_load(location.read_text(encoding="utf-8")) or {}
     return Lexicons(
         subjects=_compile_group(data.get("subjects"), "subjects"),
