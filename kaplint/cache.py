@@ -44,8 +44,9 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_compile as _sre_compiler  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
-ENTRY_FORMAT = 3  # 2: a rule-cache entry keeps the rules' compiled parameters as one blob of their own
+ENTRY_FORMAT = 4  # 2: a rule-cache entry keeps the rules' compiled parameters as one blob of their own
 # 3: a result entry keeps the finding counts and the JSON report's entry beside the encoded result
+# 4: rule-cache entries (with their blob of compiled parameters) and built lexicons are not compressed
 
 
 class CacheSettings:
@@ -267,6 +268,7 @@ def built_from(source: Path, build: Callable[[], T], kind: type) -> T:
     For data compiled from a bundled file at first use (the statement lexicons): compiling
     their patterns costs a single-file run more than linting the file. Keyed by the file's
     contents and the running kaplint and Python; an entry that is not a ``kind`` is ignored.
+    Stored uncompressed, like the rule cache: every run that lints a file reads it.
     """
     if not settings.enabled:
         return build()
@@ -276,9 +278,9 @@ def built_from(source: Path, build: Callable[[], T], kind: type) -> T:
         return build()
     key = digest("built", kind.__name__, code_fingerprint(), source.resolve().as_posix(), contents)
     path = settings.location() / "built" / f"{key}.pickle"
-    found = read_entry(path)
+    found = read_entry(path, compressed=False)
     if isinstance(found, kind):
         return found
     value = build()
-    write_entry(path, value)
+    write_entry(path, value, compressed=False)
     return value

@@ -13,6 +13,10 @@ The rules' compiled parameters are stored as one blob of their own inside the
 entry and decoded only when a rule is first checked (see
 :class:`kaplint.rulepacks.CompiledTable`): reading the rules then imports none of
 the kinds, which a run whose file results are all cached never needs.
+
+Neither the entry nor the blob is compressed: every run that lints a file reads
+both, and inflating some 3 MB of engine code took longer than reading it (a
+checksum still turns a damaged entry into a miss). The entry is a few MB on disk.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ def dependencies(rules: list[Rule]) -> list[tuple[str, str]]:
 
 def _deferred(rules: list[Rule]) -> list[Rule]:
     """Copies of ``rules`` whose compiled parameters are one blob, decoded on first use."""
-    table = CompiledTable(cache.dumps([rule.compiled for rule in rules]))
+    table = CompiledTable(cache.dumps([rule.compiled for rule in rules], compressed=False))
     return [dataclasses.replace(rule, compiled_params=CompiledParams(table=table, index=index)) for index, rule in enumerate(rules)]
 
 
@@ -59,7 +63,7 @@ def load(files: list[Path], bundled: Path) -> tuple[list[Rule] | None, str | Non
         key = _key(files, bundled)
     except OSError:
         return None, None
-    entry: Any = cache.read_entry(_entry_path(key))
+    entry: Any = cache.read_entry(_entry_path(key), compressed=False)
     if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], list)):
         return None, key
     recorded, rules = entry
@@ -76,4 +80,4 @@ def store(key: str | None, rules: list[Rule]) -> None:
         deferred = _deferred(rules)
     except cache.ENCODING_ERRORS:
         return
-    cache.write_entry(_entry_path(key), (dependencies(rules), deferred))
+    cache.write_entry(_entry_path(key), (dependencies(rules), deferred), compressed=False)

@@ -78,9 +78,9 @@ class CompiledTable:
     them imports every kind; a run whose file results are all cached never needs them. They
     are pickled as one list, not rule by rule, so that what several rules share (one
     disclosure vocabulary, whose topics a document memoises by identity) is shared again
-    once decoded, as it was when the rules were compiled. ``encoded`` is compressed on its
-    own (:func:`kaplint.cache.dumps`): it is most of the entry, and reading the rest of the
-    entry should not inflate it.
+    once decoded, as it was when the rules were compiled. ``encoded`` is written by
+    :func:`kaplint.cache.dumps` uncompressed, with its own checksum: it is most of the entry,
+    and every run that lints a file decodes it, where inflating it cost more than reading it.
     """
 
     encoded: bytes
@@ -91,7 +91,7 @@ class CompiledTable:
         """The rules' compiled parameters in order, or None when the blob cannot be decoded."""
         if self.decoded is None and not self.unusable:
             try:
-                found = cache.loads(self.encoded)
+                found = cache.loads(self.encoded, compressed=False)
             except ValueError:  # tampered with: like any unusable cache entry, a miss, not an error
                 found = None
             self.unusable = not isinstance(found, list)

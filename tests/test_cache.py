@@ -78,7 +78,7 @@ def test_a_corrupt_rule_cache_entry_is_rebuilt(cache_folder: Path) -> None:
     (entry,) = (cache_folder / "rules").glob("*.pickle")
     entry.write_bytes(b"not a cache entry")
     assert [rule.id for rule in load_rules()] == expected
-    assert cache.read_entry(entry) is not None  # written again
+    assert cache.read_entry(entry, compressed=False) is not None  # written again
 
 
 def test_cached_rules_decode_their_compiled_parameters_on_first_use_and_share_them_as_before(cache_folder: Path) -> None:
@@ -99,9 +99,9 @@ def test_cached_rules_decode_their_compiled_parameters_on_first_use_and_share_th
 def test_an_unusable_compiled_parameters_blob_is_compiled_again(cache_folder: Path) -> None:
     fresh = load_rules()
     (entry,) = (cache_folder / "rules").glob("*.pickle")
-    recorded, rules = cache.read_entry(entry)
+    recorded, rules = cache.read_entry(entry, compressed=False)
     rules[0].compiled_params.table.encoded = b"not compiled parameters"  # one table for all the rules
-    cache.write_entry(entry, (recorded, rules))
+    cache.write_entry(entry, (recorded, rules), compressed=False)
     cached, _ = rulecache.load(pack_files(bundled_rules_dir()), bundled_rules_dir())
     assert cached is not None and cached[0].compiled_params.table is not None
     fresh_patterns = patterns_in([r.compiled for r in fresh], unique=False)
@@ -400,3 +400,17 @@ def test_enum_members_are_cached_by_value_whatever_the_python_release(monkeypatc
 
     monkeypatch.setattr(Severity, "__reduce_ex__", lambda self, protocol: (getattr, (type(self), self.name)))
     assert cache.loads(cache.dumps([Severity.WARNING, Severity.ERROR])) == [Severity.WARNING, Severity.ERROR]
+
+
+def test_rule_cache_entries_are_stored_uncompressed_and_checked(cache_folder: Path) -> None:
+    """Issue 19: every single-file run reads the rule cache, where inflating it cost more than reading it;
+    a damaged byte is still a miss (the checksum), never wrong rules."""
+    expected = [rule.id for rule in load_rules()]
+    (entry,) = (cache_folder / "rules").glob("*.pickle")
+    recorded, rules = cache.read_entry(entry, compressed=False)
+    assert rules[0].compiled_params.table.values() is not None  # the blob is uncompressed too
+    damaged = bytearray(entry.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    entry.write_bytes(bytes(damaged))
+    assert cache.read_entry(entry, compressed=False) is None
+    assert [rule.id for rule in load_rules()] == expected  # compiled again
