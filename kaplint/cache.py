@@ -254,7 +254,8 @@ def write_entry(path: Path, value: Any, compressed: bool = True) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, data)
+        # Not durable: a crash can leave an entry empty or torn, which its checksum turns into a miss.
+        write_atomically(path, data, durable=False)
     except OSError:
         pass
 

@@ -33,7 +33,7 @@ class FileChangedError(OSError):
     """The file changed on disk after kaplint read it; writing would lose that change."""
 
 
-def write_atomically(path: Path, data: bytes, expected: bytes | None = None) -> None:
+def write_atomically(path: Path, data: bytes, expected: bytes | None = None, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename,
     so no reader (or a concurrent kaplint) ever sees half a file.
 
@@ -45,11 +45,15 @@ def write_atomically(path: Path, data: bytes, expected: bytes | None = None) -> 
     ``--fix``) is never overwritten. Between kaplint processes the check and the rename are
     one step (:func:`_folder_lock`), so two ``--fix`` runs on one file cannot both pass the
     check and the later rename discard the earlier run's edit.
+
+    The content reaches the disk before the rename (``fsync``), so a crash cannot leave the
+    file empty. ``durable=False`` skips that for files whose damage is detected and costs only
+    a recomputation (cache entries): the ``fsync`` took some 3 ms of every single-file run.
     """
-    write_chunks_atomically(path, (data,), expected)
+    write_chunks_atomically(path, (data,), expected, durable=durable)
 
 
-def write_chunks_atomically(path: Path, chunks: Iterable[bytes], expected: bytes | None = None) -> None:
+def write_chunks_atomically(path: Path, chunks: Iterable[bytes], expected: bytes | None = None, *, durable: bool = True) -> None:
     """:func:`write_atomically` for content produced piece by piece (a long report)."""
     import tempfile  # here, not at the top: most runs write nothing, and tempfile imports random and shutil
 
@@ -63,8 +67,9 @@ def write_chunks_atomically(path: Path, chunks: Iterable[bytes], expected: bytes
         with os.fdopen(descriptor, "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if existing is not None:
             os.chmod(temporary, stat.S_IMODE(existing.st_mode))
             if hasattr(os, "chown"):

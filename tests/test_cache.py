@@ -7,6 +7,7 @@ elsewhere) and compares against a run without the cache or without workers.
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 import re
 import shutil
@@ -414,3 +415,21 @@ def test_rule_cache_entries_are_stored_uncompressed_and_checked(cache_folder: Pa
     entry.write_bytes(bytes(damaged))
     assert cache.read_entry(entry, compressed=False) is None
     assert [rule.id for rule in load_rules()] == expected  # compiled again
+
+
+def test_cache_entries_skip_the_fsync_that_reports_and_fixes_keep(tmp_path: Path, monkeypatch) -> None:
+    """Issue 19: the fsync of the result entry took some 3 ms of every single-file run; a cache entry
+    a crash leaves empty or torn is a miss (its checksum), while a report or a fixed file must survive."""
+    from kaplint import files
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda descriptor: synced.append(descriptor) or real_fsync(descriptor))
+    entry = tmp_path / "cache" / "entry.pickle"
+    cache.write_entry(entry, ["a value"], compressed=False)
+    assert synced == []
+    assert cache.read_entry(entry, compressed=False) == ["a value"]
+    entry.write_bytes(b"")  # what a crash may leave of it
+    assert cache.read_entry(entry, compressed=False) is None
+    files.write_atomically(tmp_path / "report.json", b"{}\n")
+    assert len(synced) == 1
