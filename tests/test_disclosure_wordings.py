@@ -575,9 +575,9 @@ def test_diagnostic_criteria_and_stored_records_are_not_screening(text: str) -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "Two facilitators will monitor the group during the whole journey.",
+        "Two facilitators monitor the group during each session.",
         "A nurse monitored me the entire time I was in the chair.",
-        "We follow protocols for monitoring and supporting patients during and after each infusion.",
+        "Our nurses keep monitoring and checking patients during the infusion.",
     ],
 )
 def test_a_group_or_a_writer_watched_through_the_dose_is_monitoring(text: str) -> None:

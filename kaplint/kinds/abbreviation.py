@@ -146,7 +146,7 @@ def _word_names(text: str) -> list[tuple[int, int]]:
     well as capitals, within one sentence: "Harbor KLN" and "Spine Care NYC" are names, "PICC and
     CPAP" is two abbreviations, and "the UK. Print the PDF" is two sentences (the name finder lets a
     word with a full stop run on into the next capitalised word, so a name is cut at the first
-    sentence break in it: "at Harbor KLN. I thought ..." keeps "Harbor KLN")."""
+    sentence break in it: "at Cedar Row KLN. Then ..." keeps "Cedar Row KLN")."""
     names = []
     for start, end in name_spans(text):
         cut = _SENTENCE_BREAK.search(text, start, end)

@@ -470,7 +470,7 @@ def _sentence_facts(
     sentence_text = text[sentence_start:sentence_end]
     excluded = any(span_search(index, exception, block_index, sentence_start, sentence_text) for exception in compiled.sentence_exceptions)
     if not compiled.title_case_headings and not excluded and is_title_case(sentence_text):
-        # a heading line that plain text joined to the paragraph under it ("Oral Ketamine Assisted Therapy at Home")
+        # a heading line that plain text joined to the paragraph under it ("Home Lozenge Ketamine Therapy Explained")
         excluded = True
     asks_from = None
     if compiled.skip_questions and not _RHETORICAL.match(sentence_text):
@@ -642,8 +642,8 @@ _LINE_MARKS = " \t\u2022\u00b7*->#"  # bullets, quote marks and heading marks be
 
 def _on_a_title_case_line(document: Document, block: Any, offset: int) -> bool:
     """Whether the source line holding block offset ``offset`` is written in Title Case. Plain
-    text joins a heading line to the lines around it ("... side effects", "IV Ketamine
-    Treatments", "- Not yet covered ..." become one paragraph), so the line is the heading."""
+    text joins a heading line to the lines around it ("- Takes about an hour", "Home Ketamine
+    Lozenges", "- Costs less ..." become one paragraph), so the line is the heading."""
     line, _column = document.lines.position(block.source_map.to_source(offset))
     return is_title_case(document.lines.line_text(line).strip(_LINE_MARKS))
 

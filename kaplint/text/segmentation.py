@@ -39,7 +39,7 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 # A sentence ends at its punctuation and closing quotes, and at a footnote number straight after
-# them when a lower-case word ends the sentence ("... as a therapy.3 Ketamine's use ...", "[3]"
+# them when a lower-case word ends the sentence ("... it eases pain.3 Ketamine is ...", "[3]"
 # too): scraped pages keep their citation numbers, and a decimal needs a digit before the point.
 _BOUNDARY = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019)\]]*"
