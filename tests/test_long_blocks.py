@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kaplint.kinds.jargon import _overlaps
-from kaplint.text.names import inside_name, name_spans
+from kaplint.text.names import _TITLE_MINOR, _WORD, _capitalised, inside_name, is_title_case, name_spans
 from kaplint.text.quotes import enclosing_quote, quote_spans
 
 _QUOTE_PIECES = st.sampled_from(
@@ -65,6 +65,22 @@ def test_a_match_inside_a_name_is_found_as_before(pieces: list[str], data: st.Da
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert inside_name(spans, start, end) == any(first <= start and end <= last for first, last in spans)
+
+
+def _is_title_case_listing_every_word(text: str) -> bool:
+    """The reading is_title_case replaced: list every word that counts, then judge them all."""
+    words = [word for word in _WORD.findall(text) if word.lower().rstrip(".") not in _TITLE_MINOR and word[:1].isalpha()]
+    return len(words) >= 2 and all(_capitalised(word) for word in words)
+
+
+_TITLE_PIECES = st.sampled_from(["What", "Is", "is", "Oral", "ketamine", "of", "the", "A", "a", "U.S.", "Vs.", "9am", "-", "'", " ", ": ", "\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TITLE_PIECES, max_size=30))
+def test_title_case_is_judged_as_before(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert is_title_case(text) == _is_title_case_listing_every_word(text)
 
 
 @settings(max_examples=300, deadline=None)

@@ -645,7 +645,12 @@ def _on_a_title_case_line(document: Document, block: Any, offset: int) -> bool:
     text joins a heading line to the lines around it ("- Takes about an hour", "Home Ketamine
     Lozenges", "- Costs less ..." become one paragraph), so the line is the heading."""
     line, _column = document.lines.position(block.source_map.to_source(offset))
-    return is_title_case(document.lines.line_text(line).strip(_LINE_MARKS))
+    # kept per document by line: every match on a long line (a run-on sentence of one line) asks again
+    by_line: dict[int, bool] = document.memo.setdefault("phrase-title-case-lines", {})
+    title_case = by_line.get(line)
+    if title_case is None:
+        title_case = by_line[line] = is_title_case(document.lines.line_text(line).strip(_LINE_MARKS))
+    return title_case
 
 
 class _MatchScreen:

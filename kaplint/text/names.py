@@ -105,9 +105,20 @@ _TITLE_MINOR = frozenset(
 
 
 def is_title_case(text: str) -> bool:
-    """Whether every word of ``text`` but the short minor words starts with a capital."""
-    words = [word for word in _WORD.findall(text) if word.lower().rstrip(".") not in _TITLE_MINOR and word[:1].isalpha()]
-    return len(words) >= 2 and all(_capitalised(word) for word in words)
+    """Whether every word of ``text`` but the short minor words starts with a capital.
+
+    Read word by word and given up at the first word in lower case: ordinary prose answers
+    within a few words, where listing every word first made each question about a long
+    paragraph (asked for every rule and match) cost a pass over all of it."""
+    capitals = 0
+    for found in _WORD.finditer(text):
+        word = found.group()
+        if not word[:1].isalpha() or word.lower().rstrip(".") in _TITLE_MINOR:
+            continue
+        if not _capitalised(word):
+            return False
+        capitals += 1
+    return capitals >= 2
 
 
 def inside_name(spans: list[tuple[int, int]], start: int, end: int) -> bool:
