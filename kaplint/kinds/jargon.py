@@ -94,17 +94,20 @@ def find_terms(text: str, settings: JargonSettings) -> Iterator[tuple[int, int, 
             continue  # inside the term found last
         position = start_token + 1
         for size in range(min(settings.longest, len(tokens) - start_token), 0, -1):
+            # the list is asked first: most runs of words are no term, and a look-up costs less
+            # than reading the gaps between them
+            entry = settings.index.get(tuple(keys[start_token : start_token + size]))
+            if entry is None:
+                continue
             window = tokens[start_token : start_token + size]
             start, end = window[0].start(), window[-1].end()
             if (start and _joined_to_neighbour(text[start - 1])) or (end < len(text) and _joined_to_neighbour(text[end])):
                 continue
             if any(not _INNER_GAP.fullmatch(text[left.end() : right.start()]) for left, right in zip(window, window[1:])):
                 continue
-            entry = settings.index.get(tuple(keys[start_token : start_token + size]))
-            if entry is not None:
-                yield start, end, settings.entries[entry]
-                position = start_token + size
-                break
+            yield start, end, settings.entries[entry]
+            position = start_token + size
+            break
 
 
 class JargonKind(Kind):
