@@ -118,15 +118,16 @@ class ConditionListKind(Kind):
                 yield Match(start, end, rule.message.replace("{match}", block.text[start:end]), block_index=sentence.block_index)
                 reported.add(sentence.block_index)
                 continue
+            # the cue first: most sentences offer no treatment, and then their conditions do not matter
+            context_text = " ".join((text, lead_in if block.kind == "list_item" else "", " ".join(block.section[-1:])))
+            if not compiled.cues.search(context_text):
+                continue
             found = [
                 match
                 for match in span_finditer(index, compiled.condition, sentence.block_index, sentence.start, text)
                 if not is_denied(text, match.start(), match.end())
             ]
             others = [match for match in found if not compiled.primary.fullmatch(match.group())]
-            context_text = " ".join((text, lead_in if block.kind == "list_item" else "", " ".join(block.section[-1:])))
-            if not compiled.cues.search(context_text):
-                continue
             if len(found) >= compiled.min_conditions and len(others) >= compiled.min_other:
                 start = sentence.start + found[0].start()
                 end = sentence.start + found[-1].end()
