@@ -74,6 +74,12 @@ class Anchors:
     # is followed, after white space and hyphens only, by a word beginning so ("the most", "one-hundred")
     word_pairs: frozenset[tuple[str, str]] = frozenset()
 
+    @functools.cached_property
+    def alternatives(self) -> int:
+        """How many alternatives the pattern tries at each place of a text it reads: counted once,
+        since every span a rule searches asks (a long page has hundreds of thousands)."""
+        return len(self.word_prefixes) + len(self.prefixes) + len(self.word_pairs) + self.digits
+
 
 # How one alternative of a pattern begins: a prefix at a word start or anywhere, a digit, the text's start.
 _WORD, _ANYWHERE, _DIGIT, _TEXT_START, _PAIR = "word", "anywhere", "digit", "text-start", "pair"
@@ -361,8 +367,7 @@ _TRY_NS = 500
 
 def _candidate_budget(anchors: Anchors, length: int) -> float:
     """How many candidate positions trying ``anchors``' pattern at is cheaper than reading ``length`` characters."""
-    prefixes = len(anchors.word_prefixes) + len(anchors.prefixes) + len(anchors.word_pairs) + anchors.digits
-    return length * (_READ_NS + _READ_PER_PREFIX_NS * prefixes) / _TRY_NS
+    return length * (_READ_NS + _READ_PER_PREFIX_NS * anchors.alternatives) / _TRY_NS
 
 
 class TextIndex:
@@ -709,8 +714,7 @@ def _costly_to_read(pattern: re.Pattern[str], length: int) -> bool:
     anchors = pattern_anchors(pattern) if ANCHORS_ON else None
     if anchors is None:
         return False
-    prefixes = len(anchors.word_prefixes) + len(anchors.prefixes) + len(anchors.word_pairs) + anchors.digits
-    return length * (_READ_NS + _READ_PER_PREFIX_NS * prefixes) > _SPAN_NS
+    return length * (_READ_NS + _READ_PER_PREFIX_NS * anchors.alternatives) > _SPAN_NS
 
 
 def span_search(index: DocumentIndex | None, pattern: re.Pattern[str], block: int, start: int, text: str) -> re.Match[str] | None:
