@@ -93,6 +93,34 @@ def _bundled_patterns() -> list[re.Pattern[str]]:
     return list(patterns.values())
 
 
+class _ReadingAgain(anchors._Reader):
+    """The reader without its kept answers: every part of a pattern read each time it is reached."""
+
+    def walk(self, items, position, rest, flags, word_start, prefix):  # type: ignore[no-untyped-def]
+        return self._walk(items, position, rest, flags, word_start, prefix)
+
+
+def _reading(reader: type[anchors._Reader], pattern: re.Pattern[str], refined: bool) -> tuple[object, int] | None:
+    """What a reader of ``reader``'s kind reads from ``pattern`` and the steps it counts; None when it runs out."""
+    parsed = anchors.sre_parse.parse(pattern.pattern, pattern.flags)
+    walker = reader(refined=refined)
+    try:
+        return walker.walk(anchors._items(parsed), 0, (), parsed.state.flags, False, ""), walker.steps
+    except anchors._TooLong:
+        return None
+
+
+def test_kept_readings_read_every_bundled_pattern_as_reading_again_does() -> None:
+    # the same anchors, the same count of steps, and the budget running out for the same patterns
+    ran_out = 0
+    for pattern in _bundled_patterns():
+        for refined in (True, False):
+            kept = _reading(anchors._Reader, pattern, refined)
+            assert kept == _reading(_ReadingAgain, pattern, refined), pattern.pattern[:80]
+            ran_out += kept is None
+    assert ran_out > 0  # some patterns exceed the refined reading's budget, and are read plainly
+
+
 def _corpus_paths() -> list[Path]:
     """The samples and every other document of the test corpus (all of it adds time, not cases)."""
     samples = sorted(path for path in (ROOT / "samples").iterdir() if path.suffix in (".md", ".txt", ".html"))

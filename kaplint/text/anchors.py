@@ -215,6 +215,12 @@ class _Reader:
     A ``refined`` reading also follows a short word into the next one (pairs) and an optional
     part into what comes after it; with each alternative these multiply, so the refined reading
     has a budget of steps, and a pattern that exceeds it is read plainly instead.
+
+    The same part of a pattern is often read again from the same place with the same prefix
+    (every short word of ``(?:a|an|the)\\s+(?:...)`` reads the words after it), so each answer is
+    kept, with the steps it took: a repeated reading adds those steps to the count, and the
+    budget runs out exactly where reading it again would have run it out. One reader reads one
+    parsed pattern, which its caller keeps alive, so the parts are told apart by identity.
     """
 
     STEPS = 3000
@@ -222,11 +228,27 @@ class _Reader:
     def __init__(self, refined: bool) -> None:
         self.refined = refined
         self.steps = 0
+        self._read: dict[tuple[Any, ...], tuple[_Found | None, int]] = {}
 
     def walk(self, items: Sequence[Any], position: int, rest: tuple[_Frame, ...], flags: int, word_start: bool, prefix: str) -> _Found | None:
         """How a match begins that goes on with ``items`` from ``position`` (read with ``flags``)
         and then with each (items, position, flags) of ``rest`` in turn, having read ``prefix``
         (folded) so far; ``word_start``: the match starts a word."""
+        key = (id(items), position, tuple((id(frame), at, frame_flags) for frame, at, frame_flags in rest), flags, word_start, prefix)
+        known = self._read.get(key)
+        if known is not None:
+            found, steps = known
+            self.steps += steps
+            if self.refined and self.steps > self.STEPS:
+                raise _TooLong
+            return found
+        before = self.steps
+        found = self._walk(items, position, rest, flags, word_start, prefix)
+        self._read[key] = (found, self.steps - before)
+        return found
+
+    def _walk(self, items: Sequence[Any], position: int, rest: tuple[_Frame, ...], flags: int, word_start: bool, prefix: str) -> _Found | None:
+        """:meth:`walk`, read."""
         self.steps += 1
         if self.refined and self.steps > self.STEPS:
             raise _TooLong
