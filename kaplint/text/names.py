@@ -61,11 +61,11 @@ def name_spans(text: str, sentence_starts: Iterable[int] = (0,), single: bool = 
     starts = set(sentence_starts)
     words = list(_WORD.finditer(text))
     spans: list[tuple[int, int]] = []
-    index = 0
-    while index < len(words):
-        if not _capitalised(words[index].group()):
-            index += 1
-            continue
+    cursor = 0  # the word after the last run read
+    # a name starts at a capitalised word: only those are visited, most words of prose are not
+    for index in [number for number, word in enumerate(words) if word.group()[:1].isupper()]:
+        if index < cursor:
+            continue  # inside the run read last
         run = [words[index]]
         cursor = index + 1
         while cursor < len(words):
@@ -92,7 +92,6 @@ def name_spans(text: str, sentence_starts: Iterable[int] = (0,), single: bool = 
             spans.append((run[0].start(), run[-1].end()))
         elif single and not at_sentence_start and len(capitals) == 1 and len(run) == 1:
             spans.append((run[0].start(), run[0].end()))
-        index = cursor
     return spans
 
 
