@@ -10,8 +10,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kaplint.kinds.abbreviation import _letters_in_capitals
 from kaplint.kinds.jargon import _overlaps
-from kaplint.text.names import _TITLE_MINOR, _WORD, _capitalised, inside_name, is_title_case, name_spans
+from kaplint.text.names import _LINKING, _TITLE_MINOR, _WORD, _after_sentence_end, _capitalised, inside_name, is_title_case, name_spans
 from kaplint.text.quotes import enclosing_quote, quote_spans
 
 _QUOTE_PIECES = st.sampled_from(
@@ -81,6 +82,61 @@ _TITLE_PIECES = st.sampled_from(["What", "Is", "is", "Oral", "ketamine", "of", "
 def test_title_case_is_judged_as_before(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert is_title_case(text) == _is_title_case_listing_every_word(text)
+
+
+def _name_spans_word_by_word(text: str, sentence_starts: list[int], single: bool, at_start: int) -> list[tuple[int, int]]:
+    """The reading name_spans replaced: every word visited, a run read from each capitalised one."""
+    starts = set(sentence_starts)
+    words = list(_WORD.finditer(text))
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(words):
+        if not _capitalised(words[index].group()):
+            index += 1
+            continue
+        run = [words[index]]
+        cursor = index + 1
+        while cursor < len(words):
+            word = words[cursor]
+            if text[run[-1].end() : word.start()].strip() not in ("", "&", "-"):
+                break
+            if _capitalised(word.group()):
+                run.append(word)
+                cursor += 1
+                continue
+            if word.group().lower() in _LINKING and cursor + 1 < len(words) and _capitalised(words[cursor + 1].group()):
+                if text[word.end() : words[cursor + 1].start()].strip() == "":
+                    run.append(word)
+                    cursor += 1
+                    continue
+            break
+        capitals = [word for word in run if _capitalised(word.group())]
+        at_sentence_start = run[0].start() in starts or _after_sentence_end(text, run[0].start())
+        if len(capitals) >= (at_start if at_sentence_start else 2):
+            spans.append((run[0].start(), run[-1].end()))
+        elif single and not at_sentence_start and len(capitals) == 1 and len(run) == 1:
+            spans.append((run[0].start(), run[0].end()))
+        index = cursor
+    return spans
+
+
+_RUN_PIECES = st.sampled_from(["National", "Institute", "on", "Drug", "abuse", "of", "the", "&", "-", "Élan", "élan", "U.S.", "KLN", " ", ". ", ", ", "\n", "9"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_RUN_PIECES, max_size=40), st.booleans(), st.integers(1, 3), st.data())
+def test_names_are_found_as_before(pieces: list[str], single: bool, at_start: int, data: st.DataObject) -> None:
+    text = "".join(pieces)
+    starts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=4)))) or [0]
+    assert name_spans(text, starts, single=single, at_start=at_start) == _name_spans_word_by_word(text, starts, single, at_start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aBcÉé9 .\u24b6\u00aa"), max_size=30))
+def test_capitals_are_counted_as_before(text: str) -> None:
+    letters = [char for char in text if char.isalpha()]
+    share = sum(char.isupper() for char in letters) / len(letters) if letters else 0
+    assert _letters_in_capitals(text) == ("".join(letters), share)
 
 
 @settings(max_examples=300, deadline=None)

@@ -93,8 +93,7 @@ class AbbreviationKind(Kind):
         reported: set[str] = set()
         for index, block in enumerate(document.blocks):
             text = block.text
-            letters = [char for char in text if char.isalpha()]
-            upper_share = sum(char.isupper() for char in letters) / len(letters) if letters else 0
+            letters, upper_share = _letters_in_capitals(text)
             if (block.kind == "heading" and upper_share == 1) or (upper_share > 0.8 and len(letters) > 8):
                 continue  # a heading or line in capitals: its words are not abbreviations
             names: list[tuple[int, int]] | None = None  # the block's names, read at the first candidate that needs them
@@ -139,6 +138,13 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _BEFORE_ORG_WORD = re.compile(
     r"\s+(?:Health|Healthcare|Clinics?|Cent(?:er|re)s?|Medical|Wellness|Psychiatry|Institute|Hospitals?|Group|Partners|Associates|University|College|Foundation)\b"
 )
+
+
+def _letters_in_capitals(text: str) -> tuple[str, float]:
+    """The letters of ``text`` and the share of them in capitals (0 without letters), counted by
+    the string functions rather than letter by letter in Python: a block may hold a megabyte."""
+    letters = "".join(filter(str.isalpha, text))
+    return letters, (sum(map(str.isupper, letters)) / len(letters) if letters else 0)
 
 
 def _word_names(text: str) -> list[tuple[int, int]]:
