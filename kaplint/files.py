@@ -55,12 +55,14 @@ def write_atomically(path: Path, data: bytes, expected: bytes | None = None, *, 
 
 def write_chunks_atomically(path: Path, chunks: Iterable[bytes], expected: bytes | None = None, *, durable: bool = True) -> None:
     """:func:`write_atomically` for content produced piece by piece (a long report)."""
+    import tempfile  # here, not at the top: most runs write nothing, and tempfile imports random and shutil
+
     target = Path(os.path.realpath(path))
     try:
         existing = target.stat()
     except FileNotFoundError:
         existing = None
-    descriptor, temporary = _temporary_file(target.parent, target.name)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             for chunk in chunks:
@@ -90,24 +92,6 @@ def write_chunks_atomically(path: Path, chunks: Iterable[bytes], expected: bytes
 
 
 _NEW_FILE_MODE = 0o666
-
-# The flags tempfile.mkstemp opens with: a new file only, never through a link.
-_TEMPORARY_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-
-
-def _temporary_file(folder: Path, name: str) -> tuple[int, str]:
-    """(descriptor, path) of a new, empty file ``.<name>.<random>.tmp`` in ``folder``, readable
-    and writable by its owner only, as :func:`tempfile.mkstemp` makes it.
-
-    Not tempfile itself: importing it (with random and shutil, which it imports) took some
-    5 ms of every single-file run, which writes the file's cache entry."""
-    for _ in range(100):
-        temporary = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(temporary, _TEMPORARY_FLAGS, 0o600), temporary
-        except FileExistsError:
-            continue  # a name another process took; try another
-    raise FileExistsError(f"no unused temporary file name in {folder}")
 
 
 @contextmanager

@@ -433,38 +433,3 @@ def test_cache_entries_skip_the_fsync_that_reports_and_fixes_keep(tmp_path: Path
     assert cache.read_entry(entry, compressed=False) is None
     files.write_atomically(tmp_path / "report.json", b"{}\n")
     assert len(synced) == 1
-
-
-def test_atomic_writes_make_their_temporary_file_without_tempfile(tmp_path: Path, monkeypatch) -> None:
-    """Issue 19: importing tempfile (with random and shutil) took some 5 ms of every single-file run.
-    The temporary file is still new, private to its owner, next to the target, and gone afterwards;
-    a name already taken is skipped, never overwritten."""
-    import sys
-
-    from kaplint import files
-
-    script = "import sys; import kaplint.files as f, pathlib; f.write_atomically(pathlib.Path(sys.argv[1]), b'x'); print('tempfile' in sys.modules)"
-    shown = subprocess.run([sys.executable, "-c", script, str(tmp_path / "fresh.txt")], capture_output=True, text=True, check=True)
-    assert shown.stdout.strip() == "False"
-    assert (tmp_path / "fresh.txt").read_bytes() == b"x"
-
-    descriptor, temporary = files._temporary_file(tmp_path, "target.txt")
-    os.close(descriptor)
-    assert Path(temporary).parent == tmp_path and Path(temporary).name.startswith(".target.txt.") and temporary.endswith(".tmp")
-    if os.name == "posix":
-        assert os.stat(temporary).st_mode & 0o777 == 0o600
-    taken = iter([b"\0" * 6, b"\1" * 6])
-    monkeypatch.setattr(os, "urandom", lambda size: next(taken))
-    Path(tmp_path / f".target.txt.{'00' * 6}.tmp").write_bytes(b"someone else's")
-    descriptor, second = files._temporary_file(tmp_path, "target.txt")
-    os.close(descriptor)
-    assert second.endswith(f".{'01' * 6}.tmp")
-    assert (tmp_path / f".target.txt.{'00' * 6}.tmp").read_bytes() == b"someone else's"
-    monkeypatch.undo()
-
-    target = tmp_path / "report.json"
-    target.write_bytes(b"old")
-    os.chmod(target, 0o640)
-    files.write_atomically(target, b"new")
-    assert target.read_bytes() == b"new" and os.stat(target).st_mode & 0o777 == 0o640
-    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".report.json.")) == []
