@@ -109,9 +109,9 @@ def test_an_unusable_compiled_parameters_blob_is_compiled_again(cache_folder: Pa
     assert patterns_in([r.compiled for r in cached], unique=False) == fresh_patterns
 
 
-def test_a_changed_pack_file_is_not_served_from_the_cache(cache_folder: Path, tmp_path: Path) -> None:
-    pack = tmp_path / "extra.yml"
-    rule = """rules:
+# A rule pack of one phrase rule (its message is replaced to change the pack) and, in PACK, a
+# jargon rule that names a word list of its own.
+PHRASE_PACK = """rules:
   - id: TST901
     name: test-word
     category: claims
@@ -122,9 +122,24 @@ def test_a_changed_pack_file_is_not_served_from_the_cache(cache_folder: Path, tm
     docs: {what: a test, why: a test, sources: [none]}
     examples: {fail: [blorple], pass: [nothing]}
 """
-    pack.write_text(rule.replace("WORD", "first"), encoding="utf-8")
+PACK = PHRASE_PACK + """  - id: TST902
+    name: test-jargon
+    category: readability
+    kind: jargon
+    severity: suggestion
+    message: 'try "{plain}"'
+    params: {list: words.yml}
+    docs: {what: a test, why: a test, sources: [none]}
+    examples: {fail: [ill], pass: [nothing]}
+"""
+WORDS = "- term: ill\n  kind: plain\n  plain: [sick]\n"
+
+
+def test_a_changed_pack_file_is_not_served_from_the_cache(cache_folder: Path, tmp_path: Path) -> None:
+    pack = tmp_path / "extra.yml"
+    pack.write_text(PHRASE_PACK.replace("WORD", "first"), encoding="utf-8")
     assert {r.message for r in load_rules([pack]) if r.id == "TST901"} == {"first"}
-    pack.write_text(rule.replace("WORD", "second"), encoding="utf-8")
+    pack.write_text(PHRASE_PACK.replace("WORD", "second"), encoding="utf-8")
     assert {r.message for r in load_rules([pack]) if r.id == "TST901"} == {"second"}
 
 
@@ -262,29 +277,6 @@ def test_changed_since_narrows_cached_results_as_it_does_fresh_ones(cache_folder
 
 def entries(folder: Path) -> set[Path]:
     return set((folder / "results").rglob("*.pickle"))
-
-
-PACK = """rules:
-  - id: TST901
-    name: test-word
-    category: claims
-    kind: phrase
-    severity: warning
-    message: "WORD"
-    params: {terms: [blorple]}
-    docs: {what: a test, why: a test, sources: [none]}
-    examples: {fail: [blorple], pass: [nothing]}
-  - id: TST902
-    name: test-jargon
-    category: readability
-    kind: jargon
-    severity: suggestion
-    message: 'try "{plain}"'
-    params: {list: words.yml}
-    docs: {what: a test, why: a test, sources: [none]}
-    examples: {fail: [ill], pass: [nothing]}
-"""
-WORDS = "- term: ill\n  kind: plain\n  plain: [sick]\n"
 
 
 def test_a_result_is_linted_again_whenever_an_input_of_it_changes(cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
