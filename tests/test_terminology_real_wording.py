@@ -131,6 +131,13 @@ def test_a_footnote_number_after_a_full_stop_ends_the_sentence() -> None:
     assert "drug-name-case" in names("It is used as an anesthetic and Ketamine also eases pain.\n")
 
 
+def test_a_case_fix_that_changes_nothing_is_no_finding() -> None:
+    """A match that opens a sentence keeps its capital, so its fix would write the same word:
+    "(Ketamine itself ...)" after a closed sentence is right as it stands."""
+    assert "drug-name-case" not in names("Spravato is given in the clinic (FDA). (Ketamine itself is a mixture of two forms.)\n")
+    assert "drug-name-case" in names("Spravato is given in the clinic (and Ketamine is not).\n")
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [

@@ -385,12 +385,14 @@ class PhraseKind(Kind):
             if verdict is None:
                 continue
             sentence_start, quote = verdict
+            match = self._match(rule, compiled, block_index, found, replacement_template, start == sentence_start)
+            if replacement_template[0] and match.suggestions[:1] == (found.group(),):
+                continue  # its fix changes nothing: "Ketamine" opening a sentence is already right
             if compiled.once_per_sentence:
                 if sentence_start in reported_sentences:
                     continue
                 reported_sentences.add(sentence_start)
             last_end = end
-            match = self._match(rule, compiled, block_index, found, replacement_template, start == sentence_start)
             if compiled.quote_note and (quote is not None or block.kind == "blockquote"):
                 match = dataclasses.replace(match, message=f"{match.message} {compiled.quote_note}")
             yield match
