@@ -201,7 +201,7 @@ class PhraseKind(Kind):
         "sentence-requires-context": Param("bool", False, "sentence-requires is also met by the document's subject: its title (front matter title or subject, first heading) or the headings above the sentence"),
         "document-requires": Param("regex-list", [], "the rule applies only to a document containing one of these (\"ketamine nasal spray\" is wrong on a Spravato page, right on a page about a compounded spray)"),
         "sentence-requires-unless": Param("regex-list", [], "the document's subject does not count for a sentence (with its reach) that names one of these (another treatment)"),
-        "title-case-headings": Param("bool", True, "check blocks and sentences written in Title Case (headings, labels, heading-like lines); false leaves them alone (a heading in sentence case is still a sentence)"),
+        "title-case-headings": Param("bool", True, "check blocks and source lines written in Title Case (headings, labels, heading-like lines); false leaves them alone (a heading in sentence case is still a sentence)"),
         "skip-names": Param("bool", False, "drop matches inside names of agencies, programs, clinics, products and people (kaplint.text.names)"),
         "statement-exceptions": Param("str-list", [], "a match is dropped when its sentence's statement has one of these cues, manners or subjects (see kaplint.kinds.recipes)"),
         "statements": Param("list", [], "statement recipes: combinations of the statement analysis that make the claim (see kaplint.kinds.recipes)"),
@@ -471,9 +471,6 @@ def _sentence_facts(
 ) -> _SentenceFacts:
     sentence_text = text[sentence_start:sentence_end]
     excluded = any(span_search(index, exception, block_index, sentence_start, sentence_text) for exception in compiled.sentence_exceptions)
-    if not compiled.title_case_headings and not excluded and is_title_case(sentence_text):
-        # a heading line that plain text joined to the paragraph under it ("Home Lozenge Ketamine Therapy Explained")
-        excluded = True
     asks_from = None
     if compiled.skip_questions and not _RHETORICAL.match(sentence_text):
         asked = asked_from(sentence_text)
