@@ -151,6 +151,9 @@ def test_a_case_fix_that_changes_nothing_is_no_finding() -> None:
         ("We met the nurses at Cedar Row KLN. Then we signed the forms.\n", False),  # a name before a full stop
         ("KRM Health now offers ketamine for depression.\n", False),  # an organisation's own word follows
         ("TRD Clinic patients wait less.\n", True),  # ... but not for a medical abbreviation
+        ("Our nurses at Birch Hollow TMS answer calls daily.\n", False),  # a practice named after its treatment
+        ("Ask about our Spravato REMS enrolment.\n", True),  # a drug's program is no practice
+        ("Ask about Ketamine Therapy IV options.\n", True),  # nor is a treatment's name
         ("You may watch a DVD during the infusion.\n", False),  # known to everyone
     ],
 )
@@ -166,6 +169,8 @@ def test_capitals_in_a_name_are_no_abbreviation(text: str, found: bool) -> None:
         ("Guided sessions (ketamine-assisted psychotherapy, or KAP) can help.\n", False),
         ("Ketamine-assisted psychotherapy \u2014 \u201cKAP\u201d for short \u2014 is offered here.\n", False),
         ("It treats treatment-resistant depression (TRD; depression that has not improved).\n", False),
+        ("It raises BDNF \u2013 brain-derived neurotrophic factor \u2013 in the brain.\n", False),
+        ("It raises BDNF - a protein in the brain.\n", True),  # a dash, but the words do not spell it
         ("People with depression or TRD may benefit.\n", True),  # the words before do not spell it
         ("You may have tried therapy or TMS.\n", True),
     ],

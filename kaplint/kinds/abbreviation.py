@@ -114,6 +114,8 @@ class AbbreviationKind(Kind):
                         names = _word_names(text)
                     if _in_a_name(text, found.start(1), found.end(found.lastindex or 1), names):
                         continue  # "Harbor KLN", "BRIGHT MIND", "Mara Lind, EDS, LMHC": a name or a person's credentials
+                elif _ends_a_practice_name(text, found.start(1)):
+                    continue  # "Birch Hollow TMS": the practice's name, not the treatment to spell out
                 if _defined_here(text, found, abbreviation, compiled.window):
                     defined.add(abbreviation)
                     continue
@@ -177,6 +179,25 @@ def _in_a_name(text: str, start: int, end: int, names: list[tuple[int, int]]) ->
     return bool(_BEFORE_CAPS_WORD.match(following) or _BEFORE_ORG_WORD.match(following) or _AFTER_CAPS_WORD.search(before))
 
 
+# Two capitalised words right before a medical abbreviation that ends a practice's name ("Birch
+# Hollow TMS"). Treatment and drug words are left out: "Ketamine Therapy IV" or "Spravato REMS" name
+# the treatment, whose abbreviation a reader still needs spelled out.
+_PRACTICE_NAME_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+)\s+([A-Z][a-z]+)\s+$")
+_TREATMENT_WORDS = frozenset(
+    """ketamine esketamine spravato therapy therapies treatment treatments infusion infusions
+    injection injections depression depressive disorder disorders stress program protocol
+    psychotherapy medication medicine nasal spray""".split()
+)
+
+
+def _ends_a_practice_name(text: str, start: int) -> bool:
+    """Whether the medical abbreviation at ``start`` ends a practice's name: two capitalised words,
+    neither a treatment word, stand right before it ("At Birch Hollow TMS, we ..."). Such names are
+    names (terminology.md), while "TRD Clinic" or "Spravato REMS" still leave the letters unexplained."""
+    found = _PRACTICE_NAME_BEFORE.search(text, max(0, start - 60), start)
+    return bool(found) and not any(word.lower() in _TREATMENT_WORDS for word in found.groups())
+
+
 def _after_roman_context(text: str, position: int) -> bool:
     """Whether a word such as "schedule" or "phase" ends just before ``position`` ("Schedule III").
 
@@ -224,7 +245,8 @@ _FOR_SHORT_AFTER = re.compile(r"[\"'\u201d\u2019]?\s*,?\s*for\s+short\b", re.IGN
 
 def _defined_here(text: str, found: re.Match[str], abbreviation: str, window: int) -> bool:
     """"long form (ABBR)", "ABBR (long form)", "ABBR stands for / means long form", and the forms
-    real pages use: "long form, or ABBR", "long form — “ABBR” for short", "long form (ABBR; what it means)"."""
+    real pages use: "long form, or ABBR", "long form — “ABBR” for short", "long form (ABBR; what it means)",
+    "ABBR – long form"."""
     before = tail_holding(text, found.start(), window + 1, token=_TOKEN)  # _spells reads the last `window` of these
     after = _text_after(text, found.end())
     if before.rstrip().endswith("(") and (after.lstrip().startswith(")") or re.match(r"\s*[;,]", after)):
@@ -237,6 +259,9 @@ def _defined_here(text: str, found: re.Match[str], abbreviation: str, window: in
     dash = re.search(r"\s[\u2013\u2014-]\s*$", before)
     if dash and not text[found.end() :].strip(" .!?:"):
         return _spells(before[: dash.start()], abbreviation, window)  # a title: "Post-Traumatic Stress Disorder \u2013 PTSD"
+    dashed = re.match(r"\s+[\u2013\u2014-]\s+([^.;:()]{3,120})", after)
+    if dashed and _spells(dashed.group(1), abbreviation, window, from_start=True):
+        return True  # "BDNF \u2013 brain-derived neurotrophic factor"
     opened = re.match(r"\s*\(([^()]{3,120})\)", after)
     if opened and _spells(opened.group(1), abbreviation, window, from_start=True):
         return True
