@@ -586,3 +586,39 @@ def test_a_group_or_a_writer_watched_through_the_dose_is_monitoring(text: str) -
 
 def test_monitoring_news_about_the_group_is_not_monitoring() -> None:
     assert is_missing("monitoring", INFUSIONS + "We monitor the group chat for new questions each week.")
+
+
+# a denied ability to drive is the instruction; only an ability granted contradicts it ------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After each dose you won\u2019t be able to drive or use machinery until the next day, after a night\u2019s sleep.",
+        "You will not be able to drive until the following morning.",
+    ],
+)
+def test_not_being_able_to_drive_until_later_is_the_instruction(text: str) -> None:
+    assert not is_missing("driving", INFUSIONS + text)
+
+
+def test_being_able_to_drive_soon_after_still_contradicts_it() -> None:
+    assert is_missing("driving", INFUSIONS + "After your dose you will be able to drive home after an hour.")
+
+
+# not-medical-advice: the decision's risks and benefits taken to the reader's own doctor ----------
+def test_risks_and_benefits_talked_over_with_your_doctor_is_the_point() -> None:
+    text = BENEFIT + "Before you decide, talk to your doctor about the possible risks and benefits."
+    assert not is_missing("not-medical-advice", text, profile="web")
+
+
+def test_a_doctor_told_about_side_effects_is_not_the_point() -> None:
+    text = BENEFIT + "Talk to your doctor about side effects you notice after a dose."
+    assert is_missing("not-medical-advice", text, profile="web")
+
+
+# dissociation: a dream-like state stated as possible ---------------------------------------------
+def test_a_dreamlike_state_said_to_be_possible_is_dissociation() -> None:
+    assert not is_missing("dissociation", INFUSIONS + "It is possible to feel a dream-like state for a short time.")
+
+
+def test_a_dream_about_the_future_is_not_dissociation() -> None:
+    assert is_missing("dissociation", INFUSIONS + "It is possible to reach the life you dream of.")
