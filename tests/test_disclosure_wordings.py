@@ -622,3 +622,41 @@ def test_a_dreamlike_state_said_to_be_possible_is_dissociation() -> None:
 
 def test_a_dream_about_the_future_is_not_dissociation() -> None:
     assert is_missing("dissociation", INFUSIONS + "It is possible to reach the life you dream of.")
+
+
+# credentials: a named doctor or a nurse who watches the dose or places the line -------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At our office, Dr. Reyes will be monitoring your treatment.",
+        "Your IV line is placed by a nurse or a doctor.",
+    ],
+)
+def test_a_clinician_who_watches_the_dose_or_places_the_line_is_credentials(text: str) -> None:
+    assert not is_missing("credentials", INFUSIONS + text, profile="web")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. Reyes wrote this article in 2023.",
+        "Many patients read reviews before they choose a clinic.",
+    ],
+)
+def test_a_doctor_named_as_author_is_not_credentials(text: str) -> None:
+    assert is_missing("credentials", INFUSIONS + text, profile="web")
+
+
+# spravato-rems: the brand's registered sign inside "certified ... center" --------------------------
+def test_a_certified_center_named_with_the_registered_brand_is_the_setting() -> None:
+    text = (
+        SPRAVATO
+        + "Plan a ride to and from the certified SPRAVATO\u00ae treatment center. "
+        + "Your provider will monitor you for at least two hours after each dose."
+    )
+    assert not is_missing("spravato-rems", text)
+
+
+def test_a_treatment_center_without_certification_or_two_hours_is_not_the_program() -> None:
+    text = SPRAVATO + "Plan a ride to and from the SPRAVATO\u00ae treatment center. Your provider will check on you."
+    assert is_missing("spravato-rems", text)
