@@ -660,3 +660,46 @@ def test_a_certified_center_named_with_the_registered_brand_is_the_setting() -> 
 def test_a_treatment_center_without_certification_or_two_hours_is_not_the_program() -> None:
     text = SPRAVATO + "Plan a ride to and from the SPRAVATO\u00ae treatment center. Your provider will check on you."
     assert is_missing("spravato-rems", text)
+
+
+# blood-pressure: high blood pressure named as an effect, not as a condition one has ---------------
+def test_high_blood_pressure_listed_under_may_cause_is_the_point() -> None:
+    text = INFUSIONS + "Possible side effects\n\nKetamine may cause:\n\n- dizziness\n- high blood pressure\n- nausea\n"
+    assert not is_missing("blood-pressure", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you have high blood pressure, ketamine may not be right for you.",
+        "Ketamine may not suit people with heart disease or high blood pressure.",
+        "Bring your high blood pressure medicine; ketamine may make you sleepy.",
+    ],
+)
+def test_high_blood_pressure_as_a_condition_is_not_the_point(text: str) -> None:
+    assert is_missing("blood-pressure", INFUSIONS + text)
+
+
+# monitoring: never alone on the medicine, feelings assessed through the dose, a guided session ----
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will never be left alone while the medicine is working.",
+        "We assess your mood and comfort throughout the infusion.",
+        "A trained therapist guides each dosing session.",
+    ],
+)
+def test_company_and_assessment_through_the_dose_are_monitoring(text: str) -> None:
+    assert not is_missing("monitoring", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are not alone in living with depression.",
+        "The therapist guides the integration sessions the following week.",
+        "We assess your insurance benefits before the first visit.",
+    ],
+)
+def test_company_in_life_and_guided_integration_are_not_monitoring(text: str) -> None:
+    assert is_missing("monitoring", INFUSIONS + text)
