@@ -703,3 +703,29 @@ def test_company_and_assessment_through_the_dose_are_monitoring(text: str) -> No
 )
 def test_company_in_life_and_guided_integration_are_not_monitoring(text: str) -> None:
     assert is_missing("monitoring", INFUSIONS + text)
+
+
+# evidence-limits: short-term benefits, open research questions, unknown side effects --------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These benefits are often short-term.",
+        "The relief from one infusion can last for as little as a day or two.",
+        "More research needs to be done to confirm how well it works.",
+        "It may have side effects that are not yet known.",
+    ],
+)
+def test_short_benefits_and_open_questions_are_evidence_limits(text: str) -> None:
+    assert not is_missing("evidence-limits", BENEFIT + text, profile="web")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Side effects are short-term and mild.",
+        "These effects are usually short-lived and pass within the hour.",
+        "Serious side effects are not known to happen at our doses.",
+    ],
+)
+def test_short_side_effects_and_reassurance_are_not_evidence_limits(text: str) -> None:
+    assert is_missing("evidence-limits", BENEFIT + text, profile="web")
