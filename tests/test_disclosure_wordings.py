@@ -729,3 +729,26 @@ def test_short_benefits_and_open_questions_are_evidence_limits(text: str) -> Non
 )
 def test_short_side_effects_and_reassurance_are_not_evidence_limits(text: str) -> None:
     assert is_missing("evidence-limits", BENEFIT + text, profile="web")
+
+
+# psychiatric-effects: anxiety among what the medicine may cause; psychosis as a reason to stay away --
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spray may cause sleepiness, dizziness, anxiety or a spinning feeling.",
+        "People who live with schizophrenia or mania are told to steer clear of ketamine.",
+    ],
+)
+def test_anxiety_caused_and_psychosis_to_steer_clear_of_are_the_point(text: str) -> None:
+    assert not is_missing("psychiatric-effects", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ketamine can cause a fast drop in depression and anxiety.",
+        "It may cause lasting relief from anxiety.",
+    ],
+)
+def test_anxiety_eased_is_not_the_point(text: str) -> None:
+    assert is_missing("psychiatric-effects", INFUSIONS + text)
