@@ -752,3 +752,13 @@ def test_anxiety_caused_and_psychosis_to_steer_clear_of_are_the_point(text: str)
 )
 def test_anxiety_eased_is_not_the_point(text: str) -> None:
     assert is_missing("psychiatric-effects", INFUSIONS + text)
+
+
+# screening: the prescription decided after an evaluation -----------------------------------------
+def test_a_plan_made_after_an_evaluation_is_screening() -> None:
+    text = INFUSIONS + "After an evaluation, your provider decides your dose and schedule."
+    assert not is_missing("screening", text)
+
+
+def test_a_staff_evaluation_is_not_screening() -> None:
+    assert is_missing("screening", INFUSIONS + "After a staff evaluation last spring, we changed our opening hours.")
