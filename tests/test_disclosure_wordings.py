@@ -592,7 +592,7 @@ def test_monitoring_news_about_the_group_is_not_monitoring() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "After each dose you won\u2019t be able to drive or use machinery until the next day, after a night\u2019s sleep.",
+        "You won\u2019t be able to drive or use tools after a dose until the following morning.",
         "You will not be able to drive until the following morning.",
     ],
 )
@@ -628,8 +628,8 @@ def test_a_dream_about_the_future_is_not_dissociation() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "At our office, Dr. Reyes will be monitoring your treatment.",
-        "Your IV line is placed by a nurse or a doctor.",
+        "Dr. Reyes monitors you through each treatment.",
+        "Each IV line is started by one of our nurses.",
     ],
 )
 def test_a_clinician_who_watches_the_dose_or_places_the_line_is_credentials(text: str) -> None:
@@ -651,14 +651,14 @@ def test_a_doctor_named_as_author_is_not_credentials(text: str) -> None:
 def test_a_certified_center_named_with_the_registered_brand_is_the_setting() -> None:
     text = (
         SPRAVATO
-        + "Plan a ride to and from the certified SPRAVATO\u00ae treatment center. "
-        + "Your provider will monitor you for at least two hours after each dose."
+        + "We are a certified SPRAVATO\u00ae treatment center. "
+        + "A nurse watches you for at least two hours after each dose."
     )
     assert not is_missing("spravato-rems", text)
 
 
 def test_a_treatment_center_without_certification_or_two_hours_is_not_the_program() -> None:
-    text = SPRAVATO + "Plan a ride to and from the SPRAVATO\u00ae treatment center. Your provider will check on you."
+    text = SPRAVATO + "We are a SPRAVATO\u00ae treatment center. A nurse checks on you now and then."
     assert is_missing("spravato-rems", text)
 
 
