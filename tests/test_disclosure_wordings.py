@@ -762,3 +762,21 @@ def test_a_plan_made_after_an_evaluation_is_screening() -> None:
 
 def test_a_staff_evaluation_is_not_screening() -> None:
     assert is_missing("screening", INFUSIONS + "After a staff evaluation last spring, we changed our opening hours.")
+
+
+# waved away or praised: "very little risk that ...", a tolerance to other drugs, clearer thinking ----
+def test_very_little_risk_that_it_happens_is_not_the_warning() -> None:
+    text = INFUSIONS + "Our doses are low, so there is very little risk that you will have frightening hallucinations."
+    assert is_missing("psychiatric-effects", text)
+
+
+def test_a_tolerance_to_other_painkillers_is_not_the_misuse_warning() -> None:
+    assert is_missing("misuse", INFUSIONS + "It can help people who have a tolerance to opioids.")
+
+
+def test_a_tolerance_to_ketamine_itself_is_the_misuse_warning() -> None:
+    assert not is_missing("misuse", INFUSIONS + "With repeated use, people can develop a tolerance to ketamine.")
+
+
+def test_clearer_thinking_after_treatment_is_not_the_cognition_warning() -> None:
+    assert is_missing("cognition", INFUSIONS + "Many people notice better focus and less brain fog after the infusion.")

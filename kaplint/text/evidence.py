@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # Statements that deny a risk outright: a passage containing one never counts.
 _DENIALS = (
     r"\b(?:has|have|had)(?:\s+not|n['\u2019]t|\s+never)\s+been\s+(?:a\s+|an\s+)?(?:concern|problem|issue|risk|worry|danger)\b",
-    r"\b(?:no|little|minimal|virtually\s+no|almost\s+no|zero|negligible)\s+(?:real\s+)?(?:concern|worry|risk|danger|chance|potential)\s+(?:for|of|about)\b",
+    r"\b(?:no|little|minimal|virtually\s+no|almost\s+no|zero|negligible)\s+(?:real\s+)?(?:concern|worry|risk|danger|chance|potential)\s+(?:for|of|about|that)\b",
     # "only happens with recreational use, never with medical treatment"
     (
         r"\bonly\s+(?:[\w'\u2019-]+\s+){0,2}?(?:happen|happens|occur|occurs|seen|found|reported|affects?)\s+(?:[\w'\u2019-]+\s+){0,3}?"
