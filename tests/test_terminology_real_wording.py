@@ -173,6 +173,10 @@ def test_capitals_in_a_name_are_no_abbreviation(text: str, found: bool) -> None:
         ("It raises BDNF - a protein in the brain.\n", True),  # a dash, but the words do not spell it
         ("People with depression or TRD may benefit.\n", True),  # the words before do not spell it
         ("You may have tried therapy or TMS.\n", True),
+        ("It acts on NMDA/glutamate receptors in the brain.\n", True),  # a pair of terms joined by a slash
+        ("We help with low mood/PTSD symptoms.\n", True),
+        ("Our phone line is open 24/7 for KAP/IV questions.\n", False),  # capitals on both sides: a label
+        ("Read the intake steps at example.org/KAP/intake today.\n", False),  # a web address
     ],
 )
 def test_real_pages_spell_abbreviations_out_in_more_ways(text: str, found: bool) -> None:

@@ -35,7 +35,9 @@ from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, validate_params
 
 # "FDA-approved" holds "FDA"; "COVID-19" and "A-B" do not hold abbreviations.
-_CANDIDATE = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w/])(?!-[A-Z0-9])")
+# A slash joins it to a word only in a pair of terms ("depression/PTSD", "NMDA/glutamate"), not in a
+# path, a date or a pair of capitals ("24/7", "KAP/IV"); web addresses are left out in check().
+_CANDIDATE = re.compile(r"(?<![\w.-])(?:(?<=[a-z]/)|(?<!/))([A-Z][A-Z0-9&]{1,6})(s?)(?!\w)(?!/(?![a-z]{3}))(?!-[A-Z0-9])")
 # After a prefix: "post-KAP support", "pre-TMS screening".
 _PREFIXED = re.compile(r"(?<![\w-])(?:[Pp]ost|[Pp]re|[Nn]on|[Aa]nti)-([A-Z][A-Z0-9&]{1,6})(s?)(?![\w/])(?!-[A-Z0-9])")
 # Written with dots: "I.V.", "P.T.S.D." (only abbreviations that must always be spelled out; "U.S." and "a.m." are known)
@@ -104,6 +106,8 @@ class AbbreviationKind(Kind):
                 if _is_ordinary_word(abbreviation) or context.is_accepted(text, found.start(1), found.end(1)):
                     continue
                 if _ROMAN.match(abbreviation) and _after_roman_context(text, found.start()):
+                    continue
+                if "/" in text[max(0, found.start() - 1) : found.end() + 1] and _in_web_address(text, found.start()):
                     continue
                 if any(char.isdigit() for char in abbreviation):
                     continue  # "A1", "BN1", "BLOOM40": labels, postcodes and codes, not abbreviations
@@ -196,6 +200,18 @@ def _ends_a_practice_name(text: str, start: int) -> bool:
     names (terminology.md), while "TRD Clinic" or "Spravato REMS" still leave the letters unexplained."""
     found = _PRACTICE_NAME_BEFORE.search(text, max(0, start - 60), start)
     return bool(found) and not any(word.lower() in _TREATMENT_WORDS for word in found.groups())
+
+
+def _in_web_address(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a web address or path ("example.org/KAP/intake")."""
+    start = position
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = position
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    token = text[start:end]
+    return "://" in token or token.lower().startswith("www.") or bool(re.search(r"\.[a-z]{2,}/", token))
 
 
 def _after_roman_context(text: str, position: int) -> bool:
