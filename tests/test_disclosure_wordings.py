@@ -780,3 +780,38 @@ def test_a_tolerance_to_ketamine_itself_is_the_misuse_warning() -> None:
 
 def test_clearer_thinking_after_treatment_is_not_the_cognition_warning() -> None:
     assert is_missing("cognition", INFUSIONS + "Many people notice better focus and less brain fog after the infusion.")
+
+
+# dissociation: perception of oneself altered, time and place distorted; cognition: slower thinking ---
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It can shift your perception of time and of your own body.",
+        "For a while, time and place can seem distorted.",
+        "Many describe a sense of disconnection from ordinary reality.",
+    ],
+)
+def test_altered_perception_of_self_and_time_is_dissociation(text: str) -> None:
+    assert not is_missing("dissociation", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Depression can change your sense of self-worth.",
+        "Therapy can change the way you see the world.",
+    ],
+)
+def test_self_worth_and_new_outlooks_are_not_dissociation(text: str) -> None:
+    assert is_missing("dissociation", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Expect slower thinking for the rest of the day.",
+        "Most people return to full cognition within a few hours.",
+    ],
+)
+def test_slower_thinking_for_hours_is_the_cognition_warning(text: str) -> None:
+    assert not is_missing("cognition", INFUSIONS + text)
