@@ -815,3 +815,27 @@ def test_self_worth_and_new_outlooks_are_not_dissociation(text: str) -> None:
 )
 def test_slower_thinking_for_hours_is_the_cognition_warning(text: str) -> None:
     assert not is_missing("cognition", INFUSIONS + text)
+
+
+# monitoring: the clinician who keeps each dose safe, or can adjust or stop it ----------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A registered nurse ensures every infusion is delivered safely.",
+        "Your therapist is involved during and after each dosing session.",
+        "The physician can slow or stop the infusion at any time.",
+    ],
+)
+def test_a_clinician_keeping_the_dose_safe_is_monitoring(text: str) -> None:
+    assert not is_missing("monitoring", INFUSIONS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our billing staff ensure your treatment is covered.",
+        "You can stop the infusion plan at any time by calling us.",
+    ],
+)
+def test_billing_and_cancelling_are_not_monitoring(text: str) -> None:
+    assert is_missing("monitoring", INFUSIONS + text)
