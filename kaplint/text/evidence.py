@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator, Union
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kaplint.text import prefilter
 from kaplint.text.anchors import LONG_SPAN, DocumentIndex, document_index, finditer_at, pattern_anchors
@@ -199,26 +199,27 @@ class _Uses:
     """Where one concept occurs (as :meth:`StatementFinder.occurrences` gives it), looked up
     sentence by sentence and worked out as asked.
 
-    In a long document a statement is usually made early, or one of its concepts is missing
-    altogether: finding the passage that makes it then needs the concept's uses in a few
-    sentences, not in all of them. Each sentence is searched exactly as the search of the whole
-    document searches it, so every answer is the same; after many look-ups, or for a concept
-    searched across sentences, the whole document is searched at once.
+    Finding the passage that makes a statement usually needs a concept's uses in a few
+    sentences, not in all of them: in a short document only the windows around the statement's
+    first concept are tried (:meth:`StatementFinder._candidate_windows`), and in a long one a
+    statement is usually made early, or one of its concepts is missing altogether. Each sentence
+    is searched exactly as the search of the whole document searches it, so every answer is the
+    same; after many look-ups, or for a concept searched across sentences, the whole document is
+    searched at once.
     """
 
     LOOKUPS = 256  # sentences searched one by one before the whole document is
 
     def __init__(self, finder: "StatementFinder", concept: Concept) -> None:
         self._finder = finder
-        self._concept = concept
+        self.concept = concept
         self._table: dict[int, tuple[bool, bool]] | None = None
         self._seen: dict[int, tuple[bool, bool] | None] = {}
-        if concept.runs is None:
-            self._complete()  # a search across the joined sentences is not one per sentence
 
-    def _complete(self) -> dict[int, tuple[bool, bool]]:
+    def complete(self) -> dict[int, tuple[bool, bool]]:
+        """The uses in every sentence (the whole document searched, once)."""
         if self._table is None:
-            self._table = self._finder.occurrences(self._concept)
+            self._table = self._finder.occurrences(self.concept)
         return self._table
 
     def get(self, number: int, default: tuple[bool, bool] | None = None) -> tuple[bool, bool] | None:
@@ -226,9 +227,11 @@ class _Uses:
         if self._table is not None:
             return self._table.get(number, default)
         if number not in self._seen:
-            if len(self._seen) >= self.LOOKUPS or not self._finder.searchable_alone(number):
-                return self._complete().get(number, default)
-            self._seen[number] = self._finder.sentence_uses(self._concept, number)
+            # A concept without literal runs is searched across the joined sentences at once,
+            # which is not one search per sentence (a match may cross into the next one).
+            if self.concept.runs is None or len(self._seen) >= self.LOOKUPS or not self._finder.searchable_alone(number):
+                return self.complete().get(number, default)
+            self._seen[number] = self._finder.sentence_uses(self.concept, number)
         uses = self._seen[number]
         return default if uses is None else uses
 
@@ -239,16 +242,14 @@ class _Uses:
         """Whether the concept occurs anywhere: the sentences are searched in order until it does."""
         if self._table is None and any(uses is not None for uses in self._seen.values()):
             return True
+        if self._table is None and not self._finder.may_hold(self.concept):
+            return False
         for number in range(len(self._finder.sentences)):
             if self._table is not None:
                 break
             if self.get(number) is not None:
                 return True
         return bool(self._table)
-
-
-# A concept's uses, by sentence number: searched at once, or looked up as asked.
-_Table = Union[dict[int, tuple[bool, bool]], _Uses]
 
 
 class StatementFinder:
@@ -275,7 +276,9 @@ class StatementFinder:
         self.passages = self._passages()
         self._occurrences: dict[str, dict[int, tuple[bool, bool]]] = {}
         self._held_in_runs: dict[str, frozenset[int]] = {}
+        self._with_runs: dict[frozenset[str], list[int]] = {}
         self._passage_verdicts: dict[tuple[int, ...], bool] = {}
+        self._window_tables: dict[int, tuple[list[tuple[int, ...]], dict[int, list[int]]]] = {}
         self._starts: list[int] = []
         position = 0
         for sentence in self.sentences:
@@ -418,20 +421,37 @@ class StatementFinder:
 
     def sentence_uses(self, concept: Concept, number: int) -> tuple[bool, bool] | None:
         """The concept's uses in sentence ``number`` alone: its part of :meth:`occurrences` (for a
-        concept with a prefilter, whose search is bounded by each sentence)."""
+        concept with a prefilter, whose search is bounded by each sentence). In a short document a
+        sentence without one of the concept's literal runs is not searched, as :meth:`_read` skips it."""
+        if self._is_short() and not self._sentence_index(number).may_contain(concept.runs):
+            return None
         start, end = self._span(number)
         return self._uses_in(number, concept.regex.finditer(self._joined, start, end))
 
     def searchable_alone(self, number: int) -> bool:
-        """Whether sentence ``number`` is short enough to search by itself (a long one is searched
-        with the rest of the document, at the places the anchor index gives)."""
-        return len(self.sentences[number][3]) < LONG_SPAN
+        """Whether sentence ``number`` is searched by itself: always in a short document (see
+        :meth:`_read`); in a long one when it is short enough (a long sentence is searched with the
+        rest of the document, at the places the anchor index gives)."""
+        return self._is_short() or len(self.sentences[number][3]) < LONG_SPAN
 
-    def _uses(self, concept: Concept) -> _Table:
-        """Where ``concept`` occurs, for finding passages: in a long document looked up as asked
-        (:class:`_Uses`), in a short one searched at once."""
-        if document_index(self.document) is None:
-            return self.occurrences(concept)
+    def may_hold(self, concept: Concept) -> bool:
+        """False when the document certainly holds no use of ``concept``: a short one has none of
+        its literal runs. Answered from one index of the document's words, without a search."""
+        return not self._is_short() or literal_index(self._joined).may_contain(concept.runs)
+
+    def _is_short(self) -> bool:
+        """Whether the document is searched sentence by sentence (it has no anchor index)."""
+        return document_index(self.document) is None
+
+    def _sentence_index(self, number: int) -> LiteralIndex:
+        """The literal words of sentence ``number`` (all sentences indexed at the first call)."""
+        if self._sentence_indexes is None:
+            self._sentence_indexes = [literal_index(sentence[3]) for sentence in self.sentences]
+        return self._sentence_indexes[number]
+
+    def _uses(self, concept: Concept) -> _Uses:
+        """Where ``concept`` occurs, for finding passages: looked up as asked (:class:`_Uses`), so
+        a statement searches only the sentences its windows need."""
         uses = self._lazy.get(concept.regex.pattern)
         if uses is None:
             uses = self._lazy[concept.regex.pattern] = _Uses(self, concept)
@@ -567,15 +587,19 @@ class StatementFinder:
 
     def _spans_containing(self, runs: frozenset[str]) -> list[tuple[int, int]]:
         """(start, end) in the joined text of each sentence with one of ``runs`` (kaplint.text.prefilter)."""
-        if not literal_index(self._joined).may_contain(runs):
-            return []
-        if self._sentence_indexes is None:
-            self._sentence_indexes = [literal_index(sentence[3]) for sentence in self.sentences]
-        return [
-            (self._starts[index], self._starts[index] + len(self.sentences[index][3]))
-            for index, sentence_index in enumerate(self._sentence_indexes)
-            if sentence_index.may_contain(runs)
-        ]
+        return [self._span(number) for number in self._sentences_with(runs)]
+
+    def _sentences_with(self, runs: frozenset[str]) -> list[int]:
+        """The numbers of the sentences holding one of ``runs`` (kaplint.text.prefilter), in
+        order; worked out once per document for every concept with the same runs."""
+        numbers = self._with_runs.get(runs)
+        if numbers is None:
+            if literal_index(self._joined).may_contain(runs):
+                numbers = [number for number in range(len(self.sentences)) if self._sentence_index(number).may_contain(runs)]
+            else:
+                numbers = []
+            self._with_runs[runs] = numbers
+        return numbers
 
     def find(self, statement: Statement, window: int, contradictions: re.Pattern[str]) -> Evidence | None:
         """The first passage that makes ``statement``, as the span of its first sentence, or None."""
@@ -593,41 +617,110 @@ class StatementFinder:
     def _passage_making(
         self, statement: Statement, window: int, contradictions: re.Pattern[str] = _NOTHING
     ) -> tuple[int, ...] | None:
-        tables = []
+        """The first window (in the order of :meth:`windows`) that makes ``statement`` and is not
+        vetoed, or None."""
+        tables: list[tuple[Requirement, _Uses]] = []
         for requirement in statement.requirements:
             table = self._uses(requirement.concept)
-            if not table and requirement.polarity != "tied":  # a tied concept may be in a heading only
+            # A tied concept may be in a heading only; a section concept must be used in a sentence
+            # of the document, wherever it stands.
+            if requirement.polarity == "section" and not table:
+                return None
+            if requirement.polarity != "tied" and not self._possible(table):
                 return None  # stop early: the remaining concepts need not be searched
             tables.append((requirement, table))
         group = [Requirement(concept, "affirmed") for concept in statement.group]
-        group_tables = [(requirement, self._uses(requirement.concept)) for requirement in group]
-        if sum(1 for _, table in group_tables if table) < statement.group_min:
+        group_tables: list[tuple[Requirement, _Uses]] = [(requirement, self._uses(requirement.concept)) for requirement in group]
+        if sum(1 for _, table in group_tables if self._possible(table)) < statement.group_min:
             return None
         anchor = tables[0] if tables else None
-        for passage in self.windows(window):
-            if all(
-                self._tied(anchor, requirement, table, passage) if requirement.polarity == "tied" else self._satisfied(requirement, table, passage)
-                for requirement, table in tables
-            ) and (
-                sum(1 for requirement, table in group_tables if _satisfied(requirement, table, passage)) >= statement.group_min
-            ):
-                question = self.sentences[passage[0]][3]
-                if (
-                    passage[0] in self.questions
-                    and passage[0] not in self.denied_by_answer
-                    and _asks_about_treatment(question)
-                    and not _OPEN_QUESTION.match(question)
-                ):
-                    # "Is Spravato addictive?" says nothing by itself. Its answer is read on its
-                    # own (its own window), except that "Yes, ..." affirms the question. An open
-                    # question ("Who is eligible?", "What happens after my infusion?") is the
-                    # heading of its answer: the two are read together.
-                    if not _YES_ANSWER.match(self.sentences[passage[-1]][3]):
-                        continue
-                if self._reassures_or_denies(passage) or (contradictions is not _NOTHING and contradictions.search(self._passage_text(passage))):
-                    continue
+        for passage in self._candidate_windows(tables, window):
+            if self._makes(passage, anchor, tables, group_tables, statement.group_min) and self._stands(passage, contradictions):
                 return passage
         return None
+
+    def _possible(self, table: _Uses) -> bool:
+        """Whether a concept may be used in the document: when it cannot be, no window makes a
+        statement that needs it, and none is tried.
+
+        A short document answers from its literal words (:meth:`may_hold`), without a search: a
+        concept whose words are there is then looked up only in the windows a statement tries.
+        A long document tries its windows in order, so there the sentences are searched until the
+        concept is found: a missing one stops the statement before any window is tried.
+        """
+        return self.may_hold(table.concept) if self._is_short() else bool(table)
+
+    def _makes(
+        self,
+        passage: tuple[int, ...],
+        anchor: tuple[Requirement, _Uses] | None,
+        tables: list[tuple[Requirement, _Uses]],
+        group_tables: list[tuple[Requirement, _Uses]],
+        group_min: int,
+    ) -> bool:
+        """Whether ``passage`` has every required concept, used as required, and enough of the group."""
+        return all(
+            self._tied(anchor, requirement, table, passage) if requirement.polarity == "tied" else self._satisfied(requirement, table, passage)
+            for requirement, table in tables
+        ) and sum(1 for requirement, table in group_tables if _satisfied(requirement, table, passage)) >= group_min
+
+    def _stands(self, passage: tuple[int, ...], contradictions: re.Pattern[str]) -> bool:
+        """Whether a passage that has a statement's concepts says it: not an unanswered question,
+        not a denial or a reassurance, and without one of the statement's ``contradictions``."""
+        question = self.sentences[passage[0]][3]
+        if (
+            passage[0] in self.questions
+            and passage[0] not in self.denied_by_answer
+            and _asks_about_treatment(question)
+            and not _OPEN_QUESTION.match(question)
+        ):
+            # "Is Spravato addictive?" says nothing by itself. Its answer is read on its
+            # own (its own window), except that "Yes, ..." affirms the question. An open
+            # question ("Who is eligible?", "What happens after my infusion?") is the
+            # heading of its answer: the two are read together.
+            if not _YES_ANSWER.match(self.sentences[passage[-1]][3]):
+                return False
+        if self._reassures_or_denies(passage):
+            return False
+        return contradictions is _NOTHING or not contradictions.search(self._passage_text(passage))
+
+    def _candidate_windows(self, tables: list[tuple[Requirement, _Uses]], size: int) -> Iterable[tuple[int, ...]]:
+        """The windows of up to ``size`` sentences that may make a statement with the
+        requirements of ``tables``, in the order of :meth:`windows`.
+
+        A concept that must be affirmed, denied or either (not ``tied:`` or ``section:``) is met
+        only in a window with a sentence that uses it. A page has hundreds of windows and a
+        statement's first concept is in a few of them, so in a short document only those are
+        tried: its uses are searched in the whole document (once, for every statement that starts
+        with it) and the windows holding them found in the table of the windows each sentence is
+        part of. The other concepts are then looked up in the sentences of those windows only, as
+        they are tried (:class:`_Uses`). A long document's windows are tried in order, every use
+        looked up as it is needed: there a statement is usually made early.
+        """
+        required = [table for requirement, table in tables if requirement.polarity in ("affirmed", "denied", "any")]
+        if not self._is_short() or not required:
+            return self.windows(size)
+        windows, containing = self._windows_by_sentence(size)
+        ordinals = self._windows_holding(required[0].complete(), containing)
+        return [windows[ordinal] for ordinal in sorted(ordinals)]
+
+    @staticmethod
+    def _windows_holding(numbers: Iterable[int], containing: dict[int, list[int]]) -> set[int]:
+        """The ordinals of the windows holding one of the sentences ``numbers``."""
+        return {ordinal for number in numbers for ordinal in containing.get(number, ())}
+
+    def _windows_by_sentence(self, size: int) -> tuple[list[tuple[int, ...]], dict[int, list[int]]]:
+        """Every window of up to ``size`` sentences (:meth:`windows`), and for each sentence the
+        ordinals of the windows it is part of, made once per size for all the statements."""
+        made = self._window_tables.get(size)
+        if made is None:
+            windows = list(self.windows(size))
+            containing: dict[int, list[int]] = {}
+            for ordinal, window in enumerate(windows):
+                for number in window:
+                    containing.setdefault(number, []).append(ordinal)
+            made = self._window_tables[size] = (windows, containing)
+        return made
 
     def _passage_text(self, passage: tuple[int, ...]) -> str:
         return " ".join(self.sentences[index][3] for index in passage)
@@ -658,9 +751,9 @@ class StatementFinder:
 
     def _tied(
         self,
-        anchor: tuple[Requirement, _Table] | None,
+        anchor: tuple[Requirement, _Uses] | None,
         tied: Requirement,
-        table: _Table,
+        table: _Uses,
         passage: tuple[int, ...],
     ) -> bool:
         """Whether a ``tied:`` concept is said of the statement's first concept.
@@ -684,7 +777,7 @@ class StatementFinder:
             tied.concept.regex.search(heading) for index in carriers for heading in self.document.blocks[self.sentences[index][0]].section
         )
 
-    def _satisfied(self, requirement: Requirement, table: _Table, passage: tuple[int, ...]) -> bool:
+    def _satisfied(self, requirement: Requirement, table: _Uses, passage: tuple[int, ...]) -> bool:
         if requirement.polarity != "section":
             # Read a question answered "No" ("Can I drive home? No.") as forbidden: an affirmed use
             # there is a denied one.
@@ -710,7 +803,7 @@ def is_pointer(text: str, has_link: bool) -> bool:
     return bool(_POINTER_ANYWHERE.search(text))
 
 
-def _satisfied(requirement: Requirement, table: _Table, passage: tuple[int, ...], flip_first: bool = False) -> bool:
+def _satisfied(requirement: Requirement, table: _Uses, passage: tuple[int, ...], flip_first: bool = False) -> bool:
     """Whether ``requirement`` is met in ``passage`` (``flip_first``: with the first sentence's
     affirmed and denied uses swapped)."""
     for index in passage:
