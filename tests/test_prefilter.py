@@ -72,6 +72,107 @@ def test_phrase_prefilters_never_skip_a_match() -> None:
                     assert regex.search(text) is None, (rule.name, regex.pattern[:60], text[:80])
 
 
+# Needs: all that each alternative needs ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("patterns", "text", "may_match"),
+    [
+        # an alternative needs all its words: a common one alone does not let it run
+        (["ketamine\\s+is\\s+the\\s+(?:best|greatest)"], "Ketamine is safe.", False),
+        (["ketamine\\s+is\\s+the\\s+(?:best|greatest)"], "The greatest news: ketamine", True),
+        # digits and signs are needs too
+        (["988|911"], "Call the crisis line.", False),
+        (["988|911"], "Call 988.", True),
+        (["\\d+\\s*%"], "Most people", False),
+        (["\\d+\\s*%"], "\u0663\u0660% in Arabic-Indic digits", True),
+        (["\\$\\s*\\d"], "It costs 400 dollars", False),
+        (["\\$\\s*\\d"], "It costs $400", True),
+        # one alternative without needs: the patterns always run
+        (["safe", "\\w+"], "nothing", True),
+        # a repeat that occurs at least once needs what it repeats; an optional part does not
+        (["(?:very\\s+)+safe"], "safe", False),
+        (["(?:very\\s+)?safe"], "safe", True),
+    ],
+)
+def test_needs_ask_for_all_that_an_alternative_needs(patterns: list[str], text: str, may_match: bool) -> None:
+    from kaplint.text.prefilter import LiteralIndex, needs
+
+    assert LiteralIndex(text).may_match(needs(patterns)) is may_match
+    assert any(re.search(pattern, text, re.IGNORECASE) for pattern in patterns) <= may_match
+
+
+def test_patterns_without_needs_have_no_prefilter() -> None:
+    from kaplint.text.prefilter import LiteralIndex, needs
+
+    assert needs(["\\w+\\s+al"]) is None
+    assert needs(["ketamine|"]) is None  # the empty alternative matches anywhere
+    assert LiteralIndex("anything").may_match(None)
+
+
+def test_needs_ask_nothing_of_a_text_with_a_word_too_long_to_index() -> None:
+    from kaplint.text.prefilter import LiteralIndex, needs
+
+    assert LiteralIndex("x" * 100 + " no digit here").may_match(needs(["\\d"]))
+
+
+def test_lexicon_needs_never_skip_a_match() -> None:
+    from kaplint.text.prefilter import LiteralIndex
+
+    lexicons = load_lexicons()
+    patterns = {**lexicons.subjects, **lexicons.cues, **lexicons.manners}
+    texts = [(text, LiteralIndex(text)) for text in _corpus_texts()]
+    for name, pattern in patterns.items():
+        for text, index in texts:
+            if not index.may_match(lexicons.needs.get(name)):
+                assert pattern.search(text) is None, (name, text[:80])
+
+
+def test_phrase_needs_never_skip_a_match() -> None:
+    from kaplint.text.prefilter import LiteralIndex
+
+    texts = [(text, LiteralIndex(text)) for text in _corpus_texts()]
+    for rule in load_rules():
+        if rule.kind != "phrase":
+            continue
+        compiled = rule.compiled
+        for (regex, _, _, _), wanted in zip(compiled.regexes, compiled.needs):
+            for text, index in texts:
+                if not index.may_match(wanted):
+                    assert regex.search(text) is None, (rule.name, regex.pattern[:60], text[:80])
+        for text, index in texts:
+            if not index.may_match(compiled.any_needs):
+                assert not any(regex.search(text) for regex, _, _, _ in compiled.regexes), (rule.name, text[:80])
+
+
+_NEEDS_PATTERNS = (
+    "side[\\s-]effects?",
+    "ketamine\\s+is\\s+(?:the\\s+)?(?:best|safest)",
+    "\\d+\\s*%|\\$\\s*\\d",
+    "(?:no|zero)\\s+(?:side[\\s-]effects|risk)",
+    "988|crisis\\s+line",
+    "[\u2019']s\\s+safe",
+)
+_NEEDS_WORDS = st.sampled_from(
+    ["side", "effects", "Ketamine", "is", "the", "best", "safest", "no", "zero", "risk", "988", "9", "%", "$", "crisis", "line",
+     "\u2019s", "'s", "safe", "\u0663", "-", " ", "\n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NEEDS_WORDS, max_size=14))
+def test_needs_hold_for_generated_text(words: list[str]) -> None:
+    from kaplint.text.prefilter import LiteralIndex, needs
+
+    text = " ".join(words)
+    index = LiteralIndex(text)
+    for pattern in _NEEDS_PATTERNS:
+        wanted = needs([pattern])
+        assert wanted is not None
+        if re.search(pattern, text, re.IGNORECASE):
+            assert index.may_match(wanted), (pattern, text)
+
+
 _WORDS = st.sampled_from(["side", "effects", "may", "cause", "ketamine", "esketamine", "relief", "SIDE-EFFECTS", "Cause", "x", "-", " "])
 
 

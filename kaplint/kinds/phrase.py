@@ -55,7 +55,7 @@ from kaplint.text.evidence import any_pattern
 from kaplint.text.names import inside_name, is_title_case, name_spans
 from kaplint.text.negation import is_negated
 from kaplint.text.memo import BlockMemo
-from kaplint.text.prefilter import literal_index, required_runs
+from kaplint.text.prefilter import Needs, literal_index, needs, required_runs
 from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
 _HEDGE = re.compile(
@@ -114,8 +114,10 @@ class CompiledPhrase:
     sentence_requires_context: bool = False
     sentence_requires_unless: tuple[re.Pattern[str], ...] = ()
     document_requires: tuple[re.Pattern[str], ...] = ()
-    # runs one of which every match of any of ``regexes`` contains (None: some pattern has no prefilter)
-    any_runs: frozenset[str] | None = None
+    # what each alternative of each of ``regexes`` needs, in the same order (see
+    # kaplint.text.prefilter.needs; None: that pattern has no prefilter), and of them all
+    needs: tuple[Needs | None, ...] = ()
+    any_needs: Needs | None = None
 
 
 
@@ -135,15 +137,15 @@ def _candidates(
     """
     found_all: list[tuple[int, int, re.Match[str], tuple[str, bool]]] = []
     literals = None
-    for (_regex, template, expand, runs), search in zip(compiled.regexes, searches):
+    for (_regex, template, expand, _runs), wanted, search in zip(compiled.regexes, compiled.needs, searches):
         if search.narrowed:
             if not search.may_match(block_index):
                 continue  # the document's index says no match can start in this block
-        elif runs is not None:
+        elif wanted is not None:
             if literals is None:
                 literals = literal_index(text)
-            if not literals.may_contain(runs):
-                continue  # none of the words every match needs (see kaplint.text.prefilter)
+            if not literals.may_match(wanted):
+                continue  # no alternative has all the words it needs here (see kaplint.text.prefilter)
         for found in search.finditer(block_index, text):
             if found.end() > found.start():
                 found_all.append((found.start(), found.end(), found, (template, expand)))
@@ -219,27 +221,24 @@ class PhraseKind(Kind):
         if unknown_blocks:
             raise ParamError("blocks", f"unknown block kinds {sorted(unknown_blocks)} (known: {', '.join(BLOCK_KINDS)})")
         flags = 0 if values["case-sensitive"] else re.IGNORECASE
-        regexes: list[tuple[re.Pattern[str], str, bool, frozenset[str] | None]] = []
+        # (the patterns one regex joins, its replacement template, whether that refers to groups)
+        sources: list[tuple[list[str], str, bool]] = []
         if values["terms"]:
             alternatives = sorted(
                 (term_regex(term, values["inflect"]) for term in values["terms"]), key=len, reverse=True
             )
-            regexes.append(
-                (
-                    re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags),
-                    values["replacement"],
-                    False,
-                    required_runs(alternatives),
-                )
-            )
-        for pattern in values["patterns"]:
-            regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), values["replacement"], True, required_runs([pattern])))
-        for pattern, replacement in _fixes(values["fixes"]):
-            regexes.append((re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), replacement, True, required_runs([pattern])))
-        runs = [item[3] for item in regexes]
+            sources.append((alternatives, values["replacement"], False))
+        sources.extend(([pattern], values["replacement"], True) for pattern in values["patterns"])
+        sources.extend(([pattern], replacement, True) for pattern, replacement in _fixes(values["fixes"]))
+        regexes = [
+            (re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")(?![\w])", flags), template, expand, required_runs(patterns))
+            for patterns, template, expand in sources
+        ]
+        needed = [needs(patterns) for patterns, _, _ in sources]
         return CompiledPhrase(
             regexes=tuple(regexes),
-            any_runs=None if any(item is None for item in runs) else frozenset().union(*runs),
+            needs=tuple(needed),
+            any_needs=None if any(item is None for item in needed) else needs([pattern for patterns, _, _ in sources for pattern in patterns]),
             exceptions=tuple(re.compile(pattern, flags) for pattern in values["exceptions"]),
             sentence_exceptions=tuple(re.compile(pattern, flags) for pattern in values["sentence-exceptions"]),
             sentence_requires=tuple(re.compile(pattern, flags) for pattern in values["sentence-requires"]),
@@ -346,7 +345,7 @@ class PhraseKind(Kind):
         for block_index in _blocks_to_visit(searches, len(document.blocks)):
             block = document.blocks[block_index]
             if block.kind not in compiled.blocks or (
-                not narrowed and compiled.any_runs is not None and not literal_index(block.text).may_contain(compiled.any_runs)
+                not narrowed and compiled.any_needs is not None and not literal_index(block.text).may_match(compiled.any_needs)
             ):
                 continue  # most blocks hold none of the words a rule's patterns need
             if not compiled.title_case_headings and is_title_case(block.text):

@@ -15,11 +15,20 @@ a prefilter names is letters only, so it occurs in the text exactly when it is a
 of those words. The pieces of each word are worked out once per process (a page uses a few
 hundred different words, a whole corpus a few tens of thousands), and a prefilter is then a
 set intersection instead of a search of the text per run.
+
+A set of runs one of which a match needs says little about a pattern of many alternatives: one
+alternative's best run may be a word on every page ("ketamine" in "ketamine is the best"), or
+an alternative may need a digit or a sign instead of a word ("988", "$ 100"), and then the
+pattern runs everywhere. :func:`needs` reads each alternative as everything it needs together
+(runs and signs, :class:`Needs`), so "ketamine is the (best|greatest)" runs only on a text
+holding "ketamine" and "best" or "greatest", and "988" only on one holding a digit.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from typing import Any
 
 try:  # Python 3.11 and later
@@ -103,6 +112,159 @@ def _required(items: list[Any]) -> frozenset[str] | None:
     return max(candidates, key=lambda runs: (min(len(run) for run in runs), -len(runs)))
 
 
+# Needs: what each alternative of a pattern needs ------------------------------------------
+
+# Besides its runs of letters, a LiteralIndex records the signs a text holds (each character that
+# is not a letter, digit, white space or "_" and has no case) and, as DIGIT, whether it holds a
+# decimal digit: "988" or "\\d+\\s*%" need a digit, "\\$\\s*\\d" a dollar sign.
+DIGIT = "\\d"
+_SIGNS = re.compile(r"[^\w\s]")
+_ANY_DIGIT = re.compile(r"\d")
+_MAX_CONJUNCTS = 3  # an alternative's most selective needs: a fourth would cost every check and skip little
+_MAX_ALTERNATIVES = 2000  # more alternatives than this: the plain prefilter is cheaper to ask
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What every match of some patterns needs, alternative by alternative.
+
+    An alternative needs one of each of a few sets of *needs*: runs of letters, signs and
+    :data:`DIGIT`. ``then`` pairs each need of an alternative's first (most selective) set with
+    what the alternatives it opens need besides (an empty tuple: nothing more), so a text is
+    asked only about the alternatives whose first need it holds.
+    """
+
+    then: tuple[tuple[str, tuple[tuple[frozenset[str], ...], ...]], ...]
+
+    @functools.cached_property
+    def keys(self) -> frozenset[str]:
+        """Every first need: a text holding none of them cannot match."""
+        return frozenset(need for need, _ in self.then)
+
+    @functools.cached_property
+    def rest(self) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+        """``then`` as a mapping, built once (a compiled rule asks for every block)."""
+        return dict(self.then)
+
+
+def needs(patterns: list[str]) -> Needs | None:
+    """What every match of any of ``patterns`` needs, alternative by alternative.
+
+    ``None`` when some alternative needs nothing a LiteralIndex records (then the patterns
+    always run). Unlike :func:`required_runs`, every alternative keeps all it needs together,
+    so one made of a common word and a rare one is asked about the rare one too.
+    """
+    then: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    count = 0
+    for pattern in patterns:
+        try:
+            parsed = sre_parse.parse(pattern)
+        except Exception:  # noqa: BLE001 - an unparsable pattern is compiled (and reported) elsewhere
+            return None
+        for items in _alternatives(list(parsed)):
+            wanted = _conjuncts(items)
+            count += 1
+            if not wanted or count > _MAX_ALTERNATIVES:
+                return None
+            first, rest = wanted[0], tuple(wanted[1:])
+            for need in sorted(first):
+                opened = then.setdefault(need, [])
+                if rest not in opened:
+                    opened.append(rest)
+    # an alternative that needs nothing more makes the others under the same need moot
+    return Needs(tuple((need, ((),) if () in opened else tuple(opened)) for need, opened in sorted(then.items())))
+
+
+def _alternatives(items: list[Any]) -> list[list[Any]]:
+    """The top-level alternatives of a parsed pattern: ``a|b`` and ``(?:a|b)`` have two."""
+    if len(items) == 1:
+        op, value = items[0]
+        if op is sre_constants.BRANCH:
+            return [alternative for branch in value[1] for alternative in _alternatives(list(branch))]
+        if op is sre_constants.SUBPATTERN:
+            return _alternatives(list(value[-1]))
+    return [items]
+
+
+def _conjuncts(items: list[Any]) -> list[frozenset[str]]:
+    """Sets of needs a match of the sequence ``items`` holds one of each, the most selective
+    first (at most :data:`_MAX_CONJUNCTS`); empty when it needs nothing recorded."""
+    found: list[frozenset[str]] = []
+    current = ""
+    for op, value in items:
+        if op is sre_constants.LITERAL and chr(value).isalpha():
+            current += chr(value).lower()
+            continue
+        if len(current) >= _MIN_RUN:
+            found.append(frozenset({current[:_MAX_PIECE]}))
+        current = ""
+        found.extend(_item_needs(op, value))
+    if len(current) >= _MIN_RUN:
+        found.append(frozenset({current[:_MAX_PIECE]}))
+    unique = list(dict.fromkeys(found))
+    unique.sort(key=_selectivity)
+    return unique[:_MAX_CONJUNCTS]
+
+
+def _selectivity(wanted: frozenset[str]) -> tuple[int, int]:
+    """Sort key, most selective first: the longest shortest need (a sign or a digit counts as
+    one letter), then the fewest needs."""
+    return -min(len(need) if need.isalpha() else 1 for need in wanted), len(wanted)
+
+
+def _item_needs(op: Any, value: Any) -> list[frozenset[str]]:
+    """What one parsed item other than a letter needs: a sign or digit, a class of them, a group,
+    a choice between alternatives, a repeat that occurs at least once."""
+    if op is sre_constants.LITERAL:
+        need = _need_of(chr(value))
+        return [frozenset({need})] if need else []
+    if op is sre_constants.IN:
+        members = _class_needs(value)
+        return [members] if members else []
+    if op is sre_constants.SUBPATTERN:
+        return _conjuncts(list(value[-1]))
+    if op is sre_constants.BRANCH:
+        union: set[str] = set()
+        for branch in value[1]:
+            inner = _conjuncts(list(branch))
+            if not inner:
+                return []
+            union |= inner[0]
+        return [frozenset(union)]
+    if op in _REPEATS and value[0] >= 1:
+        return _conjuncts(list(value[2]))
+    return []
+
+
+_REPEATS = tuple(getattr(sre_constants, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(sre_constants, name))
+
+
+def _need_of(char: str) -> str | None:
+    """What a literal character other than a letter needs of a text: DIGIT for a decimal digit
+    (what ``\\d`` matches), itself for a sign without case; None for white space and "_"."""
+    if char.isdecimal():
+        return DIGIT
+    if _SIGNS.fullmatch(char) and char.lower() == char == char.upper():
+        return char
+    return None
+
+
+def _class_needs(members: list[Any]) -> frozenset[str]:
+    """The needs of a character class whose every member is a digit or a sign (``\\d``,
+    ``[0-9]``, ``['\u2019]``); empty for any other class."""
+    found: set[str] = set()
+    for op, value in members:
+        if op is sre_constants.CATEGORY and value is sre_constants.CATEGORY_DIGIT:
+            found.add(DIGIT)
+        elif op is sre_constants.RANGE and all(chr(code).isdecimal() for code in range(value[0], value[1] + 1)):
+            found.add(DIGIT)
+        elif op is sre_constants.LITERAL and _need_of(chr(value)) is not None:
+            found.add(_need_of(chr(value)))  # type: ignore[arg-type]
+        else:
+            return frozenset()
+    return frozenset(found)
+
+
 # Letters as str.isalpha() sees them, and a few more (numerals such as "½" that are not
 # decimal digits): a superset, so every letter-only run still lies inside one word.
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -133,7 +295,8 @@ class LiteralIndex:
     """Which literal runs a text contains, answered without searching it again.
 
     ``may_contain(runs)`` is exactly ``any(run in fold(text) for run in runs)`` for runs of
-    letters, the kind :func:`required_runs` makes.
+    letters, the kind :func:`required_runs` makes; ``may_match(needs)`` also knows the text's
+    signs and whether it holds a digit (:func:`needs`).
     """
 
     __slots__ = ("_pieces", "_unindexed")
@@ -149,6 +312,9 @@ class LiteralIndex:
                 too_long = True
                 continue
             pieces.update(_pieces(word))
+        pieces.update(_SIGNS.findall(folded))  # single characters: never a piece of a word
+        if _ANY_DIGIT.search(folded):
+            pieces.add(DIGIT)
         self._pieces = pieces
         # the folded text, kept only when a word was too long to cut into pieces (searched instead)
         self._unindexed = folded if too_long else ""
@@ -158,6 +324,19 @@ class LiteralIndex:
         if runs is None or not runs.isdisjoint(self._pieces) or not PREFILTERS_ON:
             return True
         return bool(self._unindexed) and any(run in self._unindexed for run in runs)
+
+    def may_match(self, wanted: Needs | None) -> bool:
+        """Whether the text holds all that some alternative of the patterns needs (always true
+        for ``None``, and for a text with a word too long to cut into pieces)."""
+        if wanted is None or self._unindexed or not PREFILTERS_ON:
+            return True
+        pieces = self._pieces
+        rest = wanted.rest
+        for need in wanted.keys.intersection(pieces):
+            for others in rest[need]:
+                if all(not members.isdisjoint(pieces) for members in others):
+                    return True
+        return False
 
 
 # Indexes by text: a block is asked about by every rule, and the table is emptied when it holds

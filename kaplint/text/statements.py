@@ -39,7 +39,7 @@ from kaplint.bundled import bundled_rules_dir
 from kaplint.text.anchors import BlockSearch, DocumentIndex, document_index, span_finditer
 from kaplint.text.negation import is_denied, is_negated
 from kaplint.text.memo import BlockMemo
-from kaplint.text.prefilter import literal_index, required_runs
+from kaplint.text.prefilter import Needs, literal_index, needs, required_runs
 from kaplint.text.segmentation import Sentence, asked_from, segment, tail_holding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -162,8 +162,12 @@ class Lexicons:
     names_other_treatment: frozenset[str] = frozenset()
     # patterns anchored to the start or end of a text: matched sentence by sentence
     anchored: frozenset[str] = frozenset()
-    # per name, literal runs one of which every match contains (None: no prefilter)
+    # per name, literal runs one of which every match contains (None: no prefilter); the
+    # document index narrows a long document's blocks down with them
     prefilters: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    # per name, what each alternative needs (None: no prefilter): a block is scanned only by the
+    # names it holds all that one alternative needs ("ketamine is the best" needs both words)
+    needs: dict[str, Needs | None] = field(default_factory=dict)
 
 
 def _compile_group(entries: dict[str, list[str]], where: str) -> dict[str, re.Pattern[str]]:
@@ -198,6 +202,7 @@ def _read_lexicons(location: Path) -> Lexicons:
             for group in ("subjects", "cues", "manners")
             for name, patterns in (data.get(group) or {}).items()
         },
+        needs={name: needs(patterns) for group in ("subjects", "cues", "manners") for name, patterns in (data.get(group) or {}).items()},
         anchored=frozenset(
             name
             for group in ("subjects", "cues", "manners")
@@ -451,11 +456,12 @@ def _scan_block(
 
     literals = None
     for kind, name, pattern, search in plan:
-        if not search.narrowed and lexicons.prefilters.get(name) is not None:
+        wanted = lexicons.needs.get(name)
+        if not search.narrowed and wanted is not None:
             if literals is None:
                 literals = literal_index(text)
-            if not literals.may_contain(lexicons.prefilters.get(name)):
-                continue  # none of the words every match needs: the pattern cannot match here
+            if not literals.may_match(wanted):
+                continue  # no alternative has all the words and signs it needs here: no match
         if name in lexicons.anchored:
             matches = [
                 (index, match.start() + sentence.start, match.end() + sentence.start)
