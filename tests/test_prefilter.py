@@ -110,6 +110,16 @@ def test_patterns_without_needs_have_no_prefilter() -> None:
     assert LiteralIndex("anything").may_match(None)
 
 
+@pytest.mark.parametrize("text", ["Call 988 now.", "The best care.", "Ketamine is the best.", "side effects", "nothing here"])
+def test_combined_needs_answer_like_the_needs_of_all_the_patterns(text: str) -> None:
+    from kaplint.text.prefilter import LiteralIndex, combined, needs
+
+    patterns = ["ketamine\\s+is\\s+the\\s+best", "988", "side[\\s-]effects?"]
+    index = LiteralIndex(text)
+    assert index.may_match(combined([needs([pattern]) for pattern in patterns])) == index.may_match(needs(patterns))
+    assert combined([needs(["988"]), None]) is None
+
+
 def test_needs_ask_nothing_of_a_text_with_a_word_too_long_to_index() -> None:
     from kaplint.text.prefilter import LiteralIndex, needs
 

@@ -64,11 +64,10 @@ def required_runs(patterns: list[str]) -> frozenset[str] | None:
     """
     runs: set[str] = set()
     for pattern in patterns:
-        try:
-            parsed = sre_parse.parse(pattern)
-        except Exception:  # noqa: BLE001 - an unparsable pattern is compiled (and reported) elsewhere
+        parsed = _parsed(pattern)
+        if parsed is None:
             return None
-        required = _required(list(parsed))
+        required = _required(parsed)
         if required is None:
             return None
         runs |= required
@@ -77,6 +76,16 @@ def required_runs(patterns: list[str]) -> frozenset[str] | None:
     # A prefix of a literal every match contains is contained too; capped, every run is a piece
     # a LiteralIndex keeps.
     return frozenset(run[:_MAX_PIECE] for run in runs)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(pattern: str) -> list[Any] | None:
+    """The parsed items of ``pattern`` (None when it does not parse), read only: each pattern is
+    read for its runs and for its needs, and parsing is most of compiling a rule pack's prefilters."""
+    try:
+        return list(sre_parse.parse(pattern))
+    except Exception:  # noqa: BLE001 - an unparsable pattern is compiled (and reported) elsewhere
+        return None
 
 
 def _required(items: list[Any]) -> frozenset[str] | None:
@@ -157,20 +166,41 @@ def needs(patterns: list[str]) -> Needs | None:
     then: dict[str, list[tuple[frozenset[str], ...]]] = {}
     count = 0
     for pattern in patterns:
-        try:
-            parsed = sre_parse.parse(pattern)
-        except Exception:  # noqa: BLE001 - an unparsable pattern is compiled (and reported) elsewhere
+        parsed = _parsed(pattern)
+        if parsed is None:
             return None
-        for items in _alternatives(list(parsed)):
+        for items in _alternatives(parsed):
             wanted = _conjuncts(items)
             count += 1
             if not wanted or count > _MAX_ALTERNATIVES:
                 return None
             first, rest = wanted[0], tuple(wanted[1:])
-            for need in sorted(first):
-                opened = then.setdefault(need, [])
-                if rest not in opened:
-                    opened.append(rest)
+            for need in first:
+                _open(then, need, rest)
+    return _built(then)
+
+
+def combined(parts: list[Needs | None]) -> Needs | None:
+    """What every match of any of several patterns needs, from what each needs (None when one
+    of them has no prefilter): a rule asks it of a block before asking each pattern."""
+    then: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for part in parts:
+        if part is None:
+            return None
+        for need, opened in part.then:
+            for rest in opened:
+                _open(then, need, rest)
+    return _built(then)
+
+
+def _open(then: dict[str, list[tuple[frozenset[str], ...]]], need: str, rest: tuple[frozenset[str], ...]) -> None:
+    """Record an alternative whose first needs include ``need`` and that needs ``rest`` besides."""
+    opened = then.setdefault(need, [])
+    if rest not in opened:
+        opened.append(rest)
+
+
+def _built(then: dict[str, list[tuple[frozenset[str], ...]]]) -> Needs:
     # an alternative that needs nothing more makes the others under the same need moot
     return Needs(tuple((need, ((),) if () in opened else tuple(opened)) for need, opened in sorted(then.items())))
 
