@@ -55,7 +55,7 @@ from kaplint.text.evidence import any_pattern
 from kaplint.text.names import inside_name, is_title_case, name_spans
 from kaplint.text.negation import is_negated
 from kaplint.text.memo import BlockMemo
-from kaplint.text.prefilter import Needs, literal_index, needs, required_runs
+from kaplint.text.prefilter import LiteralIndex, Needs, combined, literal_index, needs, required_runs
 from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
 _HEDGE = re.compile(
@@ -159,6 +159,15 @@ def _searches(compiled: CompiledPhrase, document: Document) -> list[BlockSearch]
     return [BlockSearch(index, regex, runs) for regex, _, _, runs in compiled.regexes]
 
 
+def _block_literals(document: Document) -> list[LiteralIndex]:
+    """The literal index of each block (kaplint.text.prefilter), looked up once per document
+    rather than by every rule for every block."""
+    literals: list[LiteralIndex] | None = document.memo.get("phrase-block-literals")
+    if literals is None:
+        literals = document.memo["phrase-block-literals"] = [literal_index(block.text) for block in document.blocks]
+    return literals
+
+
 def _blocks_to_visit(searches: list[BlockSearch], count: int) -> Iterable[int]:
     """The blocks where one of the patterns may match, in order: all of them unless every
     pattern is narrowed down by the document's index."""
@@ -238,7 +247,7 @@ class PhraseKind(Kind):
         return CompiledPhrase(
             regexes=tuple(regexes),
             needs=tuple(needed),
-            any_needs=None if any(item is None for item in needed) else needs([pattern for patterns, _, _ in sources for pattern in patterns]),
+            any_needs=combined(needed),
             exceptions=tuple(re.compile(pattern, flags) for pattern in values["exceptions"]),
             sentence_exceptions=tuple(re.compile(pattern, flags) for pattern in values["sentence-exceptions"]),
             sentence_requires=tuple(re.compile(pattern, flags) for pattern in values["sentence-requires"]),
@@ -342,11 +351,10 @@ class PhraseKind(Kind):
         screen = screen or _MatchScreen(self, compiled, context, analysis, document)
         searches = _searches(compiled, document)
         narrowed = all(search.narrowed for search in searches)
+        literals = None if narrowed else _block_literals(document)
         for block_index in _blocks_to_visit(searches, len(document.blocks)):
             block = document.blocks[block_index]
-            if block.kind not in compiled.blocks or (
-                not narrowed and compiled.any_needs is not None and not literal_index(block.text).may_match(compiled.any_needs)
-            ):
+            if block.kind not in compiled.blocks or (literals is not None and not literals[block_index].may_match(compiled.any_needs)):
                 continue  # most blocks hold none of the words a rule's patterns need
             if not compiled.title_case_headings and is_title_case(block.text):
                 continue  # "What Is Oral Ketamine?" capitalises every word; "What is Ketamine?" is a sentence
@@ -372,9 +380,10 @@ class PhraseKind(Kind):
         searches: list[BlockSearch],
     ) -> Iterable[Match]:
         """The findings of one block, in order."""
-        if _block_excepted(compiled, document, block_index):
-            return
         candidates = _CANDIDATES.get(compiled, block.text, lambda: _candidates(compiled, block.text, block_index, searches))
+        # asked after the search: most blocks a rule visits hold no match, and the answer is the same
+        if not candidates or _block_excepted(compiled, document, block_index):
+            return
         last_end = -1
         reported_sentences: set[int] = set()
         for start, end, found, replacement_template in candidates:
