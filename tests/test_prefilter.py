@@ -138,6 +138,24 @@ def test_lexicon_needs_never_skip_a_match() -> None:
                 assert pattern.search(text) is None, (name, text[:80])
 
 
+def test_a_needs_table_answers_like_each_pattern_asked_alone() -> None:
+    from kaplint.text import prefilter
+    from kaplint.text.prefilter import LiteralIndex
+
+    lexicons = load_lexicons()
+    wanted = [lexicons.needs.get(name) for _kind, name, _pattern in lexicons.named_patterns()]
+    table = lexicons.needs_table
+    assert table.count == len(wanted)
+    for text in [*_corpus_texts(), "x" * 100 + " a word too long to index"]:
+        index = LiteralIndex(text)
+        assert index.matching(table) == {number for number, item in enumerate(wanted) if index.may_match(item)}, text[:80]
+    prefilter.PREFILTERS_ON = False
+    try:
+        assert LiteralIndex("nothing").matching(table) == set(range(len(wanted)))
+    finally:
+        prefilter.PREFILTERS_ON = True
+
+
 def test_phrase_needs_never_skip_a_match() -> None:
     from kaplint.text.prefilter import LiteralIndex
 

@@ -156,6 +156,35 @@ class Needs:
         return dict(self.then)
 
 
+@dataclass(frozen=True)
+class NeedsTable:
+    """What each of many patterns needs, asked of a text all at once (:meth:`LiteralIndex.matching`).
+
+    The statement lexicons ask every block about some sixty patterns; asked one by one, the
+    questions cost as much as the searches they spare. The table lists, under each first need,
+    the patterns (by number) whose alternatives it opens, so a text is read once for the needs
+    it holds and only the alternatives they open are asked about the rest.
+    """
+
+    count: int
+    always: frozenset[int]  # the patterns without a prefilter
+    opened: dict[str, tuple[tuple[int, tuple[frozenset[str], ...]], ...]]
+
+    @classmethod
+    def of(cls, wanted: list[Needs | None]) -> "NeedsTable":
+        """The table of patterns numbered in the order of ``wanted``, what each needs."""
+        opened: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
+        for number, item in enumerate(wanted):
+            for need, rests in item.then if item is not None else ():
+                opened.setdefault(need, []).extend((number, rest) for rest in rests)
+        always = frozenset(number for number, item in enumerate(wanted) if item is None)
+        return cls(len(wanted), always, {need: tuple(entries) for need, entries in opened.items()})
+
+    @functools.cached_property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.opened)
+
+
 def needs(patterns: list[str]) -> Needs | None:
     """What every match of any of ``patterns`` needs, alternative by alternative.
 
@@ -367,6 +396,19 @@ class LiteralIndex:
                 if all(not members.isdisjoint(pieces) for members in others):
                     return True
         return False
+
+    def matching(self, table: NeedsTable) -> set[int]:
+        """The numbers of the patterns of ``table`` that may match the text: each answers as
+        :meth:`may_match` would for its needs."""
+        if self._unindexed or not PREFILTERS_ON:
+            return set(range(table.count))
+        pieces = self._pieces
+        found = set(table.always)
+        for need in table.keys.intersection(pieces):
+            for number, others in table.opened[need]:
+                if number not in found and all(not members.isdisjoint(pieces) for members in others):
+                    found.add(number)
+        return found
 
 
 # Indexes by text: a block is asked about by every rule, and the table is emptied when it holds

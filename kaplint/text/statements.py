@@ -27,6 +27,7 @@ treatment, not hedged, not denied, with no risk in the same statement.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ from kaplint.bundled import bundled_rules_dir
 from kaplint.text.anchors import BlockSearch, DocumentIndex, document_index, span_finditer
 from kaplint.text.negation import is_denied, is_negated
 from kaplint.text.memo import BlockMemo
-from kaplint.text.prefilter import Needs, literal_index, needs, required_runs
+from kaplint.text.prefilter import Needs, NeedsTable, literal_index, needs, required_runs
 from kaplint.text.segmentation import Sentence, asked_from, segment, tail_holding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -168,6 +169,16 @@ class Lexicons:
     # per name, what each alternative needs (None: no prefilter): a block is scanned only by the
     # names it holds all that one alternative needs ("ketamine is the best" needs both words)
     needs: dict[str, Needs | None] = field(default_factory=dict)
+
+    def named_patterns(self) -> list[tuple[str, str, re.Pattern[str]]]:
+        """(kind, name, pattern) of every subject, cue and manner, in the lexicons' order."""
+        groups = (("subject", self.subjects), ("cue", self.cues), ("manner", self.manners))
+        return [(kind, name, pattern) for kind, patterns in groups for name, pattern in patterns.items()]
+
+    @functools.cached_property
+    def needs_table(self) -> NeedsTable:
+        """What each of :meth:`named_patterns` needs, numbered in that order, asked of a block at once."""
+        return NeedsTable.of([self.needs.get(name) for _kind, name, _pattern in self.named_patterns()])
 
 
 def _compile_group(entries: dict[str, list[str]], where: str) -> dict[str, re.Pattern[str]]:
@@ -407,22 +418,23 @@ class _LexiconSearch:
 
     def __init__(self, lexicons: Lexicons, document: "Document") -> None:
         self.index = index = document_index(document)
-        groups = (("subject", lexicons.subjects), ("cue", lexicons.cues), ("manner", lexicons.manners))
         self.patterns = [
             # a pattern anchored to the start or end of a text is matched sentence by sentence, as before
-            (kind, name, pattern, BlockSearch(index, pattern, lexicons.prefilters.get(name), per_sentence=name in lexicons.anchored))
-            for kind, patterns in groups
-            for name, pattern in patterns.items()
+            (number, kind, name, pattern, BlockSearch(index, pattern, lexicons.prefilters.get(name), per_sentence=name in lexicons.anchored))
+            for number, (kind, name, pattern) in enumerate(lexicons.named_patterns())
         ]
-        self._everywhere = [number for number, item in enumerate(self.patterns) if not item[3].narrowed]
+        self._everywhere = [number for number, *_, search in self.patterns if not search.narrowed]
         self._narrowed: dict[int, list[int]] = {}
-        for number, (_kind, _name, _pattern, search) in enumerate(self.patterns):
+        for number, *_, search in self.patterns:
             for block_index in search.blocks or ():
                 self._narrowed.setdefault(block_index, []).append(number)
 
-    def in_block(self, block_index: int) -> list[tuple[str, str, re.Pattern[str], BlockSearch]]:
-        """The patterns that may match in the block, in the lexicons' order."""
+    def in_block(self, block_index: int) -> list[tuple[int, str, str, re.Pattern[str], BlockSearch]]:
+        """The patterns that may match in the block, in the lexicons' order, each with its number
+        (its place in :attr:`Lexicons.needs_table`)."""
         numbers = self._narrowed.get(block_index, [])
+        if not numbers and len(self._everywhere) == len(self.patterns):
+            return self.patterns  # a short document: every pattern asks the block's prefilter
         if self._everywhere:
             numbers = sorted(numbers + self._everywhere)
         return [self.patterns[number] for number in numbers]
@@ -433,7 +445,7 @@ def _scan_block(
     block_index: int,
     sentences: list[Sentence],
     lexicons: Lexicons,
-    plan: list[tuple[str, str, re.Pattern[str], BlockSearch]],
+    plan: list[tuple[int, str, str, re.Pattern[str], BlockSearch]],
     anchor_index: DocumentIndex | None,
 ) -> list[_Found]:
     """Run every lexicon pattern once over the block and give each match to its sentence.
@@ -454,13 +466,12 @@ def _scan_block(
         sentence = sentences[index]
         return index if start >= sentence.start and end <= sentence.end else None
 
-    literals = None
-    for kind, name, pattern, search in plan:
-        wanted = lexicons.needs.get(name)
-        if not search.narrowed and wanted is not None:
-            if literals is None:
-                literals = literal_index(text)
-            if not literals.may_match(wanted):
+    may_match: set[int] | None = None  # the patterns the block's prefilter lets through, asked once
+    for number, kind, name, pattern, search in plan:
+        if not search.narrowed:
+            if may_match is None:
+                may_match = literal_index(text).matching(lexicons.needs_table)
+            if number not in may_match:
                 continue  # no alternative has all the words and signs it needs here: no match
         if name in lexicons.anchored:
             matches = [
