@@ -182,6 +182,7 @@ class NeedsTable:
 
     @functools.cached_property
     def keys(self) -> frozenset[str]:
+        """Every first need of every pattern, intersected with a text's pieces in one step."""
         return frozenset(self.opened)
 
 
@@ -230,7 +231,8 @@ def _open(then: dict[str, list[tuple[frozenset[str], ...]]], need: str, rest: tu
 
 
 def _built(then: dict[str, list[tuple[frozenset[str], ...]]]) -> Needs:
-    # an alternative that needs nothing more makes the others under the same need moot
+    """The :class:`Needs` of the alternatives recorded in ``then``, in a fixed order; under a need
+    that opens an alternative needing nothing more, the others are moot and dropped."""
     return Needs(tuple((need, ((),) if () in opened else tuple(opened)) for need, opened in sorted(then.items())))
 
 
