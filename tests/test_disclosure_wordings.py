@@ -789,6 +789,7 @@ def test_clearer_thinking_after_treatment_is_not_the_cognition_warning() -> None
         "It can shift your perception of time and of your own body.",
         "For a while, time and place can seem distorted.",
         "Many describe a sense of disconnection from ordinary reality.",
+        "Some people lose track of their own body for a few minutes.",
     ],
 )
 def test_altered_perception_of_self_and_time_is_dissociation(text: str) -> None:
