@@ -109,6 +109,8 @@ class AbbreviationKind(Kind):
                     continue
                 if "/" in text[max(0, found.start() - 1) : found.end() + 1] and _in_web_address(text, found.start()):
                     continue
+                if _is_citation(text, found):
+                    continue  # "(APA, 2017)": an author cited by year, not letters to spell out
                 if any(char.isdigit() for char in abbreviation):
                     continue  # "A1", "BN1", "BLOOM40": labels, postcodes and codes, not abbreviations
                 if len(abbreviation) >= 6 and abbreviation not in _ALWAYS_ABBREVIATIONS:
@@ -202,6 +204,15 @@ def _ends_a_practice_name(text: str, start: int) -> bool:
     return bool(found) and not any(word.lower() in _TREATMENT_WORDS for word in found.groups())
 
 
+_CITATION_AFTER = re.compile(r",?\s*(?:19|20)\d\d[a-z]?\s*[);,]")
+
+
+def _is_citation(text: str, found: re.Match[str]) -> bool:
+    """Whether the capitals are an author in a citation: "(APA, 2017)", "(WHO 2021; ...)"."""
+    before = text[: found.start()].rstrip()
+    return before.endswith(("(", ";")) and bool(_CITATION_AFTER.match(text, found.end()))
+
+
 def _in_web_address(text: str, position: int) -> bool:
     """Whether ``position`` is inside a web address or path ("example.org/KAP/intake")."""
     start = position
@@ -268,7 +279,7 @@ def _defined_here(text: str, found: re.Match[str], abbreviation: str, window: in
     if before.rstrip().endswith("(") and (after.lstrip().startswith(")") or re.match(r"\s*[;,]", after)):
         return _spells(before.rstrip()[:-1], abbreviation, window)
     named_or = _OR_BEFORE.search(before)
-    if named_or and _spells(before[: named_or.start()], abbreviation, window):
+    if named_or and _ends_spelling(before[: named_or.start()], abbreviation) and _spells(before[: named_or.start()], abbreviation, window):
         return True
     if _FOR_SHORT_AFTER.match(after) and _spells(before.rstrip(" \"'\u201c\u2018\u2013\u2014-("), abbreviation, window):
         return True
@@ -323,6 +334,14 @@ def _spells(phrase: str, abbreviation: str, window: int, from_start: bool = Fals
         if from_start:
             break
     return False
+
+
+def _ends_spelling(phrase: str, abbreviation: str) -> bool:
+    """Whether the last word of ``phrase`` holds the abbreviation's last letter: the long form
+    ends right before "or ABBR" ("treatment-resistant depression, or TRD"), where a list of
+    things ("slow injections or IV infusions") does not."""
+    tokens = _TOKEN.findall(phrase)
+    return bool(tokens) and abbreviation[-1].lower() in tokens[-1].lower()
 
 
 def _places_of(literal: str, text: str, start: int) -> list[int]:
