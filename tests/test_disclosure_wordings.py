@@ -840,3 +840,42 @@ def test_a_clinician_keeping_the_dose_safe_is_monitoring(text: str) -> None:
 )
 def test_billing_and_cancelling_are_not_monitoring(text: str) -> None:
     assert is_missing("monitoring", INFUSIONS + text)
+
+
+# wordings from the eleventh batch's shapes, each beside a look-alike -------------------------------
+def test_effectiveness_that_varies_is_results_vary() -> None:
+    text = BENEFIT + "How effective it is may vary with the condition; the effectiveness of ketamine may vary between people."
+    assert not is_missing("results-vary", text, profile="web")
+
+
+def test_side_effects_that_vary_are_not_results_vary() -> None:
+    assert is_missing("results-vary", BENEFIT + "The side effects you notice may vary from day to day.", profile="web")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each dosing session lasts three hours, with your therapist present the whole time.",
+        "We give infusions in the clinic so we can monitor the patient during the whole process.",
+        "You are connected to the monitoring equipment before the dose.",
+    ],
+)
+def test_presence_patient_watching_and_monitors_are_monitoring(text: str) -> None:
+    assert not is_missing("monitoring", INFUSIONS + text)
+
+
+def test_equipment_for_sale_is_not_monitoring() -> None:
+    assert is_missing("monitoring", INFUSIONS + "Our shop sells blood pressure cuffs for home use.")
+
+
+def test_not_many_studies_is_an_evidence_limit() -> None:
+    assert not is_missing("evidence-limits", BENEFIT + "For anxiety there are not many studies yet.", profile="web")
+
+
+def test_a_doctor_observing_the_first_dose_is_credentials() -> None:
+    assert not is_missing("credentials", INFUSIONS + "Your first dose is under close observation by Dr. Reyes.", profile="web")
+
+
+def test_treatments_supervised_by_staff_with_two_hours_is_the_spravato_program() -> None:
+    text = SPRAVATO + "Every Spravato treatment is supervised by our nurses, and you can leave after about 2 hours."
+    assert not is_missing("spravato-rems", text)
