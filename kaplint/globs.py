@@ -9,6 +9,7 @@ wins. Paths are POSIX-style and relative to the base folder.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +82,13 @@ class PatternSet:
 
     def __init__(self, patterns: list[str] | tuple[str, ...], base: Path | None = None) -> None:
         self.base = base
-        self.patterns = [compile_pattern(item) for item in patterns if item.strip() and not item.strip().startswith("#")]
+        self.texts = [item for item in patterns if item.strip() and not item.strip().startswith("#")]
+
+    @functools.cached_property
+    def patterns(self) -> list[PathPattern]:
+        """The compiled patterns, compiled at the first match: a run given one file by name (pre-commit,
+        an editor) never asks the excludes, and compiling the default ones cost it a millisecond."""
+        return [compile_pattern(item) for item in self.texts]
 
     def matches(self, relative: str, is_dir: bool = False) -> bool | None:
         """True (excluded), False (re-included) or None (no pattern matched)."""

@@ -117,3 +117,25 @@ def test_a_new_file_with_the_rules_cached_imports_no_yaml_or_toml_parser(tmp_pat
     assert "yaml" in imported(pages / "page-0.md")  # the first run compiles the rule packs
     for number, suffix in enumerate(("txt", "html", "md"), start=1):
         assert imported(pages / f"page-{number}.{suffix}") == []
+
+
+def test_a_file_named_on_the_command_line_compiles_no_exclude_pattern(tmp_path: Path, monkeypatch) -> None:
+    """Issue 19: excludes apply only inside folders (or with --force-exclude), so discovering one
+    named file must not pay for compiling the default exclude patterns."""
+    from kaplint import globs
+    from kaplint.config import Config
+    from kaplint.discovery import discover
+
+    page = tmp_path / "page.md"
+    page.write_text("# Ketamine\n", encoding="utf-8")
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "hidden.md").write_text("# Hidden\n", encoding="utf-8")
+    compiled: list[str] = []
+    original = globs.compile_pattern
+    monkeypatch.setattr(globs, "compile_pattern", lambda pattern: compiled.append(pattern) or original(pattern))
+    monkeypatch.chdir(tmp_path)
+    config = Config(root=tmp_path)
+    assert [target.display for target in discover([Path("page.md")], config)] == ["page.md"]
+    assert compiled == []
+    assert [target.display for target in discover([Path(".")], config)] == ["page.md"]  # inside a folder they apply
+    assert compiled
