@@ -128,16 +128,28 @@ def code_fingerprint() -> str:
     single-file run; rule packs, which users edit, are hashed by content."""
     global _code_fingerprint
     if _code_fingerprint is None:
-        package = Path(__file__).resolve().parent
         parts: list[bytes | str] = [__version__, sys.version, sys.implementation.name, str(ENTRY_FORMAT)]
-        for source in sorted(package.rglob("*.py")):
+        for name, source in _sources(Path(__file__).resolve().parent):
             try:
-                status = source.stat()
-                parts += [source.relative_to(package).as_posix(), f"{status.st_size}-{status.st_mtime_ns}"]
+                status = os.stat(source)
+                parts += [name, f"{status.st_size}-{status.st_mtime_ns}"]
             except OSError:
-                parts += [source.name, "unreadable"]
+                parts += [name, "unreadable"]
         _code_fingerprint = digest(*parts)
     return _code_fingerprint
+
+
+def _sources(package: Path) -> list[tuple[str, str]]:
+    """(POSIX path relative to ``package``, path) of each of its ``.py`` files, sorted by the former.
+
+    ``os.walk`` and plain strings rather than ``Path.rglob``: making a ``Path`` of every file
+    cost a single-file run two of the three milliseconds the fingerprint took."""
+    found = []
+    for folder, _, names in os.walk(package):
+        relative = os.path.relpath(folder, package).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        found += [(prefix + name, os.path.join(folder, name)) for name in names if name.endswith(".py")]
+    return sorted(found)
 
 
 def file_digest(path: Path) -> str:

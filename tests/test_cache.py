@@ -317,6 +317,24 @@ def test_a_result_is_linted_again_whenever_an_input_of_it_changes(cache_folder: 
     changed()
 
 
+def test_the_code_fingerprint_covers_every_source_file_of_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fingerprint lists the sources with os.walk; it must see what a recursive glob sees."""
+    package = Path(cache.__file__).resolve().parent
+    expected = sorted(path.relative_to(package).as_posix() for path in package.rglob("*.py"))
+    assert [name for name, _ in cache._sources(package)] == expected
+    assert "text/evidence.py" in expected
+    copy = tmp_path / "kaplint"
+    (copy / "text").mkdir(parents=True)
+    (copy / "cache.py").write_text("", encoding="utf-8")
+    (copy / "text" / "evidence.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
+    monkeypatch.setattr(cache, "_code_fingerprint", None)
+    before = cache.code_fingerprint()
+    (copy / "text" / "evidence.py").write_text("# edited\n", encoding="utf-8")  # a module in a subpackage changes
+    monkeypatch.setattr(cache, "_code_fingerprint", None)
+    assert cache.code_fingerprint() != before
+
+
 def test_a_result_entry_that_cannot_be_decoded_or_is_damaged_is_linted_again(cache_folder: Path) -> None:
     names = copy_samples(3)
     fresh = run("--no-cache", *names), run("--no-cache", "--format", "json", *names)
