@@ -10,13 +10,12 @@ that names the file, the key and the closest valid key.
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, Sequence
 
 from kaplint.finding import SEVERITY_NAMES
 from kaplint.profiles import DEFAULT_DISCLOSURE_MIN_WORDS, PROFILES
@@ -109,6 +108,16 @@ class Config:
     disclosure_levels: dict[str, dict[str, str]] = field(default_factory=dict)  # element -> profile -> level
     disclosure_min_words: int = DEFAULT_DISCLOSURE_MIN_WORDS  # shorter texts get no disclosure checklist
     grammar: Any = None  # kaplint.grammar.settings.GrammarSettings when [tool.kaplint.grammar] is present
+
+
+def close_matches(word: str, candidates: Sequence[str], cutoff: float = 0.6) -> list[str]:
+    """The candidate closest to a misspelt ``word`` (a list of at most one), for "did you mean" hints.
+
+    difflib is imported here, when there is a mistake to explain: a run without one never needs
+    it, and importing it cost every run a millisecond."""
+    import difflib
+
+    return difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
 
 
 def find_config(start: Path) -> Path | None:
@@ -208,7 +217,7 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 def _check_keys(data: dict[str, Any], path: Path, text: str, table: str) -> None:
     for key in data:
         if key not in KEYS:
-            close = difflib.get_close_matches(key, list(KEYS), n=1)
+            close = close_matches(key, list(KEYS))
             hint = f"; did you mean {close[0]!r}?" if close else f"; valid keys: {', '.join(KEYS)}"
             raise ConfigError(f"{_where(path, text, key)}: unknown key {key!r} in {table}{hint}")
 
@@ -311,7 +320,7 @@ def _string_list(value: Any, where: str, key: str) -> tuple[str, ...]:
 
 def _check_severity(value: Any, where: str, key: str) -> str:
     if value not in SEVERITY_NAMES:
-        close = difflib.get_close_matches(str(value), SEVERITY_NAMES, n=1)
+        close = close_matches(str(value), SEVERITY_NAMES)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise ConfigError(f"{where}: {key!r} must be one of {', '.join(SEVERITY_NAMES)}, not {value!r}{hint}")
     return str(value)
@@ -357,7 +366,7 @@ def _check_value(key: str, kind: str, value: Any, where: str, origin: Path) -> A
             raise ConfigError(f"{where}: 'vocabulary' must be a table with 'accept' and 'prefer'")
         for sub in value:
             if sub not in VOCABULARY_KEYS:
-                close = difflib.get_close_matches(sub, VOCABULARY_KEYS, n=1)
+                close = close_matches(sub, VOCABULARY_KEYS)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 if sub in KEYS:  # a top-level key written below the [tool.kaplint.vocabulary] header
                     hint = (
@@ -397,11 +406,11 @@ def _disclosure_levels(value: Any, where: str, origin: Path) -> dict[str, dict[s
     for element, table in value.items():
         for profile, level in table.items():
             if profile not in PROFILES:
-                close = difflib.get_close_matches(str(profile), PROFILES, n=1)
+                close = close_matches(str(profile), PROFILES)
                 hint = f"; did you mean {close[0]!r}?" if close else f" (profiles: {', '.join(PROFILES)})"
                 raise ConfigError(f"{locate_key(origin, 'disclosures', element, profile)}: unknown profile {profile!r} in 'disclosures.{element}'{hint}")
             if level not in DISCLOSURE_LEVELS:
-                close = difflib.get_close_matches(str(level), DISCLOSURE_LEVELS, n=1)
+                close = close_matches(str(level), DISCLOSURE_LEVELS)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise ConfigError(
                     f"{locate_key(origin, 'disclosures', element, profile)}: 'disclosures.{element}.{profile}' must be one of "
@@ -425,14 +434,14 @@ def _grammar_settings(value: Any, where: str, origin: Path) -> Any:
 def _override(item: dict[str, Any], where: str, origin: Path) -> Override:
     for key in item:
         if key not in OVERRIDE_KEYS:
-            close = difflib.get_close_matches(key, OVERRIDE_KEYS, n=1)
+            close = close_matches(key, OVERRIDE_KEYS)
             hint = f"; did you mean {close[0]!r}?" if close else f"; valid keys: {', '.join(OVERRIDE_KEYS)}"
             raise ConfigError(f"{locate_key(origin, 'overrides', key)}: unknown key {key!r} in an override{hint}")
     if "files" not in item:
         raise ConfigError(f"{where}: every override needs 'files' (a glob or a list of globs)")
     profile = item.get("profile")
     if profile is not None and profile not in PROFILES:
-        close = difflib.get_close_matches(str(profile), PROFILES, n=1)
+        close = close_matches(str(profile), PROFILES)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise ConfigError(f"{locate_key(origin, 'overrides', 'profile')}: override profile must be one of {', '.join(PROFILES)}, not {profile!r}{hint}")
     severity = item.get("severity", {})

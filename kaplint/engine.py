@@ -12,7 +12,6 @@ result cache builds a linter for the cache key and lints nothing.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections import Counter
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kaplint.config import Config, ConfigError, locate_key, locate_value
+from kaplint.config import Config, ConfigError, close_matches, locate_key, locate_value
 from kaplint.finding import Finding, Fix, Match, Severity
 from kaplint.globs import glob_matches
 from kaplint.loaders import InputProblem, detect_format, load, unreadable_document
@@ -136,14 +135,14 @@ class Linter:
         for element, levels in self.config.disclosure_levels.items():
             rule = by_element.get(element)
             if rule is None:
-                close = difflib.get_close_matches(element, [str(item) for item in by_element], n=1)
+                close = close_matches(element, [str(item) for item in by_element])
                 hint = f"; did you mean {close[0]!r}?" if close else "; 'kaplint rules disclosure' lists them"
                 raise ConfigError(f"{locate_key(self.config.path, 'disclosures', element)}: unknown disclosure element {element!r}{hint}")
             by_id[rule.id] = by_id[rule.id].with_params({"levels": levels})
         for key, options in self.config.rule_options.items():
             rule = self.index.by_key(key)
             if rule is None:
-                close = difflib.get_close_matches(key, [item.name for item in rules], n=1)
+                close = close_matches(key, [item.name for item in rules])
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise ConfigError(f"{locate_key(self.config.path, 'rule-options', key)}: rule-options: unknown rule {key!r}{hint}")
             try:
@@ -398,7 +397,7 @@ class Linter:
             return profile, ignored, findings
         for key in settings:
             if key not in FRONT_MATTER_KEYS:
-                close = difflib.get_close_matches(str(key), FRONT_MATTER_KEYS, n=1)
+                close = close_matches(str(key), FRONT_MATTER_KEYS)
                 hint = f" Did you mean {close[0]!r}?" if close else f" Valid keys: {', '.join(FRONT_MATTER_KEYS)}."
                 findings += self._setting_problem(document, str(key), f"Unknown kaplint front matter key {key!r}.{hint}", severity)
         if "profile" in settings:
@@ -406,7 +405,7 @@ class Linter:
             if value in PROFILES:
                 profile = value
             else:
-                close = difflib.get_close_matches(str(value), PROFILES, n=1)
+                close = close_matches(str(value), PROFILES)
                 hint = f" Did you mean {close[0]!r}?" if close else ""
                 findings += self._setting_problem(
                     document,
@@ -447,7 +446,7 @@ class Linter:
         for directive in document.directives:
             if not is_known(directive):
                 line, column = document.lines.position(directive.offset)
-                guess = difflib.get_close_matches(directive.action, ACTIONS, n=1)
+                guess = close_matches(directive.action, ACTIONS)
                 hint = f" Did you mean kaplint-{guess[0]}?" if guess else ""
                 problem = InputProblem(
                     "invalid-settings",

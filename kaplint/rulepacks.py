@@ -12,7 +12,6 @@ file results are all cached needs none of them (see :class:`CompiledParams`).
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from kaplint import cache
 from kaplint.bundled import BundledDataMissing
 from kaplint.bundled import bundled_rules_dir as _bundled_rules_dir
+from kaplint.config import close_matches
 from kaplint.files import display_path
 from kaplint.finding import CATEGORIES, SEVERITY_NAMES, Severity
 from kaplint.located import LocatedDict, LocatedList
@@ -284,7 +284,7 @@ def _build_rule(entry: LocatedDict, display: str, folder: Path) -> tuple[Rule | 
 
     for key in entry:
         if key not in RULE_KEYS:
-            close = difflib.get_close_matches(str(key), RULE_KEYS, n=1)
+            close = close_matches(str(key), RULE_KEYS)
             problem(str(key), f"unknown key {key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
     for key in REQUIRED_KEYS:
         if key not in entry:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
+from kaplint.config import close_matches
 from kaplint.finding import CATEGORIES
 from kaplint.rulepacks import Rule
 
@@ -39,7 +39,7 @@ class RuleIndex:
         if prefixed:
             return prefixed
         candidates = [rule.id for rule in self.rules] + [rule.name for rule in self.rules] + list(CATEGORIES)
-        close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.5)
+        close = close_matches(key, candidates, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else "; run 'kaplint rules' to list them"
         prefix = f"{where}: " if where else ""
         raise SelectorError(f"{prefix}unknown rule {key!r}{hint}")

@@ -23,12 +23,12 @@ ketamine-assisted psychotherapy is never checked.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from kaplint.config import close_matches
 from kaplint.text.document import Document
 from kaplint.text.evidence import (
     Concept,
@@ -386,7 +386,7 @@ def _requirement(name: str, concepts: dict[str, Concept], key: str, where: str) 
     if prefix and prefix not in _POLARITIES:
         raise ParamError(key, f"{where}: unknown prefix {prefix!r} in {name!r} (use 'no:', 'any:', 'section:' or 'tied:')")
     if bare not in concepts:
-        close = difflib.get_close_matches(bare, list(concepts), n=1)
+        close = close_matches(bare, list(concepts))
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise ParamError(key, f"{where}: unknown concept {bare!r}{hint}")
     return Requirement(concepts[bare], _POLARITIES[prefix] if prefix else "affirmed")

@@ -16,8 +16,9 @@ still refer to the file on disk.
 from __future__ import annotations
 
 import codecs
-import difflib
 from dataclasses import dataclass
+
+from kaplint.config import close_matches
 
 
 class InputProblem(Exception):
@@ -52,7 +53,7 @@ def legacy_encoding(name: str) -> str:
     try:
         info = codecs.lookup(name.strip())
     except LookupError:
-        close = difflib.get_close_matches(name.strip().lower(), LEGACY_EXAMPLES, n=1, cutoff=0.5)
+        close = close_matches(name.strip().lower(), LEGACY_EXAMPLES, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else f" (for example {', '.join(LEGACY_EXAMPLES[:3])})"
         raise ValueError(f"unknown encoding {name!r}{hint}") from None
     if not getattr(info, "_is_text_encoding", True) or info.name.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):

@@ -20,8 +20,6 @@ from markdown_it.token import Token
 from kaplint.text.document import Block, BlockBuilder, Document, LineIndex, SectionPath
 from kaplint.loaders.frontmatter import split_front_matter
 from kaplint.loaders.frontmatter_prose import front_matter_blocks
-from kaplint.loaders.html import extract_visible_blocks
-from kaplint.loaders.mdx import mask_mdx
 from kaplint.loaders.urls import split_urls
 from kaplint.suppressions import parse_directive
 
@@ -56,6 +54,8 @@ def load_markdown(path: str, text: str, format: str = "markdown") -> Document:
         # Same length as the source (front matter as blank lines of spaces), so the offsets
         # found in the masked text are offsets in the file.
         blank_front = "".join(char if char == "\n" else " " for char in text[: front.body_offset])
+        from kaplint.loaders.mdx import mask_mdx  # imported here: most Markdown is not MDX
+
         masked = mask_mdx(blank_front + text[front.body_offset :], front.body_offset)
     tokens = _markdown().parse(masked)
     _BlockWalker(document, tokens, masked if format == "mdx" else None).walk()
@@ -101,7 +101,13 @@ class _BlockWalker:
                 self._inline(token)
 
     def _html_block(self, token: Token) -> None:
-        """Raw HTML: tags and comments are not prose, but the text a browser shows is."""
+        """Raw HTML: tags and comments are not prose, but the text a browser shows is.
+
+        The HTML loader (and the standard library's parser under it) is imported here, at the
+        first HTML block: most Markdown pages have none, and importing them cost a few
+        milliseconds of every single-file run."""
+        from kaplint.loaders.html import extract_visible_blocks
+
         start = self.lines.line_starts[token.map[0]]
         end_line = token.map[1]
         end = self.lines.line_starts[end_line] if end_line < len(self.lines.line_starts) else len(self.document.source)
