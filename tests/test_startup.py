@@ -142,3 +142,27 @@ def test_a_file_named_on_the_command_line_compiles_no_exclude_pattern(tmp_path: 
     assert compiled == []
     assert [target.display for target in discover([Path(".")], config)] == ["page.md"]  # inside a folder they apply
     assert compiled
+
+
+def test_patterns_compiled_later_wait_for_text_that_needs_them() -> None:
+    """Issue 19: a pattern that many documents never reach (an attribution of a quotation, the
+    answer to a question) is compiled at its first use, once, not when its module is imported."""
+    import re
+
+    from kaplint.engine import Linter
+    from kaplint.config import Config
+    from kaplint.text import compiled_later, quotes
+
+    later = compiled_later(r"\bketamine\b", re.IGNORECASE)
+    assert later.cache_info().currsize == 0
+    assert later() is later() and later().search("KETAMINE") is not None
+    assert later.cache_info().currsize == 1
+
+    for accessor in (quotes._attribution, quotes._first_person):
+        accessor.cache_clear()
+    linter = Linter(Config())
+    linter.lint_bytes("plain.md", b"# Ketamine\n\nKetamine is a medicine. Your doctor checks your blood pressure.\n")
+    assert quotes._first_person.cache_info().currsize == 0  # no quotation: no attribution to look for
+    assert quotes._attribution.cache_info().currsize == 0
+    assert quotes.is_testimony("I felt better in a week,", "says Maria.", "")
+    assert quotes._first_person.cache_info().currsize == quotes._attribution.cache_info().currsize == 1

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from kaplint.text import compiled_later
 from kaplint.text.anchors import finditer_at
 from kaplint.text.document import Document
 from kaplint.text.names import inside_name, name_spans
@@ -137,13 +138,13 @@ class AbbreviationKind(Kind):
 
 
 # A person's name and the credentials already after it: "Mara Lind, EDS, " before "LMHC".
-_AFTER_PERSON = re.compile(r"\b[A-Z][a-z]+\.?(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+,\s+(?:[A-Z][A-Za-z.]{1,6},?\s+)*(?:and\s+|&\s+)?$")
+_after_person = compiled_later(r"\b[A-Z][a-z]+\.?(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019-]+,\s+(?:[A-Z][A-Za-z.]{1,6},?\s+)*(?:and\s+|&\s+)?$")
 _BYLINE = re.compile(r"(?:^|\W)[Bb]y\s+$")  # "By RBHA | March 3rd"
 _BEFORE_CAPS_WORD = re.compile(r"^\s+[A-Z]{3,}\b")
 _AFTER_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\s+$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 # An organisation's own word straight after the capitals: "KRM Health", "BVX Clinic", "QLT Medical Center".
-_BEFORE_ORG_WORD = re.compile(
+_before_org_word = compiled_later(
     r"\s+(?:Health|Healthcare|Clinics?|Cent(?:er|re)s?|Medical|Wellness|Psychiatry|Institute|Hospitals?|Group|Partners|Associates|University|College|Foundation)\b"
 )
 
@@ -179,10 +180,10 @@ def _in_a_name(text: str, start: int, end: int, names: list[tuple[int, int]]) ->
     if inside_name(names, start, end):
         return True
     before = text[max(0, start - 80) : start]
-    if _AFTER_PERSON.search(before) or _BYLINE.search(before):
+    if _after_person().search(before) or _BYLINE.search(before):
         return True
     following = text[end : end + 40]
-    return bool(_BEFORE_CAPS_WORD.match(following) or _BEFORE_ORG_WORD.match(following) or _AFTER_CAPS_WORD.search(before))
+    return bool(_BEFORE_CAPS_WORD.match(following) or _before_org_word().match(following) or _AFTER_CAPS_WORD.search(before))
 
 
 # Two capitalised words right before a medical abbreviation that ends a practice's name ("Birch

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from kaplint.text import compiled_later
 from kaplint.text.document import Document
 from kaplint.finding import Match
 from kaplint.kinds.base import CheckContext, Kind, Param, ParamError, validate_params
@@ -42,7 +43,7 @@ _GLOSSED_BEFORE = re.compile(r"\w[^()]*\w\s*\((?:an?\s+|the\s+)?$", re.IGNORECAS
 # The next sentence explains it: "Dissociation is common. It means feeling ..."
 _DEFINED_NEXT = re.compile(r"^\s*[\"'\u201d\u2019)*_]*[.:;]?\s*(?:[^.!?]*[.!?]\s+)?(?:this|that|it)\s+(?:means|refers\s+to|is\s+when|describes|is\s+a\s+(?:feeling|sense|state))\b", re.IGNORECASE)
 # A label at the start of a list item or paragraph, explained by what follows ("Dissociation. You may feel ...").
-_LABEL = re.compile(r"^\s*[.:\u2013\u2014-]\s+\S+(?:\s+\S+){4,}")
+_label = compiled_later(r"^\s*[.:\u2013\u2014-]\s+\S+(?:\s+\S+){4,}")
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def _defined_nearby(text: str, start: int, end: int) -> bool:
         return True
     if _GLOSSED_BEFORE.search(before) and text[end : end + 3].lstrip().startswith(")"):
         return True
-    return not text[:start].strip(" *_\"'") and bool(_LABEL.match(after))
+    return not text[:start].strip(" *_\"'") and bool(_label().match(after))
 
 
 _LIST_CACHE: dict[str, tuple[JargonEntry, ...]] = {}

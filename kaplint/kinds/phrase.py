@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from kaplint.text import compiled_later
 from kaplint.text.segmentation import asked_from, is_question, segment
 from kaplint.text.document import BLOCK_KINDS, Document
 from kaplint.finding import Match
@@ -58,7 +59,7 @@ from kaplint.text.memo import BlockMemo
 from kaplint.text.prefilter import LiteralIndex, Needs, combined, literal_index, needs, required_runs
 from kaplint.text.quotes import enclosing_quote, is_credited_blockquote, is_discussed, is_testimony, quote_spans
 
-_HEDGE = re.compile(
+_hedge = compiled_later(
     r"\b(?:may|might|could|some|sometimes|possibly|potentially|perhaps|in\s+some\s+cases|for\s+some|"
     r"can\s+sometimes|it\s+is\s+possible|(?:thought|believed|hypothesi[sz]ed|theori[sz]ed)\s+to|(?:is|are)\s+believed|"
     r"(?:one|another|the\s+leading|the\s+main)\s+(?:theory|hypothesis)|theor(?:y|ies)\s+(?:says?|suggests?|holds?))\b",
@@ -420,7 +421,7 @@ class PhraseKind(Kind):
         clause = clause_before(text, sentence_start, start)
         if compiled.skip_negated and is_negated(clause):
             return True
-        if compiled.skip_hedged and _HEDGE.search(clause):
+        if compiled.skip_hedged and _hedge().search(clause):
             return True
         return compiled.hedges is not None and bool(compiled.hedges.search(clause))
 

@@ -21,3 +21,20 @@ that use it: it measures text rather than describing what it says.
 
 Nothing in this package imports the rules, the engine or the reporters.
 """
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Callable
+
+
+def compiled_later(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A function that compiles ``pattern`` at its first call and returns that pattern from then on.
+
+    For the patterns of this package and the kinds that many documents never reach (an answer
+    to a question, a quotation's attribution, a sentence that rejects a claim): compiled at
+    import, they cost every single-file run (pre-commit, an editor) milliseconds for nothing.
+    Patterns that every document uses stay compiled at import.
+    """
+    return functools.cache(functools.partial(re.compile, pattern, flags))

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from kaplint.text import prefilter
+from kaplint.text import compiled_later, prefilter
 from kaplint.text.anchors import LONG_SPAN, DocumentIndex, document_index, finditer_at, pattern_anchors
 from kaplint.text.prefilter import LiteralIndex, fold, literal_index, required_runs
 from kaplint.text.segmentation import is_question, segment
@@ -68,38 +68,38 @@ _REASSURANCES = (
 )
 _DENIAL = re.compile("|".join(_DENIALS), re.IGNORECASE)
 _REASSURANCE = re.compile("|".join(_REASSURANCES), re.IGNORECASE)
-_POSSIBILITY = re.compile(r"\b(?:can|could|may|might|sometimes|some\s+people|it\s+is\s+possible|possible)\b", re.IGNORECASE)
+_possibility = compiled_later(r"\b(?:can|could|may|might|sometimes|some\s+people|it\s+is\s+possible|possible)\b", re.IGNORECASE)
 
 # Between sentences when a concept is searched in all of them at once: neither \s nor \w matches it.
 _SEPARATOR = "\x00\x00"
 
 # An answer that denies the question before it ("Is ketamine addictive? No.").
-_NEGATIVE_ANSWER = re.compile(
+_negative_answer = compiled_later(
     r"^\W*(?:no|nope|never|not\s+(?:really|at\s+all|usually)|absolutely\s+not|definitely\s+not|of\s+course\s+not)\b",
     re.IGNORECASE,
 )
 
 # An answer that affirms the question before it ("Can it raise blood pressure? Yes, for an hour or two.").
-_YES_ANSWER = re.compile(r"^\W*(?:yes|yep|yeah|absolutely|definitely|it\s+(?:can|may|does|might|could))\b", re.IGNORECASE)
+_yes_answer = compiled_later(r"^\W*(?:yes|yep|yeah|absolutely|definitely|it\s+(?:can|may|does|might|could))\b", re.IGNORECASE)
 
 # A question that asks (rather than a short lead-in such as "Pregnant or breastfeeding?").
-_ASKS = re.compile(
+_asks = compiled_later(
     r"^\W*(?:is|are|can|could|does|do|did|will|would|should|has|have|was|were|may|might|what|how|why|when|where|who|which)\b",
     re.IGNORECASE,
 )
 
 # An open question, answered by content rather than yes or no ("How do I know if I am eligible?").
-_OPEN_QUESTION = re.compile(r"^\W*(?:what|how|which|who|when|where)\b(?!\s+(?:about|if)\b)", re.IGNORECASE)
+_open_question = compiled_later(r"^\W*(?:what|how|which|who|when|where)\b(?!\s+(?:about|if)\b)", re.IGNORECASE)
 
 # A question asking whether something is allowed ("Can I drive myself home?").
-_ASKS_PERMISSION = re.compile(
+_asks_permission = compiled_later(
     r"^\W*(?:(?:can|may|should|could|shall)\s+(?:i|we|you)|is\s+it\s+(?:ok|okay|safe|fine|alright|all\s+right)\s+to|"
     r"am\s+i\s+allowed\s+to|will\s+i\s+be\s+able\s+to|do\s+i\s+need\s+to)\b",
     re.IGNORECASE,
 )
 
 # A question about the reader's own situation, which the next sentence answers with an instruction.
-_ABOUT_THE_READER = re.compile(
+_about_the_reader = compiled_later(
     r"^\W*(?:are|do|have|did|were|could|might)\s+you\b(?!\s+(?:be\s+able|need|have\s+to|get|feel|experience|drive))",
     re.IGNORECASE,
 )
@@ -111,7 +111,7 @@ _POINTER_START = re.compile(
     r"more\s+(?:information|details|info)\b|refer\s+to|go\s+to|review\s+(?:our|the)|download|watch)\b",
     re.IGNORECASE,
 )
-_POINTER_PLACE = re.compile(
+_pointer_place = compiled_later(
     r"\b(?:page|section|website|site|faq|faqs|article|blog|guide|link|here|below|above|handout|brochure|"
     r"portal|video|webinar|resources?\s+(?:page|center|library)|library|post|pdf)\b",
     re.IGNORECASE,
@@ -268,10 +268,10 @@ class StatementFinder:
         self.denied_by_answer = frozenset(
             index
             for index in self.questions
-            if _ASKS_PERMISSION.match(self.sentences[index][3])
+            if _asks_permission().match(self.sentences[index][3])
             and index + 1 < len(self.sentences)
             and self.sentences[index + 1][0] >= self.sentences[index][0]
-            and _NEGATIVE_ANSWER.match(self.sentences[index + 1][3])
+            and _negative_answer().match(self.sentences[index + 1][3])
         )
         self.passages = self._passages()
         self._occurrences: dict[str, dict[int, tuple[bool, bool]]] = {}
@@ -342,7 +342,7 @@ class StatementFinder:
                     # A question counts only with its answer, and not when the answer is "No",
                     # except that "No" to "Can I ...?" forbids it (see denied_by_answer).
                     if position + 1 < len(run) and (
-                        index in self.denied_by_answer or not _NEGATIVE_ANSWER.match(self.sentences[run[position + 1]][3])
+                        index in self.denied_by_answer or not _negative_answer().match(self.sentences[run[position + 1]][3])
                     ):
                         yield (index, run[position + 1])
                     continue
@@ -672,13 +672,13 @@ class StatementFinder:
             passage[0] in self.questions
             and passage[0] not in self.denied_by_answer
             and _asks_about_treatment(question)
-            and not _OPEN_QUESTION.match(question)
+            and not _open_question().match(question)
         ):
             # "Is Spravato addictive?" says nothing by itself. Its answer is read on its
             # own (its own window), except that "Yes, ..." affirms the question. An open
             # question ("Who is eligible?", "What happens after my infusion?") is the
             # heading of its answer: the two are read together.
-            if not _YES_ANSWER.match(self.sentences[passage[-1]][3]):
+            if not _yes_answer().match(self.sentences[passage[-1]][3]):
                 return False
         if self._reassures_or_denies(passage):
             return False
@@ -731,7 +731,7 @@ class StatementFinder:
         verdict = self._passage_verdicts.get(passage)
         if verdict is None:
             text = self._passage_text(passage)
-            verdict = bool(_DENIAL.search(text)) or bool(_REASSURANCE.search(text) and not _POSSIBILITY.search(text))
+            verdict = bool(_DENIAL.search(text)) or bool(_REASSURANCE.search(text) and not _possibility().search(text))
             self._passage_verdicts[passage] = verdict
         return verdict
 
@@ -798,7 +798,7 @@ class StatementFinder:
 
 def is_pointer(text: str, has_link: bool) -> bool:
     """Whether a sentence sends the reader elsewhere ("See our safety page") instead of saying the thing."""
-    if _POINTER_START.search(text) and (has_link or _POINTER_PLACE.search(text)):
+    if _POINTER_START.search(text) and (has_link or _pointer_place().search(text)):
         return True
     return bool(_POINTER_ANYWHERE.search(text))
 
@@ -823,8 +823,8 @@ def _satisfied(requirement: Requirement, table: _Uses, passage: tuple[int, ...],
 def _asks_about_treatment(question: str) -> bool:
     """A question whose answer must say the thing ("Is Spravato addictive?"), as opposed to a lead-in
     about the reader ("Are you pregnant or breastfeeding? Tell us first.", "Pregnant? ...")."""
-    if _ABOUT_THE_READER.match(question):
+    if _about_the_reader().match(question):
         return False
-    return bool(_ASKS.match(question)) or len(question.split()) > 4
+    return bool(_asks().match(question)) or len(question.split()) > 4
 
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 import bisect
 import re
 
+from kaplint.text import compiled_later
+
 _QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
 # Words outside a quotation that say it is being reported or questioned, not asserted.
-_DISCUSSION = re.compile(
+_discussion = compiled_later(
     r"\b(?:call(?:s|ed|ing)?|claim(?:s|ed|ing)?|described\s+as|phrases?|words?|terms?|headlines?|read\s+that|"
     r"hear(?:d)?\s+that|such\s+as|marketing|myths?|believe|wrong|false|misleading|not\s+true|untrue|"
     r"beyond\s+the\s+evidence|wary|beware|careful|label(?:s|led|ed)?|so[\s-]called|buzzwords?|"
@@ -24,7 +26,7 @@ _DISCUSSION = re.compile(
     re.IGNORECASE,
 )
 # A next sentence that corrects what was just quoted.
-_CORRECTION = re.compile(
+_correction = compiled_later(
     r"^\W*(?:that|this|it|they|these|such\s+\w+)\s+(?:is|are|was|were|does|do|did|has|have)(?:\s+not|n['\u2019]t)\b|"
     r"^\W*(?:that|this|it)(?:\s+(?:phrase|claim|wording|statement|word|term|line))?\s+is\s+(?:false|wrong|misleading|untrue|inaccurate|an?\s+(?:myth|exaggeration))|"
     r"^\W*(?:in\s+fact|actually|the\s+truth|in\s+reality|not\s+so|(?:the\s+)?(?:evidence|FDA|research|data|studies)\b)",
@@ -79,20 +81,20 @@ def enclosing_quote(
 
 def is_discussed(sentence_outside_quotes: str, next_sentence: str) -> bool:
     """Whether a quotation is reported or questioned rather than asserted."""
-    return bool(_DISCUSSION.search(sentence_outside_quotes) or _CORRECTION.search(next_sentence))
+    return bool(_discussion().search(sentence_outside_quotes) or _correction().search(next_sentence))
 
 
 
 # Words outside a quotation that credit it to a speaker: "said one patient", "she told us".
-_ATTRIBUTION = re.compile(
+_attribution = compiled_later(
     r"\b(?:said|says|say|told\s+(?:us|me|her|him|them)|tells\s+(?:us|me)|shared|shares|recalls?|recalled|"
     r"explains?|explained|writes|wrote|describes?|described|remembers?|remembered|puts?\s+it|reports?|reported|"
     r"admits?|admitted|jokes?|joked|laughs?|laughed)\b|^\s*[\u2014\u2013-]\s*\w",
     re.IGNORECASE,
 )
 # A credit right after the closing quote: "... gave me my life back." Marisol T., Miami
-_CREDIT_LINE = re.compile(r"^\W{0,2}\s*(?:[\u2014\u2013-]\s*)?[A-Z][a-z]+(?:\s+[A-Z](?:[a-z]+|\.))?\s*(?:,|\(|$)")
-_FIRST_PERSON = re.compile(r"\b(?:I|I['\u2019](?:m|d|ve|ll)|me|my|myself|we|our)\b")
+_credit_line = compiled_later(r"^\W{0,2}\s*(?:[\u2014\u2013-]\s*)?[A-Z][a-z]+(?:\s+[A-Z](?:[a-z]+|\.))?\s*(?:,|\(|$)")
+_first_person = compiled_later(r"\b(?:I|I['\u2019](?:m|d|ve|ll)|me|my|myself|we|our)\b")
 
 
 def is_testimony(quoted: str, outside: str, following: str, after_quote: str = "") -> bool:
@@ -102,13 +104,13 @@ def is_testimony(quoted: str, outside: str, following: str, after_quote: str = "
     depression for years," said one patient); the same words in the publisher's
     voice are still the publisher's to change.
     """
-    if not _FIRST_PERSON.search(quoted):
+    if not _first_person().search(quoted):
         return False
-    return bool(_ATTRIBUTION.search(outside) or _ATTRIBUTION.match(following) or _CREDIT_LINE.match(after_quote))
+    return bool(_attribution().search(outside) or _attribution().match(following) or _credit_line().match(after_quote))
 
 
 def is_credited_blockquote(text: str, following_block: str) -> bool:
     """A blockquote of first-person words with a credit line ("— Priya, client") in it or right after it."""
-    if not _FIRST_PERSON.search(text):
+    if not _first_person().search(text):
         return False
     return bool(re.search(r"(?:^|\n|\s)[\u2014\u2013-]\s*[A-Z]", text) or re.match(r"\s*[\u2014\u2013-]\s*\w", following_block))

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kaplint.text import compiled_later
+
 if TYPE_CHECKING:  # pragma: no cover
     from kaplint.text.document import Document
 
@@ -105,8 +107,8 @@ _INTERROGATIVE = (
     r"(?:is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|might|has|have|had|"
     r"how|what|why|when|where|who|whom|whose|which)\b"
 )
-_QUESTION_BREAK = re.compile(r"(?:[:;]|\s[\u2014\u2013]|\u2014)\s*(?=" + _INTERROGATIVE + ")", re.IGNORECASE)
-_OPENS_AS_QUESTION = re.compile(r"\W*" + _INTERROGATIVE, re.IGNORECASE)
+_question_break = compiled_later(r"(?:[:;]|\s[\u2014\u2013]|\u2014)\s*(?=" + _INTERROGATIVE + ")", re.IGNORECASE)
+_opens_as_question = compiled_later(r"\W*" + _INTERROGATIVE, re.IGNORECASE)
 _STATEMENT_LEAD_WORDS = 6
 
 
@@ -121,11 +123,11 @@ def asked_from(text: str) -> int | None:
     """
     if not is_question(text):
         return None
-    found = _QUESTION_BREAK.search(text)
+    found = _question_break().search(text)
     if found is None:
         return 0
     lead = text[: found.start()]
-    if len(lead.split()) < _STATEMENT_LEAD_WORDS or _OPENS_AS_QUESTION.match(lead):
+    if len(lead.split()) < _STATEMENT_LEAD_WORDS or _opens_as_question().match(lead):
         return 0
     return found.end()
 

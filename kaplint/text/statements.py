@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from kaplint import cache
 from kaplint.bundled import bundled_rules_dir
+from kaplint.text import compiled_later
 from kaplint.text.anchors import BlockSearch, DocumentIndex, document_index, span_finditer
 from kaplint.text.negation import is_denied, is_negated
 from kaplint.text.memo import BlockMemo
@@ -64,7 +65,7 @@ _HEDGE_CLAUSE_SPLIT = re.compile(
     _CLAUSE_BREAKS + r"|,\s+(?!who\b|that\b|[a-z]+ing\b|and\s+[a-z]+ing\b)(?=[a-z]+\s)", re.IGNORECASE
 )
 # An answer's opening word, possibly after a qualifier ("Under medical supervision, no.").
-_ANSWER_START = re.compile(
+_answer_start = compiled_later(
     r"^\W*(?:(?:under|with|when|in|for|at|if)\b[^.?!,]{0,60},\s*)?(?P<word>yes|yep|absolutely|definitely|of\s+course|no|nope|not\s+at\s+all)\b",
     re.IGNORECASE,
 )
@@ -327,7 +328,7 @@ _REPORTING = re.compile(
     r"(?:often\s+|sometimes\s+|still\s+)?(?:say|claim|promise|suggest|call|tout|advertise|describe))",
     re.IGNORECASE,
 )
-_REJECTION = re.compile(
+_rejection = compiled_later(
     r"(?:^\W*(?:it\s+isn[\u2019']t|it\s+is\s+not|it[\u2019']s\s+not|that(?:[\u2019']s|\s+is)\s+(?:not|wrong|false|misleading|untrue)|"
     r"this\s+is\s+(?:not|wrong|false)|we\s+disagree|not\s+true|false|wrong|they\s+(?:are|were)\s+(?:not|wrong))\b)|"
     r"\b(?:(?:is|are)\s+not\s+(?:supported|true|accurate|correct)|(?:is|are)\s+(?:wrong|false|misleading|untrue|a\s+myth))\b",
@@ -360,7 +361,7 @@ def _mark_rejected_reports(statements: list[Statement]) -> None:
             continue
         following = statements[position + 1] if position + 1 < len(statements) else None
         nearby = following is not None and following.block_index - statement.block_index <= 1
-        if _REJECTION.search(statement.text) or (nearby and following is not None and _REJECTION.search(following.text)):
+        if _rejection().search(statement.text) or (nearby and following is not None and _rejection().search(following.text)):
             statement.manner = statement.manner | {"criticized"}
 
 
@@ -649,7 +650,7 @@ def _link_questions(document: "Document", statements: list[Statement]) -> None:
         elif current_question is not None and block.kind != "heading" and block.section and block.section[-1] == current_question.text:
             statement.question = current_question
         if statement.question is not None and statement.question is previous:
-            opening = _ANSWER_START.match(statement.text)
+            opening = _answer_start().match(statement.text)
             if opening:
                 word = opening.group("word").lower()
                 statement.answer = "no" if word in ("no", "nope", "not at all") else "yes"
