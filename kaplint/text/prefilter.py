@@ -78,10 +78,12 @@ def required_runs(patterns: list[str]) -> frozenset[str] | None:
     return frozenset(run[:_MAX_PIECE] for run in runs)
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=64)
 def _parsed(pattern: str) -> list[Any] | None:
     """The parsed items of ``pattern`` (None when it does not parse), read only: each pattern is
-    read for its runs and for its needs, and parsing is most of compiling a rule pack's prefilters."""
+    read for its runs and for its needs, and parsing is most of compiling a rule pack's prefilters.
+    The two readings follow each other, so a few recent patterns are enough to keep: parse trees
+    are large, and a cache of every pattern held about ten megabytes for the rest of a run."""
     try:
         return list(sre_parse.parse(pattern))
     except Exception:  # noqa: BLE001 - an unparsable pattern is compiled (and reported) elsewhere
