@@ -111,7 +111,7 @@ class AbbreviationKind(Kind):
                 if "/" in text[max(0, found.start() - 1) : found.end() + 1] and _in_web_address(text, found.start()):
                     continue
                 if _is_citation(text, found):
-                    continue  # "(APA, 2017)": an author cited by year, not letters to spell out
+                    continue  # "(ABC, 2019)": an author cited by year, not letters to spell out
                 if any(char.isdigit() for char in abbreviation):
                     continue  # "A1", "BN1", "BLOOM40": labels, postcodes and codes, not abbreviations
                 if len(abbreviation) >= 6 and abbreviation not in _ALWAYS_ABBREVIATIONS:
@@ -209,8 +209,9 @@ _CITATION_AFTER = re.compile(r",?\s*(?:19|20)\d\d[a-z]?\s*[);,]")
 
 
 def _is_citation(text: str, found: re.Match[str]) -> bool:
-    """Whether the capitals are an author in a citation: "(APA, 2017)", "(WHO 2021; ...)"."""
-    before = text[: found.start()].rstrip()
+    """Whether the capitals are an author in a citation: "(ABC, 2019)", "(WHO 2021; ...)". Only the
+    few characters before them are read: a long paragraph is not copied per candidate."""
+    before = text[max(0, found.start() - 8) : found.start()].rstrip()
     return before.endswith(("(", ";")) and bool(_CITATION_AFTER.match(text, found.end()))
 
 
@@ -340,7 +341,7 @@ def _spells(phrase: str, abbreviation: str, window: int, from_start: bool = Fals
 def _ends_spelling(phrase: str, abbreviation: str) -> bool:
     """Whether the last word of ``phrase`` holds the abbreviation's last letter: the long form
     ends right before "or ABBR" ("treatment-resistant depression, or TRD"), where a list of
-    things ("slow injections or IV infusions") does not."""
+    things ("shots or IV drips") does not."""
     tokens = _TOKEN.findall(phrase)
     return bool(tokens) and abbreviation[-1].lower() in tokens[-1].lower()
 
