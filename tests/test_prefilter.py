@@ -288,3 +288,31 @@ def test_prefiltered_and_unfiltered_engines_report_the_same(data: st.DataObject)
     finally:
         prefilter.PREFILTERS_ON = True
     assert with_prefilters == without
+
+
+def test_a_long_document_finds_the_same_statements_with_and_without_prefilters() -> None:
+    """A document long enough for the anchor index asks each lexicon pattern's word set rather
+    than the needs table (to keep its blocks' indexes out of memory); its findings are still those
+    of an engine without prefilters."""
+    from kaplint.config import Config
+    from kaplint.engine import Linter, RunOptions
+    from kaplint.text import prefilter
+    from kaplint.text.anchors import ANCHORED_MIN_CHARACTERS
+
+    examples = _example_documents()
+    body = "\n\n".join(examples)
+    copies = ANCHORED_MIN_CHARACTERS // max(1, len(body)) + 1
+    document = ("# Ketamine care\n\n" + "\n\n".join([body] * copies) + "\n").encode("utf-8")
+    linter = Linter(Config(), RunOptions(profile="web"))
+
+    def findings() -> list[tuple[str, int, int]]:
+        result = linter.lint_bytes("page.md", document, "markdown")
+        return sorted((finding.rule, finding.offset, finding.end_offset) for finding in result.findings)
+
+    with_prefilters = findings()
+    prefilter.PREFILTERS_ON = False
+    try:
+        without = findings()
+    finally:
+        prefilter.PREFILTERS_ON = True
+    assert with_prefilters and with_prefilters == without
