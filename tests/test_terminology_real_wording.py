@@ -154,6 +154,7 @@ def test_a_case_fix_that_changes_nothing_is_no_finding() -> None:
         ("Our nurses at Birch Hollow TMS answer calls daily.\n", False),  # a practice named after its treatment
         ("Ask about our Spravato REMS enrolment.\n", True),  # a drug's program is no practice
         ("Ask about Ketamine Therapy IV options.\n", True),  # nor is a treatment's name
+        ("Many adults live with Generalized Anxiety GAD symptoms.\n", True),  # the long form's own words
         ("You may watch a DVD during the infusion.\n", False),  # known to everyone
     ],
 )

@@ -200,9 +200,13 @@ _TREATMENT_WORDS = frozenset(
 def _ends_a_practice_name(text: str, start: int) -> bool:
     """Whether the medical abbreviation at ``start`` ends a practice's name: two capitalised words,
     neither a treatment word, stand right before it ("At Birch Hollow TMS, we ..."). Such names are
-    names (terminology.md), while "TRD Clinic" or "Spravato REMS" still leave the letters unexplained."""
+    names (terminology.md), while "TRD Clinic" or "Spravato REMS" still leave the letters unexplained,
+    and words whose initials are in the letters ("Generalized Anxiety GAD") are its long form."""
     found = _PRACTICE_NAME_BEFORE.search(text, max(0, start - 60), start)
-    return bool(found) and not any(word.lower() in _TREATMENT_WORDS for word in found.groups())
+    if found is None or any(word.lower() in _TREATMENT_WORDS for word in found.groups()):
+        return False
+    abbreviation = text[start : start + 8].split(None, 1)[0].upper()
+    return found.group(1)[0] + found.group(2)[0] not in abbreviation
 
 
 _CITATION_AFTER = re.compile(r",?\s*(?:19|20)\d\d[a-z]?\s*[);,]")
