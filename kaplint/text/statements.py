@@ -41,7 +41,7 @@ from kaplint.text import compiled_later
 from kaplint.text.anchors import BlockSearch, DocumentIndex, document_index, span_finditer
 from kaplint.text.negation import is_denied, is_negated
 from kaplint.text.memo import BlockMemo
-from kaplint.text.prefilter import Needs, NeedsTable, literal_index, needs, required_runs
+from kaplint.text.prefilter import LiteralIndex, Needs, NeedsTable, literal_index, needs, required_runs
 from kaplint.text.segmentation import Sentence, asked_from, segment, tail_holding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -472,11 +472,15 @@ def _scan_block(
     # block's literal index only for a pattern that has one: the table needs every block's index,
     # and holding those for a 4 MB file cost 20 MB of peak memory for no time saved.
     may_match: set[int] | None = None
+    literals: LiteralIndex | None = None
     for number, kind, name, pattern, search in plan:
         if not search.narrowed and anchor_index is not None:
             runs = lexicons.prefilters.get(name)
-            if runs is not None and not literal_index(text).may_contain(runs):
-                continue  # none of the words every match needs: the pattern cannot match here
+            if runs is not None:
+                if literals is None:
+                    literals = literal_index(text)  # asked once per block, not once per pattern
+                if not literals.may_contain(runs):
+                    continue  # none of the words every match needs: the pattern cannot match here
         elif not search.narrowed:
             if may_match is None:
                 may_match = literal_index(text).matching(lexicons.needs_table)
@@ -612,10 +616,6 @@ def _asks(text: str) -> bool:
 def _clauses(text: str, split: re.Pattern[str] = _CLAUSE_SPLIT) -> list[tuple[int, int]]:
     bounds = [0] + [found.start() for found in split.finditer(text)] + [len(text)]
     return [(start, end) for start, end in zip(bounds, bounds[1:]) if end > start]
-
-
-def _clause_of(text: str, clauses: list[tuple[int, int]], position: int) -> str:
-    return next((text[start:end] for start, end in clauses if start <= position < end), text)
 
 
 def _clause_bounds(clauses: list[tuple[int, int]], position: int, length: int) -> tuple[int, int]:
