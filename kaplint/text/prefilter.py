@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 try:  # Python 3.11 and later
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -90,18 +90,30 @@ def _parsed(pattern: str) -> list[Any] | None:
         return None
 
 
-def _required(items: list[Any]) -> frozenset[str] | None:
-    """A set of runs one of which every match of the sequence ``items`` contains, or None."""
-    candidates: list[frozenset[str]] = []
+def _runs_and_items(items: list[Any]) -> Iterator[tuple[str, Any, Any]]:
+    """The sequence ``items`` read left to right: each run of literal letters (lower-cased, at
+    least ``_MIN_RUN`` long) as ``(run, None, None)``, every other item as ``("", op, value)``.
+    Both readings of a pattern (:func:`_required`, :func:`_conjuncts`) walk it this way."""
     current = ""
     for op, value in items:
         if op is sre_constants.LITERAL and chr(value).isalpha():
             current += chr(value).lower()
             continue
         if len(current) >= _MIN_RUN:
-            candidates.append(frozenset({current}))
+            yield current, None, None
         current = ""
-        if op is sre_constants.SUBPATTERN:
+        yield "", op, value
+    if len(current) >= _MIN_RUN:
+        yield current, None, None
+
+
+def _required(items: list[Any]) -> frozenset[str] | None:
+    """A set of runs one of which every match of the sequence ``items`` contains, or None."""
+    candidates: list[frozenset[str]] = []
+    for run, op, value in _runs_and_items(items):
+        if run:
+            candidates.append(frozenset({run}))
+        elif op is sre_constants.SUBPATTERN:
             inner = _required(list(value[-1]))
             if inner is not None:
                 candidates.append(inner)
@@ -115,8 +127,6 @@ def _required(items: list[Any]) -> frozenset[str] | None:
                 union |= inner
             if union:
                 candidates.append(frozenset(union))
-    if len(current) >= _MIN_RUN:
-        candidates.append(frozenset({current}))
     if not candidates:
         return None
     # The most selective: the longest shortest run, then the fewest runs.
@@ -253,17 +263,8 @@ def _conjuncts(items: list[Any]) -> list[frozenset[str]]:
     """Sets of needs a match of the sequence ``items`` holds one of each, the most selective
     first (at most :data:`_MAX_CONJUNCTS`); empty when it needs nothing recorded."""
     found: list[frozenset[str]] = []
-    current = ""
-    for op, value in items:
-        if op is sre_constants.LITERAL and chr(value).isalpha():
-            current += chr(value).lower()
-            continue
-        if len(current) >= _MIN_RUN:
-            found.append(frozenset({current[:_MAX_PIECE]}))
-        current = ""
-        found.extend(_item_needs(op, value))
-    if len(current) >= _MIN_RUN:
-        found.append(frozenset({current[:_MAX_PIECE]}))
+    for run, op, value in _runs_and_items(items):
+        found.extend([frozenset({run[:_MAX_PIECE]})] if run else _item_needs(op, value))
     unique = list(dict.fromkeys(found))
     unique.sort(key=_selectivity)
     return unique[:_MAX_CONJUNCTS]
