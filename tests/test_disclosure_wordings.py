@@ -857,6 +857,7 @@ def test_side_effects_that_vary_are_not_results_vary() -> None:
     [
         "Each dosing session lasts three hours, with your therapist present the whole time.",
         "We give infusions in the clinic so we can monitor the patient during the whole process.",
+        "Staff watch the patient for two hours after each dose.",
         "You are connected to the monitoring equipment before the dose.",
     ],
 )
