@@ -1,12 +1,15 @@
-"""Shared test helpers: a throw-away rule that finds marker words, and a linter for it."""
+"""Shared test helpers: a throw-away rule that finds marker words, a linter for it, and whether a
+bundled disclosure rule reports its element missing from a text."""
 
 from __future__ import annotations
+
+import functools
 
 from kaplint.config import Config
 from kaplint.engine import Linter, RunOptions
 from kaplint.finding import Severity
 from kaplint.kinds import KINDS
-from kaplint.rulepacks import CompiledParams, Rule, RuleDocs
+from kaplint.rulepacks import CompiledParams, Rule, RuleDocs, load_rules
 
 # Made-up words that occur in no real text, so every match is one we planted.
 MARKERS = ("kivrax", "mepotil", "sandorin", "quellabine", "trovanex")
@@ -65,3 +68,19 @@ def assert_flags_quote(name: str, findings: list, text: str, quote: str) -> None
 
 def assert_not_flagged(name: str, why: str, findings: list, text: str) -> None:
     assert not findings, f"{name} ({why}) should not flag: {text}\nfound: {[finding.match for finding in findings]}"
+
+
+@functools.cache
+def bundled_rules() -> list[Rule]:
+    """The bundled rule packs, loaded once for every test module that asks."""
+    return load_rules()
+
+
+def disclosure_missing(element: str, text: str, profile: str = "handout", name: str = "page.md") -> bool:
+    """Whether the bundled rule for disclosure ``element`` reports it missing from ``text`` under
+    ``profile``, checked whatever the text's length (disclosure-min-words = 0)."""
+    rules = bundled_rules()
+    rule = next(rule for rule in rules if rule.kind == "disclosure" and rule.params["element"] == element)
+    linter = Linter(Config(disclosure_min_words=0), RunOptions(select=(rule.id,), profile=profile), rules=rules)
+    result = linter.lint_bytes(name, text.encode("utf-8"))
+    return any(finding.rule == rule.id for finding in result.findings)

@@ -10,21 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from kaplint.config import Config
-from kaplint.engine import Linter, RunOptions
+from helpers import disclosure_missing as is_missing
 from kaplint.kinds.base import ParamError
 from kaplint.kinds.disclosure import DisclosureKind
-from kaplint.rulepacks import load_rules
-
-RULES = load_rules()
-BY_ELEMENT = {rule.params["element"]: rule for rule in RULES if rule.kind == "disclosure"}
-
-
-def is_missing(element: str, text: str, profile: str = "handout", name: str = "page.md") -> bool:
-    rule = BY_ELEMENT[element]
-    linter = Linter(Config(disclosure_min_words=0), RunOptions(select=(rule.id,), profile=profile), rules=RULES)
-    result = linter.lint_bytes(name, text.encode("utf-8"))
-    return any(finding.rule == rule.id for finding in result.findings)
 
 
 INFUSIONS = "Our clinic offers ketamine infusions for depression. Each infusion takes about 40 minutes.\n\n"

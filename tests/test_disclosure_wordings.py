@@ -10,25 +10,12 @@ test; the look-alikes share its words but not its point, and stay missing.
 from __future__ import annotations
 
 import pytest
+from helpers import disclosure_missing as is_missing
 
-from kaplint.config import Config
-from kaplint.engine import Linter, RunOptions
-from kaplint.rulepacks import load_rules
-
-RULES = load_rules()
-BY_ELEMENT = {rule.params["element"]: rule for rule in RULES if rule.kind == "disclosure"}
 
 INFUSIONS = "Our clinic offers ketamine infusions for depression. Each infusion takes about 40 minutes.\n\n"
 BENEFIT = "Ketamine infusions can ease depression and anxiety.\n\n"
 SPRAVATO = "We offer Spravato (esketamine) nasal spray for treatment-resistant depression.\n\n"
-
-
-def is_missing(element: str, text: str, profile: str = "handout") -> bool:
-    """Whether the element's rule reports the element missing from ``text`` under ``profile``."""
-    rule = BY_ELEMENT[element]
-    linter = Linter(Config(disclosure_min_words=0), RunOptions(select=(rule.id,), profile=profile), rules=RULES)
-    result = linter.lint_bytes("page.md", text.encode("utf-8"))
-    return any(finding.rule == rule.id for finding in result.findings)
 
 
 # monitoring: a clinician who is there for the dose, gives it or guides it ----------------------
