@@ -263,18 +263,12 @@ def _example_documents() -> list[str]:
     return texts
 
 
-@settings(max_examples=25, deadline=None)
-@given(st.data())
-def test_prefiltered_and_unfiltered_engines_report_the_same(data: st.DataObject) -> None:
-    """Documents built from random rule examples: the same findings with prefilters on and off."""
+def _findings_with_and_without_prefilters(document: bytes) -> tuple[list[tuple[str, int, int, str]], list[tuple[str, int, int, str]]]:
+    """The findings of ``document`` (as a web page) with the prefilters on, then off."""
     from kaplint.config import Config
     from kaplint.engine import Linter, RunOptions
     from kaplint.text import prefilter
 
-    examples = _example_documents()
-    chosen = data.draw(st.lists(st.sampled_from(examples), min_size=1, max_size=8))
-    separator = data.draw(st.sampled_from(["\n\n", " ", "\n"]))
-    document = ("# Ketamine care\n\n" + separator.join(chosen) + "\n").encode("utf-8")
     linter = Linter(Config(), RunOptions(profile="web"))
 
     def findings() -> list[tuple[str, int, int, str]]:
@@ -284,9 +278,20 @@ def test_prefiltered_and_unfiltered_engines_report_the_same(data: st.DataObject)
     with_prefilters = findings()
     prefilter.PREFILTERS_ON = False
     try:
-        without = findings()
+        return with_prefilters, findings()
     finally:
         prefilter.PREFILTERS_ON = True
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_prefiltered_and_unfiltered_engines_report_the_same(data: st.DataObject) -> None:
+    """Documents built from random rule examples: the same findings with prefilters on and off."""
+    examples = _example_documents()
+    chosen = data.draw(st.lists(st.sampled_from(examples), min_size=1, max_size=8))
+    separator = data.draw(st.sampled_from(["\n\n", " ", "\n"]))
+    document = ("# Ketamine care\n\n" + separator.join(chosen) + "\n").encode("utf-8")
+    with_prefilters, without = _findings_with_and_without_prefilters(document)
     assert with_prefilters == without
 
 
@@ -294,25 +299,10 @@ def test_a_long_document_finds_the_same_statements_with_and_without_prefilters()
     """A document long enough for the anchor index asks each lexicon pattern's word set rather
     than the needs table (to keep its blocks' indexes out of memory); its findings are still those
     of an engine without prefilters."""
-    from kaplint.config import Config
-    from kaplint.engine import Linter, RunOptions
-    from kaplint.text import prefilter
     from kaplint.text.anchors import ANCHORED_MIN_CHARACTERS
 
-    examples = _example_documents()
-    body = "\n\n".join(examples)
+    body = "\n\n".join(_example_documents())
     copies = ANCHORED_MIN_CHARACTERS // max(1, len(body)) + 1
     document = ("# Ketamine care\n\n" + "\n\n".join([body] * copies) + "\n").encode("utf-8")
-    linter = Linter(Config(), RunOptions(profile="web"))
-
-    def findings() -> list[tuple[str, int, int]]:
-        result = linter.lint_bytes("page.md", document, "markdown")
-        return sorted((finding.rule, finding.offset, finding.end_offset) for finding in result.findings)
-
-    with_prefilters = findings()
-    prefilter.PREFILTERS_ON = False
-    try:
-        without = findings()
-    finally:
-        prefilter.PREFILTERS_ON = True
+    with_prefilters, without = _findings_with_and_without_prefilters(document)
     assert with_prefilters and with_prefilters == without
